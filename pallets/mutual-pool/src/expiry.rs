@@ -1,0 +1,223 @@
+//! Cover expiry bookkeeping.
+//!
+//! A cover ending at block `end` is booked in bucket `end / ExpiryBucketLength + 1`, under both
+//! its pool and its product ([`ExpiryOwner`]). Each pool and product keeps a cursor,
+//! `expired_through`: the buckets up to it have left its active cover. Bucket `b` may be rolled
+//! once `now / ExpiryBucketLength >= b`, that is once every cover in it has ended; a cover thus
+//! counts as active from its purchase until at most one bucket length after its end, never
+//! less.
+//!
+//! Rolling is lazy: the calls that read active cover (`buy_cover`, `withdraw`, the runtime API)
+//! roll the buckets due, at most `MaxExpiryBucketsPerCall` per owner and call, and are charged
+//! for the buckets they actually rolled. A cursor that lags behind only overstates active cover,
+//! which errs on the side of solvency. A failed call keeps no progress, so `on_idle` also rolls
+//! pools and products round robin in spare block weight, and anyone may call `roll_expiries`.
+//! No call or hook ever loops over covers.
+
+use crate::{pallet::*, ExpiryOwner, WeightInfo};
+use core::fmt::Debug;
+use frame_support::{defensive, pallet_prelude::*};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	DispatchError,
+};
+
+/// What rolling an owner's expiry buckets forward would do.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Roll<Balance, BlockNumber> {
+	/// The cursor before the roll.
+	pub from: BlockNumber,
+	/// The cursor after the roll.
+	pub to: BlockNumber,
+	/// The cover that expires over the rolled buckets.
+	pub expired: Balance,
+	/// How many buckets the roll reads.
+	pub buckets: u32,
+}
+
+/// A roll for the pallet's configuration.
+pub type RollOf<T> = Roll<BalanceOf<T>, BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// The bucket whose covers have all ended by block `now`.
+	pub fn current_bucket(now: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		let length = T::ExpiryBucketLength::get();
+		if length.is_zero() {
+			defensive!("ExpiryBucketLength is zero");
+			return now;
+		}
+		now / length
+	}
+
+	/// The bucket in which a cover ending at `end` is booked.
+	pub fn expiry_bucket(end: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		Self::current_bucket(end).saturating_add(One::one())
+	}
+
+	/// The roll of `owner`'s buckets after `cursor` that are due by `now`, read-only.
+	pub fn pending_roll(
+		owner: ExpiryOwner,
+		cursor: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> RollOf<T> {
+		let due = Self::current_bucket(now);
+		let mut roll: RollOf<T> =
+			Roll { from: cursor, to: cursor, expired: Zero::zero(), buckets: 0u32 };
+		while roll.to < due && roll.buckets < T::MaxExpiryBucketsPerCall::get() {
+			roll.to.saturating_inc();
+			roll.buckets.saturating_inc();
+			roll.expired.saturating_accrue(Expiries::<T>::get(owner, roll.to));
+		}
+		roll
+	}
+
+	/// Remove the buckets that `roll` read from storage.
+	pub(crate) fn apply_roll(owner: ExpiryOwner, roll: &RollOf<T>) {
+		let mut bucket = roll.from;
+		while bucket < roll.to {
+			bucket.saturating_inc();
+			Expiries::<T>::remove(owner, bucket);
+		}
+	}
+
+	/// `active` minus what `roll` expires; a shortfall means the books are corrupt.
+	pub(crate) fn active_after_roll(
+		active: BalanceOf<T>,
+		roll: &RollOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		active.checked_sub(&roll.expired).ok_or_else(|| {
+			defensive!("expiring more cover than is active");
+			Error::<T>::Corrupt
+		})
+	}
+
+	/// Roll a pool's expired cover out of its active cover, at most
+	/// `MaxExpiryBucketsPerCall` buckets. Returns the number of buckets read.
+	pub(crate) fn roll_pool(
+		pool_id: crate::PoolId,
+		pool: &mut PoolOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<u32, Error<T>> {
+		let owner = ExpiryOwner::Pool(pool_id);
+		let roll = Self::pending_roll(owner, pool.expired_through, now);
+		pool.active_cover = Self::active_after_roll(pool.active_cover, &roll)?;
+		pool.expired_through = roll.to;
+		Self::apply_roll(owner, &roll);
+		Ok(roll.buckets)
+	}
+
+	/// Roll a product's expired cover out of its active cover, at most
+	/// `MaxExpiryBucketsPerCall` buckets. Returns the number of buckets read.
+	pub(crate) fn roll_product(
+		product_id: crate::ProductId,
+		product: &mut ProductOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<u32, Error<T>> {
+		let owner = ExpiryOwner::Product(product_id);
+		let roll = Self::pending_roll(owner, product.expired_through, now);
+		product.active_cover = Self::active_after_roll(product.active_cover, &roll)?;
+		product.expired_through = roll.to;
+		Self::apply_roll(owner, &roll);
+		Ok(roll.buckets)
+	}
+
+	/// Roll `owner`'s due expiry buckets (at most `MaxExpiryBucketsPerCall`) and store it.
+	pub(crate) fn do_roll_expiries(owner: ExpiryOwner) -> Result<RollOf<T>, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		match owner {
+			ExpiryOwner::Pool(pool_id) => Pools::<T>::try_mutate(pool_id, |pool| {
+				let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+				let roll = Self::pending_roll(owner, pool.expired_through, now);
+				pool.active_cover = Self::active_after_roll(pool.active_cover, &roll)?;
+				pool.expired_through = roll.to;
+				Self::apply_roll(owner, &roll);
+				Ok(roll)
+			}),
+			ExpiryOwner::Product(product_id) => Products::<T>::try_mutate(product_id, |product| {
+				let product = product.as_mut().ok_or(Error::<T>::ProductNotFound)?;
+				let roll = Self::pending_roll(owner, product.expired_through, now);
+				product.active_cover = Self::active_after_roll(product.active_cover, &roll)?;
+				product.expired_through = roll.to;
+				Self::apply_roll(owner, &roll);
+				Ok(roll)
+			}),
+		}
+	}
+
+	/// The owner after `owner` in `on_idle`'s round robin: pools, then products, then again.
+	fn next_idle_owner(owner: ExpiryOwner) -> ExpiryOwner {
+		let first_product_or_pool = if NextProductId::<T>::get() > 0 {
+			ExpiryOwner::Product(0)
+		} else {
+			ExpiryOwner::Pool(0)
+		};
+		match owner {
+			ExpiryOwner::Pool(id) if id.saturating_add(1) < NextPoolId::<T>::get() => {
+				ExpiryOwner::Pool(id.saturating_add(1))
+			},
+			ExpiryOwner::Pool(_) => first_product_or_pool,
+			ExpiryOwner::Product(id) if id.saturating_add(1) < NextProductId::<T>::get() => {
+				ExpiryOwner::Product(id.saturating_add(1))
+			},
+			ExpiryOwner::Product(_) => ExpiryOwner::Pool(0),
+		}
+	}
+
+	/// `on_idle`: roll pools and products round robin while `remaining` weight allows, each
+	/// owner at most once per block. Returns the weight used.
+	pub(crate) fn idle_roll(remaining: Weight) -> Weight {
+		let step = T::WeightInfo::roll_expiries(T::MaxExpiryBucketsPerCall::get());
+		let mut used = T::DbWeight::get().reads_writes(3, 1);
+		if remaining.any_lt(used.saturating_add(step)) || NextPoolId::<T>::get() == 0 {
+			return Weight::zero();
+		}
+		let owners = NextPoolId::<T>::get().saturating_add(NextProductId::<T>::get());
+		let mut owner = NextIdleRoll::<T>::get().unwrap_or(ExpiryOwner::Pool(0));
+		for _ in 0..owners {
+			if remaining.any_lt(used.saturating_add(step)) {
+				break;
+			}
+			// A missing pool or product has nothing to roll.
+			let _ = Self::do_roll_expiries(owner);
+			used.saturating_accrue(step);
+			owner = Self::next_idle_owner(owner);
+		}
+		NextIdleRoll::<T>::put(owner);
+		used
+	}
+
+	/// Book `amount` of cover ending at `end` under `owner`.
+	pub(crate) fn book_expiry(
+		owner: ExpiryOwner,
+		end: BlockNumberFor<T>,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		Expiries::<T>::try_mutate(owner, Self::expiry_bucket(end), |booked| {
+			*booked = booked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			Ok(())
+		})
+	}
+
+	/// Take `amount` paid on a cover ending at `end` out of `owner`'s books, if its bucket has
+	/// not been rolled yet (past `cursor`). Returns whether it was still active.
+	pub(crate) fn unbook_expiry(
+		owner: ExpiryOwner,
+		cursor: BlockNumberFor<T>,
+		end: BlockNumberFor<T>,
+		amount: BalanceOf<T>,
+	) -> Result<bool, Error<T>> {
+		let bucket = Self::expiry_bucket(end);
+		if bucket <= cursor {
+			return Ok(false);
+		}
+		Expiries::<T>::try_mutate_exists(owner, bucket, |booked| {
+			let left = booked.unwrap_or_default().checked_sub(&amount).ok_or_else(|| {
+				defensive!("paying more than the cover booked in its expiry bucket");
+				Error::<T>::Corrupt
+			})?;
+			*booked = if left.is_zero() { None } else { Some(left) };
+			Ok(true)
+		})
+	}
+}

@@ -1,0 +1,758 @@
+//! The logic behind each call, the functions behind the runtime API, and the invariants.
+//!
+//! Every `do_*` function checks all its inputs before it moves money or writes storage, and
+//! dispatchables run in a storage transaction, so a failed call changes nothing.
+
+use crate::{pricing::Curve, *};
+use frame_support::{
+	defensive,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_arithmetic::{
+	helpers_128bit::multiply_by_rational_with_rounding, per_things::Rounding, FixedPointNumber,
+	FixedU128,
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
+	SaturatedConversion,
+};
+
+/// A claim being decided, with the records it touches.
+pub(crate) struct ClaimInContext<T: Config> {
+	pub claim: ClaimOf<T>,
+	pub cover: CoverOf<T>,
+	pub product: ProductOf<T>,
+	pub pool: PoolOf<T>,
+}
+
+/// What a purchase of cover costs and does, computed before anything is written.
+pub(crate) struct CoverQuote<T: Config> {
+	/// The premium to pay.
+	pub premium: BalanceOf<T>,
+	/// The pool's active cover after the purchase.
+	pub pool_active: BalanceOf<T>,
+	/// The product's active cover after the purchase.
+	pub product_active: BalanceOf<T>,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The account that holds a pool's funds.
+	pub fn pool_account(pool_id: PoolId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(pool_id)
+	}
+
+	/// `a * b / c` in balance units with the given rounding.
+	pub(crate) fn mul_div(
+		a: BalanceOf<T>,
+		b: BalanceOf<T>,
+		c: BalanceOf<T>,
+		rounding: Rounding,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		let result = multiply_by_rational_with_rounding(
+			a.saturated_into(),
+			b.saturated_into(),
+			c.saturated_into(),
+			rounding,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		result.try_into().map_err(|_| Error::<T>::Overflow)
+	}
+
+	/// `capital * capacity_factor`, rounded down.
+	pub(crate) fn capacity(pool: &PoolOf<T>) -> BalanceOf<T> {
+		pool.params.capacity_factor.saturating_mul_int(pool.capital)
+	}
+
+	fn ensure_valid_pool_params(params: &PoolParamsOf<T>) -> DispatchResult {
+		ensure!(!params.capacity_factor.is_zero(), Error::<T>::InvalidCapacityFactor);
+		ensure!(
+			params.min_stake >= T::Currency::minimum_balance(),
+			Error::<T>::MinStakeBelowExistentialDeposit
+		);
+		Ok(())
+	}
+
+	fn ensure_valid_product_params(params: &ProductParamsOf<T>) -> DispatchResult {
+		ensure!(
+			!params.min_period.is_zero() && params.min_period <= params.max_period,
+			Error::<T>::InvalidPeriodRange
+		);
+		Ok(())
+	}
+
+	fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// Create a pool; returns its id.
+	pub(crate) fn do_create_pool(params: PoolParamsOf<T>) -> Result<PoolId, DispatchError> {
+		Self::ensure_valid_pool_params(&params)?;
+		let pool_id = NextPoolId::<T>::get();
+		let next = pool_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let pool = Pool {
+			params,
+			capital: Zero::zero(),
+			total_shares: Zero::zero(),
+			active_cover: Zero::zero(),
+			pending_claims: Zero::zero(),
+			expired_through: Self::current_bucket(Self::now()),
+		};
+		Pools::<T>::insert(pool_id, pool);
+		NextPoolId::<T>::put(next);
+		Self::deposit_event(Event::PoolCreated { pool_id });
+		Ok(pool_id)
+	}
+
+	/// Replace a pool's parameters.
+	pub(crate) fn do_update_pool(pool_id: PoolId, params: PoolParamsOf<T>) -> DispatchResult {
+		Self::ensure_valid_pool_params(&params)?;
+		Pools::<T>::try_mutate(pool_id, |pool| {
+			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+			pool.params = params;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::PoolUpdated { pool_id });
+		Ok(())
+	}
+
+	/// Create a product on a pool; returns its id.
+	pub(crate) fn do_create_product(
+		pool_id: PoolId,
+		params: ProductParamsOf<T>,
+	) -> Result<ProductId, DispatchError> {
+		ensure!(Pools::<T>::contains_key(pool_id), Error::<T>::PoolNotFound);
+		Self::ensure_valid_product_params(&params)?;
+		let product_id = NextProductId::<T>::get();
+		let next = product_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let product = Product {
+			pool_id,
+			params,
+			active_cover: Zero::zero(),
+			expired_through: Self::current_bucket(Self::now()),
+		};
+		Products::<T>::insert(product_id, product);
+		NextProductId::<T>::put(next);
+		Self::deposit_event(Event::ProductCreated { product_id, pool_id });
+		Ok(product_id)
+	}
+
+	/// Replace a product's parameters.
+	pub(crate) fn do_update_product(
+		product_id: ProductId,
+		params: ProductParamsOf<T>,
+	) -> DispatchResult {
+		Self::ensure_valid_product_params(&params)?;
+		Products::<T>::try_mutate(product_id, |product| {
+			let product = product.as_mut().ok_or(Error::<T>::ProductNotFound)?;
+			product.params = params;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::ProductUpdated { product_id });
+		Ok(())
+	}
+
+	/// Shares that `amount` buys in `pool`, rounded down.
+	pub(crate) fn shares_for(
+		pool: &PoolOf<T>,
+		amount: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		if pool.total_shares.is_zero() {
+			return Ok(amount);
+		}
+		ensure!(!pool.capital.is_zero(), Error::<T>::PoolDepleted);
+		Self::mul_div(amount, pool.total_shares, pool.capital, Rounding::Down)
+	}
+
+	/// Stake `amount` from `who` into a pool.
+	pub(crate) fn do_stake(
+		who: &T::AccountId,
+		pool_id: PoolId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
+		let shares = Self::shares_for(&pool, amount)?;
+		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
+		let mut staker = Stakers::<T>::get(pool_id, who).unwrap_or_default();
+		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+
+		// The pool account must always hold its capital plus the existential deposit, so that
+		// paying out all capital can never reap it. The first stake tops up the deposit.
+		let account = Self::pool_account(pool_id);
+		let seed = pool
+			.capital
+			.checked_add(&T::Currency::minimum_balance())
+			.ok_or(Error::<T>::Overflow)?
+			.saturating_sub(T::Currency::balance(&account))
+			.saturating_sub(amount);
+		let transfer = amount.checked_add(&seed).ok_or(Error::<T>::Overflow)?;
+		T::Currency::transfer(who, &account, transfer, Preservation::Preserve)?;
+
+		Pools::<T>::insert(pool_id, pool);
+		Stakers::<T>::insert(pool_id, who, staker);
+		Self::deposit_event(Event::Staked { pool_id, who: who.clone(), amount, shares });
+		Ok(())
+	}
+
+	/// Start unbonding `shares` of `who` in a pool.
+	pub(crate) fn do_request_unstake(
+		who: &T::AccountId,
+		pool_id: PoolId,
+		shares: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!shares.is_zero(), Error::<T>::ZeroAmount);
+		let pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let mut staker = Stakers::<T>::get(pool_id, who).ok_or(Error::<T>::NotStaker)?;
+		let free = staker.shares.saturating_sub(staker.unbonding);
+		ensure!(shares <= free, Error::<T>::InsufficientShares);
+		let unlock_at = Self::now()
+			.checked_add(&pool.params.unbonding_period)
+			.ok_or(Error::<T>::Overflow)?;
+		staker.unbonding = staker.unbonding.saturating_add(shares);
+		staker.unlock_at = unlock_at;
+		Stakers::<T>::insert(pool_id, who, staker);
+		Self::deposit_event(Event::UnstakeRequested {
+			pool_id,
+			who: who.clone(),
+			shares,
+			unlock_at,
+		});
+		Ok(())
+	}
+
+	/// What `shares` are paid on withdrawal: their part of `capital - pending_claims`, rounded
+	/// down.
+	pub(crate) fn withdrawal_value(
+		pool: &PoolOf<T>,
+		shares: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		if pool.total_shares.is_zero() {
+			return Ok(Zero::zero());
+		}
+		let free_capital = pool.capital.saturating_sub(pool.pending_claims);
+		Self::mul_div(shares, free_capital, pool.total_shares, Rounding::Down)
+	}
+
+	/// Whether `capital * capacity_factor` covers active cover plus pending claims.
+	pub(crate) fn is_backed(pool: &PoolOf<T>) -> bool {
+		Self::capacity(pool) >= pool.active_cover.saturating_add(pool.pending_claims)
+	}
+
+	/// Withdraw the unbonded shares of `who`; returns the expiry buckets rolled.
+	pub(crate) fn do_withdraw(who: &T::AccountId, pool_id: PoolId) -> Result<u32, DispatchError> {
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let mut staker = Stakers::<T>::get(pool_id, who).ok_or(Error::<T>::NotStaker)?;
+		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
+		let now = Self::now();
+		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
+		let rolled = Self::roll_pool(pool_id, &mut pool, now)?;
+
+		let shares = staker.unbonding;
+		let amount = Self::withdrawal_value(&pool, shares)?;
+		pool.capital = pool.capital.checked_sub(&amount).ok_or(Error::<T>::Corrupt)?;
+		pool.total_shares = pool.total_shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
+		ensure!(
+			!pool.total_shares.is_zero() || pool.pending_claims.is_zero(),
+			Error::<T>::ClaimsPendingOnLastShares
+		);
+		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
+		staker.shares = staker.shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
+		staker.unbonding = Zero::zero();
+
+		if !amount.is_zero() {
+			T::Currency::transfer(
+				&Self::pool_account(pool_id),
+				who,
+				amount,
+				Preservation::Preserve,
+			)?;
+		}
+		Pools::<T>::insert(pool_id, pool);
+		if staker.shares.is_zero() {
+			Stakers::<T>::remove(pool_id, who);
+		} else {
+			Stakers::<T>::insert(pool_id, who, staker);
+		}
+		Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
+		Ok(rolled)
+	}
+
+	/// The premium curve of a product on its pool.
+	pub(crate) fn curve(pool: &PoolOf<T>, product: &ProductOf<T>) -> Curve {
+		Curve {
+			base_rate: product.params.base_rate,
+			kink: pool.params.kink,
+			slope1: pool.params.slope1,
+			slope2: pool.params.slope2,
+		}
+	}
+
+	/// Check a purchase against the product's terms and both capacity limits, and price it.
+	/// `pool` and `product` must be rolled up to date.
+	pub(crate) fn quote_cover(
+		pool: &PoolOf<T>,
+		product: &ProductOf<T>,
+		amount: BalanceOf<T>,
+		period: BlockNumberFor<T>,
+	) -> Result<CoverQuote<T>, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(product.params.enabled, Error::<T>::ProductDisabled);
+		ensure!(
+			period >= product.params.min_period && period <= product.params.max_period,
+			Error::<T>::PeriodOutOfRange
+		);
+		let capacity = Self::capacity(pool);
+		let pool_active =
+			pool.active_cover.checked_add(&amount).ok_or(Error::<T>::InsufficientCapacity)?;
+		let product_active = product
+			.active_cover
+			.checked_add(&amount)
+			.ok_or(Error::<T>::InsufficientCapacity)?;
+		ensure!(
+			pool_active <= capacity
+				&& product_active <= product.params.max_capacity_share.mul_floor(capacity),
+			Error::<T>::InsufficientCapacity
+		);
+		let premium = Self::curve(pool, product)
+			.premium(
+				capacity.saturated_into(),
+				pool.active_cover.saturated_into(),
+				amount.saturated_into(),
+				period.saturated_into(),
+				T::BlocksPerYear::get().saturated_into(),
+			)
+			.ok_or(Error::<T>::Overflow)?
+			.try_into()
+			.map_err(|_| Error::<T>::Overflow)?;
+		Ok(CoverQuote { premium, pool_active, product_active })
+	}
+
+	/// Buy cover for `who`; returns the most expiry buckets rolled for the pool or the product.
+	pub(crate) fn do_buy_cover(
+		who: &T::AccountId,
+		product_id: ProductId,
+		amount: BalanceOf<T>,
+		period: BlockNumberFor<T>,
+		max_premium: BalanceOf<T>,
+	) -> Result<u32, DispatchError> {
+		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let pool_id = product.pool_id;
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::Corrupt)?;
+		let now = Self::now();
+		// The pool and the product each roll at most `MaxExpiryBucketsPerCall` buckets; the
+		// weight is benchmarked with both rolling the same number.
+		let rolled = Self::roll_pool(pool_id, &mut pool, now)?.max(Self::roll_product(
+			product_id,
+			&mut product,
+			now,
+		)?);
+
+		let quote = Self::quote_cover(&pool, &product, amount, period)?;
+		ensure!(quote.premium <= max_premium, Error::<T>::PremiumTooHigh);
+		let start =
+			now.checked_add(&product.params.activation_delay).ok_or(Error::<T>::Overflow)?;
+		let end = start.checked_add(&period).ok_or(Error::<T>::Overflow)?;
+		let cover_id = NextCoverId::<T>::get();
+		let next_cover_id = cover_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		// The fee is rounded down: rounding favours the pool.
+		let fee = pool.params.fee.mul_floor(quote.premium);
+		let net = quote.premium.saturating_sub(fee);
+		pool.capital = pool.capital.checked_add(&net).ok_or(Error::<T>::Overflow)?;
+		pool.active_cover = quote.pool_active;
+		product.active_cover = quote.product_active;
+		if !net.is_zero() {
+			T::Currency::transfer(who, &Self::pool_account(pool_id), net, Preservation::Preserve)?;
+		}
+		if !fee.is_zero() {
+			T::Currency::transfer(who, &T::TreasuryAccount::get(), fee, Preservation::Preserve)?;
+		}
+		Self::book_expiry(ExpiryOwner::Pool(pool_id), end, amount)?;
+		Self::book_expiry(ExpiryOwner::Product(product_id), end, amount)?;
+
+		let cover = Cover {
+			product_id,
+			owner: who.clone(),
+			amount,
+			remaining: amount,
+			start,
+			end,
+			pending_claim: None,
+		};
+		Covers::<T>::insert(cover_id, cover);
+		NextCoverId::<T>::put(next_cover_id);
+		Pools::<T>::insert(pool_id, pool);
+		Products::<T>::insert(product_id, product);
+		Self::deposit_event(Event::CoverBought {
+			cover_id,
+			product_id,
+			owner: who.clone(),
+			amount,
+			premium: quote.premium,
+			start,
+			end,
+		});
+		Ok(rolled)
+	}
+
+	/// Give cover `cover_id` of `who` to `to`.
+	pub(crate) fn do_transfer_cover(
+		who: &T::AccountId,
+		cover_id: CoverId,
+		to: T::AccountId,
+	) -> DispatchResult {
+		Covers::<T>::try_mutate(cover_id, |cover| {
+			let cover = cover.as_mut().ok_or(Error::<T>::CoverNotFound)?;
+			ensure!(&cover.owner == who, Error::<T>::NotCoverOwner);
+			ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
+			cover.owner = to.clone();
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::CoverTransferred { cover_id, from: who.clone(), to });
+		Ok(())
+	}
+
+	/// File a claim of `amount` on cover `cover_id` for `who`.
+	pub(crate) fn do_submit_claim(
+		who: &T::AccountId,
+		cover_id: CoverId,
+		amount: BalanceOf<T>,
+		evidence: EvidenceOf<T>,
+	) -> DispatchResult {
+		let mut cover = Covers::<T>::get(cover_id).ok_or(Error::<T>::CoverNotFound)?;
+		ensure!(&cover.owner == who, Error::<T>::NotCoverOwner);
+		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
+		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
+		let now = Self::now();
+		ensure!(
+			now >= cover.start && now <= cover.end.saturating_add(product.params.claim_window),
+			Error::<T>::OutsideClaimWindow
+		);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount <= cover.remaining, Error::<T>::ClaimExceedsRemaining);
+		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		pool.pending_claims =
+			pool.pending_claims.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let claim_id = NextClaimId::<T>::get();
+		let next_claim_id = claim_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		let deposit = T::ClaimDeposit::get();
+		T::Currency::hold(&HoldReason::ClaimDeposit.into(), who, deposit)?;
+
+		cover.pending_claim = Some(claim_id);
+		Covers::<T>::insert(cover_id, cover);
+		Pools::<T>::insert(product.pool_id, pool);
+		Claims::<T>::insert(
+			claim_id,
+			Claim { cover_id, claimant: who.clone(), amount, deposit, evidence },
+		);
+		NextClaimId::<T>::put(next_claim_id);
+		Self::deposit_event(Event::ClaimSubmitted {
+			claim_id,
+			cover_id,
+			claimant: who.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	/// Read a pending claim with its cover, product and pool, the claim taken off the books of
+	/// the cover and the pool in memory. The caller writes them and removes the claim.
+	fn close_claim(claim_id: ClaimId) -> Result<ClaimInContext<T>, DispatchError> {
+		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		let mut cover = Covers::<T>::get(claim.cover_id).ok_or(Error::<T>::Corrupt)?;
+		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
+		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		if cover.pending_claim != Some(claim_id) {
+			defensive!("a pending claim is not the pending claim of its cover");
+			return Err(Error::<T>::Corrupt.into());
+		}
+		cover.pending_claim = None;
+		pool.pending_claims =
+			pool.pending_claims.checked_sub(&claim.amount).ok_or(Error::<T>::Corrupt)?;
+		Ok(ClaimInContext { claim, cover, product, pool })
+	}
+
+	/// Approve claim `claim_id` with `payout`; `large_allowed` if the origin may approve
+	/// payouts above the pool's large-claim threshold.
+	pub(crate) fn do_approve_claim(
+		claim_id: ClaimId,
+		payout: BalanceOf<T>,
+		large_allowed: bool,
+	) -> DispatchResult {
+		let ClaimInContext { claim, mut cover, mut product, mut pool } =
+			Self::close_claim(claim_id)?;
+		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
+		ensure!(
+			large_allowed || payout <= pool.params.large_claim_threshold.mul_floor(pool.capital),
+			Error::<T>::RequiresLargeClaimOrigin
+		);
+		let pool_id = product.pool_id;
+		let paid = payout.min(pool.capital);
+		let shortfall = payout.saturating_sub(paid);
+
+		pool.capital = pool.capital.saturating_sub(paid);
+		cover.remaining = cover.remaining.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+		// What is paid on a cover no longer counts as active cover, unless it has expired.
+		if Self::unbook_expiry(ExpiryOwner::Pool(pool_id), pool.expired_through, cover.end, paid)? {
+			pool.active_cover = pool.active_cover.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+		}
+		if Self::unbook_expiry(
+			ExpiryOwner::Product(cover.product_id),
+			product.expired_through,
+			cover.end,
+			paid,
+		)? {
+			product.active_cover =
+				product.active_cover.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+		}
+
+		if !paid.is_zero() {
+			T::Currency::transfer(
+				&Self::pool_account(pool_id),
+				&cover.owner,
+				paid,
+				Preservation::Preserve,
+			)?;
+		}
+		T::Currency::release(
+			&HoldReason::ClaimDeposit.into(),
+			&claim.claimant,
+			claim.deposit,
+			Precision::BestEffort,
+		)?;
+
+		Claims::<T>::remove(claim_id);
+		Products::<T>::insert(cover.product_id, product);
+		Covers::<T>::insert(claim.cover_id, cover);
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::ClaimApproved { claim_id, payout: paid });
+		if !shortfall.is_zero() {
+			Self::deposit_event(Event::PoolDepleted { pool_id, shortfall });
+		}
+		Ok(())
+	}
+
+	/// Reject claim `claim_id`, slashing its deposit into the pool's capital.
+	pub(crate) fn do_reject_claim(claim_id: ClaimId) -> DispatchResult {
+		let ClaimInContext { claim, cover, product, mut pool } = Self::close_claim(claim_id)?;
+		let slashed = T::Currency::transfer_on_hold(
+			&HoldReason::ClaimDeposit.into(),
+			&claim.claimant,
+			&Self::pool_account(product.pool_id),
+			claim.deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		pool.capital = pool.capital.checked_add(&slashed).ok_or(Error::<T>::Overflow)?;
+		Claims::<T>::remove(claim_id);
+		Covers::<T>::insert(claim.cover_id, cover);
+		Pools::<T>::insert(product.pool_id, pool);
+		Self::deposit_event(Event::ClaimRejected { claim_id, slashed });
+		Ok(())
+	}
+}
+
+/// The functions behind the `MutualPoolApi` runtime API. They read state and never write it.
+impl<T: Config> Pallet<T> {
+	/// A pool with its active cover rolled up to date, without writing anything.
+	fn rolled_pool(pool_id: PoolId) -> Option<PoolOf<T>> {
+		let mut pool = Pools::<T>::get(pool_id)?;
+		let roll =
+			Self::pending_roll(ExpiryOwner::Pool(pool_id), pool.expired_through, Self::now());
+		pool.active_cover = pool.active_cover.saturating_sub(roll.expired);
+		pool.expired_through = roll.to;
+		Some(pool)
+	}
+
+	/// The premium `buy_cover(product_id, amount, period, _)` would charge now, or the error
+	/// it would fail with.
+	pub fn quote(
+		product_id: ProductId,
+		amount: BalanceOf<T>,
+		period: BlockNumberFor<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let pool = Self::rolled_pool(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		let roll = Self::pending_roll(
+			ExpiryOwner::Product(product_id),
+			product.expired_through,
+			Self::now(),
+		);
+		product.active_cover = product.active_cover.saturating_sub(roll.expired);
+		Self::quote_cover(&pool, &product, amount, period).map(|quote| quote.premium)
+	}
+
+	/// The figures of a pool, with its active cover rolled as the next call would roll it (at
+	/// most `MaxExpiryBucketsPerCall` buckets; `on_idle` keeps the lag short).
+	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
+		let pool = Self::rolled_pool(pool_id)?;
+		let capacity = Self::capacity(&pool);
+		let owed = pool.active_cover.saturating_add(pool.pending_claims);
+		Some(PoolStatus {
+			capital: pool.capital,
+			total_shares: pool.total_shares,
+			share_price: FixedU128::checked_from_rational(pool.capital, pool.total_shares)
+				.unwrap_or_else(FixedU128::one),
+			active_cover: pool.active_cover,
+			capacity,
+			// Cover without any capacity behind it is infinitely utilized.
+			utilization: FixedU128::checked_from_rational(pool.active_cover, capacity)
+				.unwrap_or_else(|| {
+					if pool.active_cover.is_zero() {
+						FixedU128::zero()
+					} else {
+						<FixedU128 as sp_runtime::traits::Bounded>::max_value()
+					}
+				}),
+			pending_claims: pool.pending_claims,
+			solvency_ratio: FixedU128::checked_from_rational(capacity, owed),
+		})
+	}
+
+	/// A staker's position in a pool, valued at the current share price. While claims are
+	/// pending, `withdraw` pays less: the pessimistic price deducts them.
+	pub fn position(
+		pool_id: PoolId,
+		who: &T::AccountId,
+	) -> Option<Position<BalanceOf<T>, BlockNumberFor<T>>> {
+		let pool = Pools::<T>::get(pool_id)?;
+		let staker = Stakers::<T>::get(pool_id, who)?;
+		let value = if pool.total_shares.is_zero() {
+			Zero::zero()
+		} else {
+			Self::mul_div(staker.shares, pool.capital, pool.total_shares, Rounding::Down)
+				.unwrap_or_default()
+		};
+		Some(Position {
+			shares: staker.shares,
+			value,
+			unbonding_shares: staker.unbonding,
+			unlock_at: (!staker.unbonding.is_zero()).then_some(staker.unlock_at),
+		})
+	}
+}
+
+/// The invariants: every running total recomputed from its parts.
+#[cfg(any(feature = "try-runtime", feature = "runtime-benchmarks", test))]
+impl<T: Config> Pallet<T> {
+	/// Check every running total the pallet keeps against the records it sums.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		type Sums<K, B> = BTreeMap<K, B>;
+		let add = |sum: &mut BalanceOf<T>, x: BalanceOf<T>| -> Result<(), &'static str> {
+			*sum = sum.checked_add(&x).ok_or("a running total overflows")?;
+			Ok(())
+		};
+
+		// Shares per pool, from the staker records.
+		let mut shares: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		for (pool_id, _, staker) in Stakers::<T>::iter() {
+			ensure!(!staker.shares.is_zero(), "a staker record holds no shares");
+			ensure!(staker.unbonding <= staker.shares, "a staker unbonds more than it has");
+			ensure!(Pools::<T>::contains_key(pool_id), "a staker of a missing pool");
+			add(shares.entry(pool_id).or_default(), staker.shares)?;
+		}
+
+		// Active cover per pool and product, from the covers whose bucket is not rolled; and
+		// pending claims per pool and held deposits per claimant, from the claims.
+		let mut pool_active: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		let mut product_active: Sums<ProductId, BalanceOf<T>> = BTreeMap::new();
+		let mut pending: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		let mut held: Sums<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut pending_covers = 0usize;
+		for (cover_id, cover) in Covers::<T>::iter() {
+			ensure!(cover_id < NextCoverId::<T>::get(), "a cover id was never given out");
+			ensure!(cover.remaining <= cover.amount, "a cover has more left than it insured");
+			let product = Products::<T>::get(cover.product_id).ok_or("a cover of no product")?;
+			let pool = Pools::<T>::get(product.pool_id).ok_or("a product of no pool")?;
+			let bucket = Self::expiry_bucket(cover.end);
+			if bucket > pool.expired_through {
+				add(pool_active.entry(product.pool_id).or_default(), cover.remaining)?;
+			}
+			if bucket > product.expired_through {
+				add(product_active.entry(cover.product_id).or_default(), cover.remaining)?;
+			}
+			if let Some(claim_id) = cover.pending_claim {
+				let claim = Claims::<T>::get(claim_id).ok_or("a cover's pending claim is gone")?;
+				ensure!(claim.cover_id == cover_id, "a claim points at another cover");
+				ensure!(claim.claimant == cover.owner, "a pending claim of a former owner");
+				ensure!(claim.amount <= cover.remaining, "a claim above the cover's remaining");
+				add(pending.entry(product.pool_id).or_default(), claim.amount)?;
+				add(held.entry(claim.claimant).or_default(), claim.deposit)?;
+				pending_covers += 1;
+			}
+		}
+		ensure!(Claims::<T>::iter().count() == pending_covers, "a claim of no cover");
+		for (claim_id, _) in Claims::<T>::iter() {
+			ensure!(claim_id < NextClaimId::<T>::get(), "a claim id was never given out");
+		}
+		for (who, deposits) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who) == deposits,
+				"held claim deposits differ from the pending claims' deposits"
+			);
+		}
+
+		// Expiry books: no bucket at or before its owner's cursor, and the unrolled buckets sum
+		// to the owner's active cover.
+		let mut booked_pool: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		let mut booked_product: Sums<ProductId, BalanceOf<T>> = BTreeMap::new();
+		for (owner, bucket, amount) in Expiries::<T>::iter() {
+			ensure!(!amount.is_zero(), "an empty expiry bucket is stored");
+			match owner {
+				ExpiryOwner::Pool(id) => {
+					let pool = Pools::<T>::get(id).ok_or("a bucket of a missing pool")?;
+					ensure!(bucket > pool.expired_through, "a rolled pool bucket remains");
+					add(booked_pool.entry(id).or_default(), amount)?;
+				},
+				ExpiryOwner::Product(id) => {
+					let product = Products::<T>::get(id).ok_or("a bucket of a missing product")?;
+					ensure!(bucket > product.expired_through, "a rolled product bucket remains");
+					add(booked_product.entry(id).or_default(), amount)?;
+				},
+			}
+		}
+
+		for (pool_id, pool) in Pools::<T>::iter() {
+			ensure!(pool_id < NextPoolId::<T>::get(), "a pool id was never given out");
+			let get = |sums: &Sums<PoolId, BalanceOf<T>>| sums.get(&pool_id).copied();
+			let zero = BalanceOf::<T>::zero();
+			ensure!(get(&shares).unwrap_or(zero) == pool.total_shares, "total shares differ");
+			ensure!(get(&pool_active).unwrap_or(zero) == pool.active_cover, "active cover differs");
+			ensure!(
+				get(&booked_pool).unwrap_or(zero) == pool.active_cover,
+				"expiry books differ from active cover"
+			);
+			ensure!(get(&pending).unwrap_or(zero) == pool.pending_claims, "pending claims differ");
+			let balance = T::Currency::balance(&Self::pool_account(pool_id));
+			if balance.is_zero() {
+				ensure!(pool.capital.is_zero(), "an empty pool account holds capital");
+			} else {
+				ensure!(
+					balance >= pool.capital.saturating_add(T::Currency::minimum_balance()),
+					"the pool account holds less than capital plus its existential deposit"
+				);
+			}
+		}
+		for (product_id, product) in Products::<T>::iter() {
+			ensure!(product_id < NextProductId::<T>::get(), "a product id was never given out");
+			ensure!(Pools::<T>::contains_key(product.pool_id), "a product of a missing pool");
+			let zero = BalanceOf::<T>::zero();
+			let active = product_active.get(&product_id).copied().unwrap_or(zero);
+			let booked = booked_product.get(&product_id).copied().unwrap_or(zero);
+			ensure!(active == product.active_cover, "a product's active cover differs");
+			ensure!(booked == product.active_cover, "a product's expiry books differ");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,584 @@
+//! # Mutual Pool Pallet
+//!
+//! On-chain mutual insurance: stakers pool capital and earn premiums, buyers pay premiums for
+//! cover, cover holders file claims, a council decides them, and approved claims are paid out of
+//! the pool so that every staker of that pool bears the loss pro rata.
+//!
+//! ## Overview
+//!
+//! - Governance creates **pools** (risk-isolated vaults, each with its own account) and
+//!   **products** (one covered risk each, backed by one pool).
+//! - Stakers `stake` into a pool and receive **shares**. The share price is
+//!   `capital / total_shares`: premiums raise it, payouts lower it, and neither touches any
+//!   staker record, so both are O(1) whatever the number of stakers.
+//! - Buyers `buy_cover` on a product. The premium follows a utilization curve with a kink and is
+//!   charged at the curve's exact average over the utilization the purchase moves through (see
+//!   [`pricing`]). A pool never sells more cover than `capital * capacity_factor`.
+//! - Cover holders `submit_claim` with a deposit; the council approves (`approve_claim`, paying
+//!   from the pool) or rejects (`reject_claim`, the deposit goes to the pool).
+//! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
+//!   shares keep bearing losses, `withdraw` pays at the pessimistic price
+//!   `(capital - pending_claims) / total_shares`, and it may not take capital that backs cover.
+//!
+//! ### Terminology
+//!
+//! - **Capital**: stakes + net premiums + slashed claim deposits - payouts - withdrawals. Kept in
+//!   the pallet; a transfer made straight to the pool account changes nothing.
+//! - **Capacity**: `capital * capacity_factor`, the most cover a pool may have active.
+//! - **Active cover**: the `remaining` of covers that have not expired. Expiry is booked per time
+//!   bucket of `ExpiryBucketLength` blocks and rolled forward lazily by the calls that need it,
+//!   at most `MaxExpiryBucketsPerCall` buckets per call (see [`expiry`]).
+//! - **Pending claims**: the claimed amounts under assessment; they lock capital.
+//! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
+//!   deposit, which stays there for good so that the account can never be reaped; it is not
+//!   capital.
+//!
+//! ## Example
+//!
+//! The whole life of a cover, as the test `cover_life_cycle_example` runs it:
+//!
+//! ```ignore
+//! // Bob stakes 1_000_000 into pool 0; capacity is twice that.
+//! MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000)?;
+//! // Charlie quotes 100_000 of cover on product 0 for a year and buys it.
+//! let premium = MutualPool::quote(0, 100_000, YEAR)?;
+//! MutualPool::buy_cover(RuntimeOrigin::signed(CHARLIE), 0, 100_000, YEAR, premium)?;
+//! // The exploit happens: Charlie claims 40_000 on cover 0, holding the claim deposit.
+//! MutualPool::submit_claim(RuntimeOrigin::signed(CHARLIE), 0, 40_000, evidence)?;
+//! // The council approves; Charlie is paid, gets the deposit back, and Bob bears the loss.
+//! MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 40_000)?;
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod expiry;
+mod impls;
+#[cfg(test)]
+mod mock;
+pub mod pricing;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+/// The log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::mutual-pool";
+
+/// The pallet. The whole life of a cover is the test `tests::claims::cover_life_cycle_example`.
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			EnsureOrigin,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::traits::Zero;
+
+	/// The balance type of the pallet's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// A pool as stored.
+	pub type PoolOf<T> = Pool<BalanceOf<T>, BlockNumberFor<T>>;
+	/// Pool parameters of this runtime.
+	pub type PoolParamsOf<T> = PoolParams<BalanceOf<T>, BlockNumberFor<T>>;
+	/// A product as stored.
+	pub type ProductOf<T> = Product<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
+	/// Product parameters of this runtime.
+	pub type ProductParamsOf<T> = ProductParams<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
+	/// A staker's record as stored.
+	pub type StakerInfoOf<T> = StakerInfo<BalanceOf<T>, BlockNumberFor<T>>;
+	/// A cover as stored.
+	pub type CoverOf<T> =
+		Cover<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	/// A claim as stored.
+	pub type ClaimOf<T> =
+		Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxEvidenceLen>;
+	/// Claim evidence of this runtime.
+	pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration trait.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency in which stakes, premiums, payouts and deposits are paid.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Creates and updates pools and products.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Approves claims up to a pool's `large_claim_threshold`, and rejects claims.
+		type ClaimDecisionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Approves claims of any size.
+		type LargeClaimOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Derives the pool accounts.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Receives the `fee` share of every premium.
+		#[pallet::constant]
+		type TreasuryAccount: Get<Self::AccountId>;
+
+		/// Held from the claimant for every claim; slashed into the pool if the claim is rejected.
+		#[pallet::constant]
+		type ClaimDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks per year: annual rates are charged per `period / BlocksPerYear`.
+		#[pallet::constant]
+		type BlocksPerYear: Get<BlockNumberFor<Self>>;
+
+		/// Length in blocks of one cover-expiry bucket.
+		#[pallet::constant]
+		type ExpiryBucketLength: Get<BlockNumberFor<Self>>;
+
+		/// The most expiry buckets one call rolls forward.
+		#[pallet::constant]
+		type MaxExpiryBucketsPerCall: Get<u32>;
+
+		/// The longest claim evidence, in bytes.
+		#[pallet::constant]
+		type MaxEvidenceLen: Get<u32>;
+
+		/// The longest product metadata, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLen: Get<u32>;
+
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a claim under assessment.
+		ClaimDeposit,
+	}
+
+	/// The id the next pool will get.
+	#[pallet::storage]
+	pub type NextPoolId<T> = StorageValue<_, PoolId, ValueQuery>;
+
+	/// Pools by id.
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Twox64Concat, PoolId, PoolOf<T>>;
+
+	/// The id the next product will get.
+	#[pallet::storage]
+	pub type NextProductId<T> = StorageValue<_, ProductId, ValueQuery>;
+
+	/// Products by id.
+	#[pallet::storage]
+	pub type Products<T: Config> = StorageMap<_, Twox64Concat, ProductId, ProductOf<T>>;
+
+	/// Stakers' shares per pool.
+	#[pallet::storage]
+	pub type Stakers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PoolId, Blake2_128Concat, T::AccountId, StakerInfoOf<T>>;
+
+	/// The id the next cover will get.
+	#[pallet::storage]
+	pub type NextCoverId<T> = StorageValue<_, CoverId, ValueQuery>;
+
+	/// Covers by id.
+	#[pallet::storage]
+	pub type Covers<T: Config> = StorageMap<_, Twox64Concat, CoverId, CoverOf<T>>;
+
+	/// The id the next claim will get.
+	#[pallet::storage]
+	pub type NextClaimId<T> = StorageValue<_, ClaimId, ValueQuery>;
+
+	/// Claims under assessment by id; a decided claim is removed.
+	#[pallet::storage]
+	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ClaimOf<T>>;
+
+	/// Cover that leaves a pool's or a product's active cover when the bucket is rolled.
+	#[pallet::storage]
+	pub type Expiries<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ExpiryOwner,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// The pool or product whose expiry buckets `on_idle` rolls next.
+	#[pallet::storage]
+	pub type NextIdleRoll<T> = StorageValue<_, ExpiryOwner, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A pool was created.
+		PoolCreated { pool_id: PoolId },
+		/// A pool's parameters were changed.
+		PoolUpdated { pool_id: PoolId },
+		/// A product was created on a pool.
+		ProductCreated { product_id: ProductId, pool_id: PoolId },
+		/// A product's parameters were changed.
+		ProductUpdated { product_id: ProductId },
+		/// `who` staked `amount` into a pool and received `shares`.
+		Staked { pool_id: PoolId, who: T::AccountId, amount: BalanceOf<T>, shares: BalanceOf<T> },
+		/// `who` started unbonding `shares`, withdrawable from `unlock_at`.
+		UnstakeRequested {
+			pool_id: PoolId,
+			who: T::AccountId,
+			shares: BalanceOf<T>,
+			unlock_at: BlockNumberFor<T>,
+		},
+		/// `who` burnt `shares` and received `amount`.
+		Withdrawn { pool_id: PoolId, who: T::AccountId, shares: BalanceOf<T>, amount: BalanceOf<T> },
+		/// A cover was bought.
+		CoverBought {
+			cover_id: CoverId,
+			product_id: ProductId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+			premium: BalanceOf<T>,
+			start: BlockNumberFor<T>,
+			end: BlockNumberFor<T>,
+		},
+		/// A cover changed owner.
+		CoverTransferred { cover_id: CoverId, from: T::AccountId, to: T::AccountId },
+		/// A claim was filed and its deposit held.
+		ClaimSubmitted {
+			claim_id: ClaimId,
+			cover_id: CoverId,
+			claimant: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A claim was approved and `payout` paid to the cover owner.
+		ClaimApproved { claim_id: ClaimId, payout: BalanceOf<T> },
+		/// A claim was rejected and its deposit moved into the pool's capital.
+		ClaimRejected { claim_id: ClaimId, slashed: BalanceOf<T> },
+		/// A payout exceeded the pool's capital; `shortfall` could not be paid.
+		PoolDepleted { pool_id: PoolId, shortfall: BalanceOf<T> },
+		/// `roll_expiries` took `expired` of ended cover out of `owner`'s active cover, rolling
+		/// its expiry buckets through `through`.
+		ExpiriesRolled { owner: ExpiryOwner, through: BlockNumberFor<T>, expired: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No pool has this id.
+		PoolNotFound,
+		/// No product has this id.
+		ProductNotFound,
+		/// No cover has this id.
+		CoverNotFound,
+		/// No pending claim has this id.
+		ClaimNotFound,
+		/// `capacity_factor` must be above zero.
+		InvalidCapacityFactor,
+		/// `min_stake` must be at least the existential deposit.
+		MinStakeBelowExistentialDeposit,
+		/// `min_period` must be above zero and at most `max_period`.
+		InvalidPeriodRange,
+		/// The amount is below the pool's `min_stake`.
+		StakeBelowMinimum,
+		/// The pool's capital is zero while shares exist: it cannot take stakes.
+		PoolDepleted,
+		/// The amount is too small to buy a single share at the current price.
+		ZeroShares,
+		/// The account has no stake in this pool.
+		NotStaker,
+		/// More shares than the staker has free of unbonding.
+		InsufficientShares,
+		/// The staker has no unbonding shares.
+		NothingUnbonding,
+		/// The unbonding shares unlock at a later block.
+		StillUnbonding,
+		/// The withdrawal would leave active cover and pending claims unbacked.
+		InsufficientFreeCapital,
+		/// The product does not sell cover at the moment.
+		ProductDisabled,
+		/// The period is outside the product's `[min_period, max_period]`.
+		PeriodOutOfRange,
+		/// The amount must be above zero.
+		ZeroAmount,
+		/// The purchase exceeds the pool's capacity or the product's share of it.
+		InsufficientCapacity,
+		/// The premium is above the buyer's `max_premium`.
+		PremiumTooHigh,
+		/// Only the cover's owner may do this.
+		NotCoverOwner,
+		/// The cover has a pending claim: it cannot be transferred or claimed on again.
+		ClaimAlreadyPending,
+		/// Claims are accepted from the cover's start to its end plus the claim window.
+		OutsideClaimWindow,
+		/// The claimed amount is above what the cover has left.
+		ClaimExceedsRemaining,
+		/// The payout is above the claimed amount.
+		PayoutExceedsClaim,
+		/// The payout is above the pool's large-claim threshold: it needs `LargeClaimOrigin`.
+		RequiresLargeClaimOrigin,
+		/// The last shares of a pool cannot leave while claims on it are pending: if a claim were
+		/// rejected, the capital set aside for it would go to whoever stakes next.
+		ClaimsPendingOnLastShares,
+		/// No expiry bucket is due: active cover is up to date.
+		NothingToRoll,
+		/// An amount or an id overflowed.
+		Overflow,
+		/// Storage is inconsistent; this is a bug.
+		Corrupt,
+	}
+
+	/// The pools, products and stakes a chain starts with.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Pools, created with ids 0, 1, ...
+		pub pools: alloc::vec::Vec<PoolParamsOf<T>>,
+		/// Products `(pool_id, params)`, created with ids 0, 1, ...
+		pub products: alloc::vec::Vec<(PoolId, ProductParamsOf<T>)>,
+		/// Stakes `(pool_id, staker, amount)`, paid from the stakers' genesis balances.
+		pub stakes: alloc::vec::Vec<(PoolId, T::AccountId, BalanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for params in &self.pools {
+				if let Err(e) = Pallet::<T>::do_create_pool(params.clone()) {
+					panic!("genesis pool {params:?} is invalid: {e:?}");
+				}
+			}
+			for (pool_id, params) in &self.products {
+				if let Err(e) = Pallet::<T>::do_create_product(*pool_id, params.clone()) {
+					panic!("genesis product on pool {pool_id} is invalid: {e:?}");
+				}
+			}
+			for (pool_id, who, amount) in &self.stakes {
+				if let Err(e) = Pallet::<T>::do_stake(who, *pool_id, *amount) {
+					panic!("genesis stake of {amount:?} into pool {pool_id} failed: {e:?}");
+				}
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(!T::BlocksPerYear::get().is_zero(), "BlocksPerYear must be above zero");
+			assert!(
+				!T::ExpiryBucketLength::get().is_zero(),
+				"ExpiryBucketLength must be above zero"
+			);
+			assert!(T::MaxExpiryBucketsPerCall::get() > 0, "MaxExpiryBucketsPerCall must be > 0");
+		}
+
+		/// Roll lagging expiry buckets of pools and products, round robin, in spare block weight.
+		fn on_idle(_n: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::idle_roll(remaining_weight)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a pool with `params`; it gets the next pool id.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_pool())]
+		pub fn create_pool(origin: OriginFor<T>, params: PoolParamsOf<T>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_create_pool(params).map(|_| ())
+		}
+
+		/// Replace a pool's parameters. Covers already sold keep their terms.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_pool())]
+		pub fn update_pool(
+			origin: OriginFor<T>,
+			pool_id: PoolId,
+			params: PoolParamsOf<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_update_pool(pool_id, params)
+		}
+
+		/// Create a product backed by `pool_id`; it gets the next product id.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::create_product(params.metadata.len() as u32))]
+		pub fn create_product(
+			origin: OriginFor<T>,
+			pool_id: PoolId,
+			params: ProductParamsOf<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_create_product(pool_id, params).map(|_| ())
+		}
+
+		/// Replace a product's parameters. Covers already sold keep their terms.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::update_product(params.metadata.len() as u32))]
+		pub fn update_product(
+			origin: OriginFor<T>,
+			product_id: ProductId,
+			params: ProductParamsOf<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_update_product(product_id, params)
+		}
+
+		/// Move `amount` into the pool and receive shares at the current share price, rounded
+		/// down. The first stake into a pool also pays the pool account's existential deposit.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::stake())]
+		pub fn stake(
+			origin: OriginFor<T>,
+			pool_id: PoolId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_stake(&who, pool_id, amount)
+		}
+
+		/// Start unbonding `shares`. They stay in the pool, earning premiums and bearing losses,
+		/// until `withdraw` after the pool's unbonding period. A new request adds to the
+		/// unbonding shares and restarts the period.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::request_unstake())]
+		pub fn request_unstake(
+			origin: OriginFor<T>,
+			pool_id: PoolId,
+			shares: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_unstake(&who, pool_id, shares)
+		}
+
+		/// Burn the unbonded shares and receive their value at the pessimistic share price
+		/// `(capital - pending_claims) / total_shares`, if what remains still backs the pool's
+		/// active cover and pending claims.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
+		pub fn withdraw(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let rolled = Self::do_withdraw(&who, pool_id)?;
+			Ok(Some(T::WeightInfo::withdraw(rolled)).into())
+		}
+
+		/// Buy `amount` of cover on a product for `period` blocks, paying the premium of the
+		/// utilization curve, at most `max_premium`. The cover starts after the product's
+		/// activation delay.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::buy_cover(T::MaxExpiryBucketsPerCall::get()))]
+		pub fn buy_cover(
+			origin: OriginFor<T>,
+			product_id: ProductId,
+			amount: BalanceOf<T>,
+			period: BlockNumberFor<T>,
+			max_premium: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let rolled = Self::do_buy_cover(&who, product_id, amount, period, max_premium)?;
+			Ok(Some(T::WeightInfo::buy_cover(rolled)).into())
+		}
+
+		/// Give a cover to `to`. Not while a claim on it is pending.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::transfer_cover())]
+		pub fn transfer_cover(
+			origin: OriginFor<T>,
+			cover_id: CoverId,
+			to: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_transfer_cover(&who, cover_id, to)
+		}
+
+		/// Claim up to `amount` on a cover, holding the claim deposit. Only the owner, from the
+		/// cover's start to its end plus the product's claim window, one pending claim at a time.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::submit_claim(evidence.len() as u32))]
+		pub fn submit_claim(
+			origin: OriginFor<T>,
+			cover_id: CoverId,
+			amount: BalanceOf<T>,
+			evidence: EvidenceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_claim(&who, cover_id, amount, evidence)
+		}
+
+		/// Approve a claim: pay `payout` (at most the claimed amount) from the pool to the cover
+		/// owner and release the deposit. Payouts above the pool's large-claim threshold need
+		/// `LargeClaimOrigin`. If the pool's capital is short, what is there is paid and
+		/// `PoolDepleted` reports the shortfall.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::approve_claim())]
+		pub fn approve_claim(
+			origin: OriginFor<T>,
+			claim_id: ClaimId,
+			payout: BalanceOf<T>,
+		) -> DispatchResult {
+			let large_allowed = match T::LargeClaimOrigin::try_origin(origin) {
+				Ok(_) => true,
+				Err(origin) => {
+					T::ClaimDecisionOrigin::ensure_origin(origin)?;
+					false
+				},
+			};
+			Self::do_approve_claim(claim_id, payout, large_allowed)
+		}
+
+		/// Reject a claim: its deposit is slashed into the pool's capital.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::reject_claim())]
+		pub fn reject_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
+			T::ClaimDecisionOrigin::ensure_origin(origin)?;
+			Self::do_reject_claim(claim_id)
+		}
+
+		/// Take ended cover out of a pool's or a product's active cover, rolling up to
+		/// `MaxExpiryBucketsPerCall` due expiry buckets. Anyone may call it; `on_idle` does the
+		/// same in spare block weight. Useful when a long idle gap left more buckets due than
+		/// one `withdraw` or `buy_cover` rolls.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::roll_expiries(T::MaxExpiryBucketsPerCall::get()))]
+		pub fn roll_expiries(
+			origin: OriginFor<T>,
+			owner: ExpiryOwner,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let roll = Self::do_roll_expiries(owner)?;
+			ensure!(roll.buckets > 0, Error::<T>::NothingToRoll);
+			Self::deposit_event(Event::ExpiriesRolled {
+				owner,
+				through: roll.to,
+				expired: roll.expired,
+			});
+			Ok(Some(T::WeightInfo::roll_expiries(roll.buckets)).into())
+		}
+	}
+}

@@ -1,0 +1,233 @@
+//! A test runtime: System, Balances and the pallet, with a demo pool and two products.
+
+use crate::{self as pallet_mutual_pool, *};
+use frame_support::{
+	assert_ok, derive_impl, ord_parameter_types, parameter_types,
+	traits::{ConstU128, ConstU32, ConstU64, EitherOfDiverse, Hooks},
+	PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_arithmetic::{FixedU128, Perbill};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// The balance type of the test runtime.
+pub type Balance = u128;
+/// The account id type of the test runtime.
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		MutualPool: pallet_mutual_pool,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+/// The existential deposit.
+pub const ED: Balance = 1;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const EVE: AccountId = 5;
+pub const FERDIE: AccountId = 6;
+/// Signs for the claims council below the large-claim threshold.
+pub const COUNCIL: AccountId = 100;
+/// Signs for the claims council above the large-claim threshold.
+pub const SUPERMAJORITY: AccountId = 101;
+/// Receives premium fees.
+pub const TREASURY: AccountId = 999;
+/// Every user account's starting balance.
+pub const ENDOWMENT: Balance = 1_000_000_000_000;
+/// The claim deposit.
+pub const DEPOSIT: Balance = 100;
+/// Blocks per expiry bucket.
+pub const BUCKET: u64 = 10;
+/// Blocks per year.
+pub const YEAR: u64 = 5_256_000;
+/// Expiry buckets rolled per call at most.
+pub const MAX_ROLL: u32 = 8;
+
+ord_parameter_types! {
+	pub const Council: AccountId = COUNCIL;
+	pub const Supermajority: AccountId = SUPERMAJORITY;
+}
+
+parameter_types! {
+	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
+	pub const Treasury: AccountId = TREASURY;
+}
+
+impl Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin =
+		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Supermajority, AccountId>>;
+	type ClaimDecisionOrigin = EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		EitherOfDiverse<
+			EnsureSignedBy<Council, AccountId>,
+			EnsureSignedBy<Supermajority, AccountId>,
+		>,
+	>;
+	type LargeClaimOrigin =
+		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Supermajority, AccountId>>;
+	type PalletId = MutualPoolPalletId;
+	type TreasuryAccount = Treasury;
+	type ClaimDeposit = ConstU128<DEPOSIT>;
+	type BlocksPerYear = ConstU64<YEAR>;
+	type ExpiryBucketLength = ConstU64<BUCKET>;
+	type MaxExpiryBucketsPerCall = ConstU32<MAX_ROLL>;
+	type MaxEvidenceLen = ConstU32<256>;
+	type MaxMetadataLen = ConstU32<64>;
+	type WeightInfo = ();
+}
+
+/// The demo pool of the dev chain: capacity factor 2, fee 10%, kink 80%, slopes 5% and 50%.
+pub fn pool_params() -> PoolParamsOf<Test> {
+	PoolParams {
+		capacity_factor: FixedU128::from_u32(2),
+		unbonding_period: 20,
+		min_stake: 1_000,
+		fee: Perbill::from_percent(10),
+		kink: Perbill::from_percent(80),
+		slope1: Perbill::from_percent(5),
+		slope2: Perbill::from_percent(50),
+		large_claim_threshold: Perbill::from_percent(20),
+	}
+}
+
+/// A product with `base_rate` and `max_capacity_share`, periods 10 to a year.
+pub fn product_params(base_rate: u32, max_capacity_share: u32) -> ProductParamsOf<Test> {
+	ProductParams {
+		base_rate: Perbill::from_percent(base_rate),
+		max_capacity_share: Perbill::from_percent(max_capacity_share),
+		min_period: 10,
+		max_period: YEAR,
+		claim_window: 100,
+		activation_delay: 0,
+		enabled: true,
+		metadata: b"DEX smart-contract exploit".to_vec().try_into().unwrap(),
+	}
+}
+
+/// Builds test externalities.
+#[derive(Default)]
+pub struct ExtBuilder {
+	stakes: Vec<(PoolId, AccountId, Balance)>,
+}
+
+impl ExtBuilder {
+	/// Add a genesis stake.
+	pub fn stake(mut self, pool_id: PoolId, who: AccountId, amount: Balance) -> Self {
+		self.stakes.push((pool_id, who, amount));
+		self
+	}
+
+	/// The externalities: six endowed users, a treasury with its existential deposit, pool 0,
+	/// product 0 (2%, 50% of capacity) and product 1 (5%, 30%) on it, and the genesis stakes.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE]
+				.into_iter()
+				.map(|who| (who, ENDOWMENT))
+				.chain([(TREASURY, ED)])
+				.collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_mutual_pool::GenesisConfig::<Test> {
+			pools: vec![pool_params()],
+			products: vec![(0, product_params(2, 50)), (0, product_params(5, 30))],
+			stakes: self.stakes,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Run `test`, then check every invariant of the pallet.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			MutualPool::do_try_state().expect("invariants hold after the test");
+		})
+	}
+}
+
+/// Advance to block `n`, running the pallet's hooks.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		MutualPool::on_initialize(next);
+	}
+}
+
+/// The pallet's events so far.
+pub fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::MutualPool(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A signed origin.
+pub fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// Free balance of `who`.
+pub fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+/// Pool `id`, which must exist.
+pub fn pool(id: PoolId) -> PoolOf<Test> {
+	Pools::<Test>::get(id).expect("pool exists")
+}
+
+/// Stake `amount` from `who` into pool 0.
+pub fn stake(who: AccountId, amount: Balance) {
+	assert_ok!(MutualPool::stake(signed(who), 0, amount));
+}
+
+/// Buy `amount` of cover on `product_id` for `period`, accepting any premium; returns the id.
+pub fn buy(who: AccountId, product_id: ProductId, amount: Balance, period: u64) -> CoverId {
+	assert_ok!(MutualPool::buy_cover(signed(who), product_id, amount, period, Balance::MAX));
+	NextCoverId::<Test>::get() - 1
+}
+
+/// File a claim of `amount` on `cover_id`; returns the claim id.
+pub fn claim(who: AccountId, cover_id: CoverId, amount: Balance) -> ClaimId {
+	assert_ok!(MutualPool::submit_claim(signed(who), cover_id, amount, evidence()));
+	NextClaimId::<Test>::get() - 1
+}
+
+/// Some evidence.
+pub fn evidence() -> EvidenceOf<Test> {
+	b"ipfs://exploit-report".to_vec().try_into().unwrap()
+}

@@ -1,0 +1,645 @@
+//! Tests of claims: filing, approval, rejection, origins and deposits.
+
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_arithmetic::Perbill;
+use sp_runtime::DispatchError;
+
+/// Assert that `event` is the last event deposited.
+fn assert_last(event: Event<Test>) {
+	System::assert_last_event(event.into());
+}
+
+/// The account of pool 0.
+fn pool_account() -> AccountId {
+	MutualPool::pool_account(0)
+}
+
+/// Cover `id`, which must exist.
+fn cover(id: CoverId) -> CoverOf<Test> {
+	Covers::<Test>::get(id).expect("cover exists")
+}
+
+/// Product `id`, which must exist.
+fn product(id: ProductId) -> ProductOf<Test> {
+	Products::<Test>::get(id).expect("product exists")
+}
+
+/// What `who` has held as claim deposits.
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::MutualPool(HoldReason::ClaimDeposit), &who)
+}
+
+/// Buy `amount` of cover on `product_id` for `period` at the quoted premium; returns the cover
+/// id and the premium.
+fn buy_quoted(
+	who: AccountId,
+	product_id: ProductId,
+	amount: Balance,
+	period: u64,
+) -> (CoverId, Balance) {
+	let premium = MutualPool::quote(product_id, amount, period).unwrap();
+	assert_ok!(MutualPool::buy_cover(signed(who), product_id, amount, period, premium));
+	(NextCoverId::<Test>::get() - 1, premium)
+}
+
+/// What a premium adds to the pool's capital: the premium minus the 10% fee, rounded down.
+fn net(premium: Balance) -> Balance {
+	premium - premium / 10
+}
+
+/// Bob stakes 1_000_000 and Charlie buys 100_000 of cover on product 0 for a year: cover 0.
+/// Returns the pool's capital.
+fn setup() -> Balance {
+	stake(BOB, 1_000_000);
+	let (cover_id, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+	assert_eq!(cover_id, 0);
+	let capital = 1_000_000 + net(premium);
+	assert_eq!(pool(0).capital, capital);
+	capital
+}
+
+/// Set the activation delay of product 0.
+fn set_activation_delay(delay: u64) {
+	let params = ProductParams { activation_delay: delay, ..product_params(2, 50) };
+	assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, params));
+}
+
+#[test]
+fn cover_life_cycle_example() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Bob stakes 1_000_000 into pool 0; capacity is twice that.
+		assert_ok!(MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000));
+		// Charlie quotes 100_000 of cover on product 0 for a year and buys it.
+		let premium = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert_ok!(MutualPool::buy_cover(
+			RuntimeOrigin::signed(CHARLIE),
+			0,
+			100_000,
+			YEAR,
+			premium
+		));
+		// The exploit happens: Charlie claims 40_000 on cover 0, holding the claim deposit.
+		let evidence = b"ipfs://exploit-report".to_vec().try_into().unwrap();
+		assert_ok!(MutualPool::submit_claim(RuntimeOrigin::signed(CHARLIE), 0, 40_000, evidence));
+		// The council approves; Charlie is paid and gets the deposit back.
+		let before = Balances::free_balance(CHARLIE);
+		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 40_000));
+		assert_eq!(Balances::free_balance(CHARLIE), before + 40_000 + DEPOSIT);
+		// Bob's shares lost value: he bears the loss.
+		let position = MutualPool::position(0, &BOB).unwrap();
+		let fee = premium / 10;
+		assert_eq!(position.value, 1_000_000 + premium - fee - 40_000);
+		assert_noop!(
+			MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 1),
+			Error::<Test>::ClaimNotFound
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// submit_claim
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn submit_claim_holds_deposit_and_counts_as_pending() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		let before = free(CHARLIE);
+		assert_eq!(held(CHARLIE), 0);
+		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), 0, 40_000, evidence()));
+		assert_last(Event::ClaimSubmitted {
+			claim_id: 0,
+			cover_id: 0,
+			claimant: CHARLIE,
+			amount: 40_000,
+		});
+		// The deposit is held with `HoldReason::ClaimDeposit`, not taken.
+		assert_eq!(held(CHARLIE), DEPOSIT);
+		assert_eq!(free(CHARLIE), before - DEPOSIT);
+		assert_eq!(Balances::total_balance(&CHARLIE), before);
+		// The claim is recorded and locks capital; nothing is paid yet.
+		let record = Claims::<Test>::get(0).unwrap();
+		assert_eq!(
+			record,
+			Claim {
+				cover_id: 0,
+				claimant: CHARLIE,
+				amount: 40_000,
+				deposit: DEPOSIT,
+				evidence: evidence(),
+			}
+		);
+		assert_eq!(cover(0).pending_claim, Some(0));
+		assert_eq!(cover(0).remaining, 100_000);
+		assert_eq!(pool(0).pending_claims, 40_000);
+		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).active_cover, 100_000);
+		assert_eq!(NextClaimId::<Test>::get(), 1);
+
+		// Claims on two covers add up in the pool, and each holds its own deposit.
+		let (second, _) = buy_quoted(DAVE, 1, 50_000, YEAR);
+		assert_eq!(claim(DAVE, second, 50_000), 1);
+		assert_eq!(pool(0).pending_claims, 90_000);
+		assert_eq!(held(DAVE), DEPOSIT);
+		assert_eq!(held(CHARLIE), DEPOSIT);
+	});
+}
+
+#[test]
+fn submit_claim_by_non_owner_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		for who in [BOB, DAVE, COUNCIL, SUPERMAJORITY] {
+			assert_noop!(
+				MutualPool::submit_claim(signed(who), 0, 40_000, evidence()),
+				Error::<Test>::NotCoverOwner
+			);
+		}
+	});
+}
+
+#[test]
+fn submit_claim_on_missing_cover_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 1, 40_000, evidence()),
+			Error::<Test>::CoverNotFound
+		);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), 1, DAVE),
+			Error::<Test>::CoverNotFound
+		);
+	});
+}
+
+#[test]
+fn submit_claim_before_cover_start_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		set_activation_delay(10);
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		assert_eq!((cover(cover_id).start, cover(cover_id).end), (11, 21));
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), cover_id, 40_000, evidence()),
+			Error::<Test>::OutsideClaimWindow
+		);
+		run_to_block(10);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), cover_id, 40_000, evidence()),
+			Error::<Test>::OutsideClaimWindow
+		);
+		run_to_block(11);
+		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), cover_id, 40_000, evidence()));
+	});
+}
+
+#[test]
+fn submit_claim_after_claim_window_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		set_activation_delay(10);
+		// Two covers from block 11 to block 21; the claim window of 100 blocks ends at 121.
+		let (a, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		let (b, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		assert_eq!((cover(b).start, cover(b).end), (11, 21));
+		// After the end, within the window, a claim is accepted.
+		run_to_block(121);
+		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), a, 40_000, evidence()));
+		run_to_block(122);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), b, 40_000, evidence()),
+			Error::<Test>::OutsideClaimWindow
+		);
+		// The claim filed in time can still be decided.
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), 0, 40_000));
+		assert_eq!(cover(a).remaining, 60_000);
+	});
+}
+
+#[test]
+fn submit_claim_of_zero_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 0, evidence()),
+			Error::<Test>::ZeroAmount
+		);
+	});
+}
+
+#[test]
+fn submit_claim_above_remaining_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 100_001, evidence()),
+			Error::<Test>::ClaimExceedsRemaining
+		);
+		// The whole cover may be claimed, and a payout lowers what is left to claim.
+		let claim_id = claim(CHARLIE, 0, 100_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(cover(0).remaining, 60_000);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 60_001, evidence()),
+			Error::<Test>::ClaimExceedsRemaining
+		);
+		let claim_id = claim(CHARLIE, 0, 60_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 60_000));
+		assert_eq!(cover(0).remaining, 0);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 1, evidence()),
+			Error::<Test>::ClaimExceedsRemaining
+		);
+	});
+}
+
+#[test]
+fn second_claim_while_one_is_pending_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		let first = claim(CHARLIE, 0, 40_000);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 10_000, evidence()),
+			Error::<Test>::ClaimAlreadyPending
+		);
+		// Once the first is decided, the cover can be claimed on again.
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), first));
+		assert_eq!(claim(CHARLIE, 0, 10_000), 1);
+		assert_eq!(pool(0).pending_claims, 10_000);
+	});
+}
+
+#[test]
+fn transfer_cover_while_claim_pending_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), 0, DAVE),
+			Error::<Test>::ClaimAlreadyPending
+		);
+		// After the decision the cover can move again.
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_ok!(MutualPool::transfer_cover(signed(CHARLIE), 0, DAVE));
+		assert_eq!(cover(0).owner, DAVE);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// approve_claim
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		let charlie = free(CHARLIE);
+		let account = free(pool_account());
+		assert_eq!(account, capital + ED);
+
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
+		// Charlie is paid from the pool account and gets his deposit back.
+		assert_eq!(free(CHARLIE), charlie + 40_000 + DEPOSIT);
+		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(free(pool_account()), account - 40_000);
+		// The pool's capital, the cover's remaining and both active covers fall by the payout.
+		assert_eq!(pool(0).capital, capital - 40_000);
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_eq!(pool(0).active_cover, 60_000);
+		assert_eq!(product(0).active_cover, 60_000);
+		assert_eq!(cover(0).remaining, 60_000);
+		assert_eq!(cover(0).amount, 100_000);
+		assert_eq!(cover(0).pending_claim, None);
+		assert!(Claims::<Test>::get(claim_id).is_none());
+		// Bob, the only staker, bears the loss; his shares are unchanged.
+		assert_eq!(pool(0).total_shares, 1_000_000);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital - 40_000);
+		// A decided claim cannot be decided again.
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000),
+			Error::<Test>::ClaimNotFound
+		);
+		assert_noop!(
+			MutualPool::reject_claim(signed(COUNCIL), claim_id),
+			Error::<Test>::ClaimNotFound
+		);
+	});
+}
+
+#[test]
+fn approve_claim_with_partial_payout() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), claim_id, 15_000));
+		assert_last(Event::ClaimApproved { claim_id, payout: 15_000 });
+		assert_eq!(free(CHARLIE), charlie + 15_000 + DEPOSIT);
+		// The whole claim leaves pending claims; only the payout leaves the cover.
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_eq!(pool(0).capital, capital - 15_000);
+		assert_eq!(cover(0).remaining, 85_000);
+		assert_eq!(pool(0).active_cover, 85_000);
+		assert_eq!(product(0).active_cover, 85_000);
+	});
+}
+
+#[test]
+fn approve_payout_above_claim_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_001),
+			Error::<Test>::PayoutExceedsClaim
+		);
+		assert_noop!(
+			MutualPool::approve_claim(RuntimeOrigin::root(), claim_id, 40_001),
+			Error::<Test>::PayoutExceedsClaim
+		);
+	});
+}
+
+#[test]
+fn approve_or_reject_missing_claim_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), 0, 1),
+			Error::<Test>::ClaimNotFound
+		);
+		assert_noop!(MutualPool::reject_claim(signed(COUNCIL), 0), Error::<Test>::ClaimNotFound);
+		claim(CHARLIE, 0, 40_000);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), 1, 1),
+			Error::<Test>::ClaimNotFound
+		);
+		assert_noop!(MutualPool::reject_claim(signed(COUNCIL), 1), Error::<Test>::ClaimNotFound);
+	});
+}
+
+#[test]
+fn approve_or_reject_by_normal_account_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		for who in [ALICE, BOB, CHARLIE] {
+			assert_noop!(
+				MutualPool::approve_claim(signed(who), claim_id, 40_000),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(MutualPool::reject_claim(signed(who), claim_id), DispatchError::BadOrigin);
+		}
+		assert_noop!(
+			MutualPool::approve_claim(RuntimeOrigin::none(), claim_id, 40_000),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			MutualPool::reject_claim(RuntimeOrigin::none(), claim_id),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn large_payout_requires_large_claim_origin() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 500_000, YEAR);
+		let capital = 1_000_000 + net(premium);
+		let claim_id = claim(CHARLIE, cover_id, 300_000);
+		// 20% of the capital, rounded down.
+		let threshold = Perbill::from_percent(20).mul_floor(capital);
+		assert_eq!(threshold, capital / 5);
+		assert!(threshold < 300_000);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_id, 300_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_id, threshold + 1),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		// Up to the threshold, the council's simple majority suffices.
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, threshold));
+		assert_last(Event::ClaimApproved { claim_id, payout: threshold });
+		assert_eq!(pool(0).capital, capital - threshold);
+		assert_eq!(cover(cover_id).remaining, 500_000 - threshold);
+	});
+}
+
+#[test]
+fn large_payout_approved_by_supermajority_or_root() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 500_000, YEAR);
+		let capital = 1_000_000 + net(premium);
+		let charlie = free(CHARLIE);
+
+		let first = claim(CHARLIE, cover_id, 300_000);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), first, 300_000));
+		assert_last(Event::ClaimApproved { claim_id: first, payout: 300_000 });
+		let capital = capital - 300_000;
+		assert_eq!(pool(0).capital, capital);
+
+		// The threshold follows the capital that is left.
+		let second = claim(CHARLIE, cover_id, 200_000);
+		assert!(Perbill::from_percent(20).mul_floor(capital) < 200_000);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), second, 200_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), second, 200_000));
+		assert_last(Event::ClaimApproved { claim_id: second, payout: 200_000 });
+		assert_eq!(pool(0).capital, capital - 200_000);
+		assert_eq!(cover(cover_id).remaining, 0);
+		assert_eq!(pool(0).active_cover, 0);
+		assert_eq!(product(0).active_cover, 0);
+		assert_eq!(free(CHARLIE), charlie + 500_000);
+		assert_eq!(held(CHARLIE), 0);
+	});
+}
+
+#[test]
+fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		// 1_600_000 of cover on about 1_000_000 of capital.
+		let (a, premium_a) = buy_quoted(CHARLIE, 0, 1_000_000, YEAR);
+		let (b, premium_b) = buy_quoted(DAVE, 1, 600_000, YEAR);
+		let capital = 1_000_000 + net(premium_a) + net(premium_b);
+		assert_eq!(pool(0).capital, capital);
+		let claim_a = claim(CHARLIE, a, 1_000_000);
+		let claim_b = claim(DAVE, b, 600_000);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_a, 1_000_000));
+		let left = capital - 1_000_000;
+		assert_eq!(pool(0).capital, left);
+		assert!(left < 600_000);
+
+		// Dave's claim is approved in full, but only what is left can be paid.
+		let dave = free(DAVE);
+		let count = events().len();
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_b, 600_000));
+		assert_eq!(
+			events()[count..],
+			[
+				Event::ClaimApproved { claim_id: claim_b, payout: left },
+				Event::PoolDepleted { pool_id: 0, shortfall: 600_000 - left },
+			]
+		);
+		assert_eq!(free(DAVE), dave + left + DEPOSIT);
+		assert_eq!(held(DAVE), 0);
+		assert_eq!(pool(0).capital, 0);
+		assert_eq!(pool(0).pending_claims, 0);
+		// The pool account keeps only its existential deposit.
+		assert_eq!(free(pool_account()), ED);
+		// Only what was paid leaves the cover.
+		assert_eq!(cover(b).remaining, 600_000 - left);
+		assert_eq!(pool(0).active_cover, 600_000 - left);
+		assert_eq!(product(1).active_cover, 600_000 - left);
+		// Shares exist with no capital behind them: the pool takes no stake.
+		assert_eq!(pool(0).total_shares, 1_000_000);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 0);
+		assert_noop!(MutualPool::stake(signed(EVE), 0, 1_000_000), Error::<Test>::PoolDepleted);
+	});
+}
+
+#[test]
+fn approve_after_cover_expired_leaves_active_cover_alone() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		// Charlie's cover ends at block 11 (bucket 2, rolled from block 20).
+		let (expired, premium) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		run_to_block(30);
+		// Dave's purchase rolls the pool and the product: only his cover is active.
+		let (_, premium_dave) = buy_quoted(DAVE, 0, 50_000, YEAR);
+		assert_eq!(pool(0).active_cover, 50_000);
+		assert_eq!(product(0).active_cover, 50_000);
+		let capital = 1_000_000 + net(premium) + net(premium_dave);
+		assert_eq!(pool(0).capital, capital);
+
+		// Within the claim window, Charlie claims on the expired cover and is paid.
+		let claim_id = claim(CHARLIE, expired, 40_000);
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
+		assert_eq!(free(CHARLIE), charlie + 40_000 + DEPOSIT);
+		assert_eq!(pool(0).capital, capital - 40_000);
+		assert_eq!(cover(expired).remaining, 60_000);
+		// The expired cover had already left active cover: it is not taken off again.
+		assert_eq!(pool(0).active_cover, 50_000);
+		assert_eq!(product(0).active_cover, 50_000);
+	});
+}
+
+#[test]
+fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		// The cover ends at block 11, but nothing has rolled its bucket yet.
+		let (ended, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		run_to_block(30);
+		let claim_id = claim(CHARLIE, ended, 40_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(pool(0).active_cover, 60_000);
+		assert_eq!(product(0).active_cover, 60_000);
+		// The next purchase rolls out what is left of it, and no more.
+		buy_quoted(DAVE, 0, 50_000, YEAR);
+		assert_eq!(pool(0).active_cover, 50_000);
+		assert_eq!(product(0).active_cover, 50_000);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// reject_claim
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn reject_claim_slashes_deposit_into_capital() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		let charlie = free(CHARLIE);
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		let account = free(pool_account());
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		assert_last(Event::ClaimRejected { claim_id, slashed: DEPOSIT });
+		// Charlie loses the deposit; the pool account and the capital gain it.
+		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(free(CHARLIE), charlie - DEPOSIT);
+		assert_eq!(free(pool_account()), account + DEPOSIT);
+		assert_eq!(pool(0).capital, capital + DEPOSIT);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + DEPOSIT);
+		// Nothing is paid and the claim no longer locks capital.
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_eq!(pool(0).active_cover, 100_000);
+		assert_eq!(cover(0).remaining, 100_000);
+		assert_eq!(cover(0).pending_claim, None);
+		assert!(Claims::<Test>::get(claim_id).is_none());
+	});
+}
+
+#[test]
+fn reject_claim_by_root_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
+		assert_last(Event::ClaimRejected { claim_id, slashed: DEPOSIT });
+		assert_eq!(pool(0).capital, capital + DEPOSIT);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// transfer_cover
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn transfer_cover_moves_ownership() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_ok!(MutualPool::transfer_cover(signed(CHARLIE), 0, DAVE));
+		assert_last(Event::CoverTransferred { cover_id: 0, from: CHARLIE, to: DAVE });
+		assert_eq!(cover(0).owner, DAVE);
+		// The old owner can neither claim nor transfer any more.
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), 0, 40_000, evidence()),
+			Error::<Test>::NotCoverOwner
+		);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), 0, CHARLIE),
+			Error::<Test>::NotCoverOwner
+		);
+		// The new owner claims, holds the deposit and is paid.
+		let charlie = free(CHARLIE);
+		let dave = free(DAVE);
+		let claim_id = claim(DAVE, 0, 40_000);
+		assert_eq!(held(DAVE), DEPOSIT);
+		assert_eq!(held(CHARLIE), 0);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(free(DAVE), dave + 40_000);
+		assert_eq!(free(CHARLIE), charlie);
+		assert_eq!(held(DAVE), 0);
+	});
+}
+
+#[test]
+fn transfer_cover_by_non_owner_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup();
+		assert_noop!(
+			MutualPool::transfer_cover(signed(DAVE), 0, DAVE),
+			Error::<Test>::NotCoverOwner
+		);
+		assert_noop!(
+			MutualPool::transfer_cover(RuntimeOrigin::root(), 0, DAVE),
+			DispatchError::BadOrigin
+		);
+	});
+}

@@ -1,0 +1,804 @@
+//! Tests of cover and pricing: the rules of SPEC section 4 "Cover and pricing", cover transfer
+//! and the runtime-API functions.
+
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
+};
+use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
+use sp_runtime::{DispatchError, StateVersion};
+
+/// One million: Bob's usual stake, which gives pool 0 a capacity of two million.
+const MILLION: Balance = 1_000_000;
+
+/// Replace product `id`'s parameters through governance.
+fn set_product(id: ProductId, params: ProductParamsOf<Test>) {
+	assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), id, params));
+}
+
+/// Create product 2 on pool 0: base rate 2%, and it may use the pool's whole capacity, so that
+/// only the pool's own capacity limits it.
+fn create_full_capacity_product() -> ProductId {
+	assert_ok!(MutualPool::create_product(RuntimeOrigin::root(), 0, product_params(2, 100)));
+	assert_eq!(NextProductId::<Test>::get(), 3);
+	2
+}
+
+/// The pool's capacity as the runtime API reports it.
+fn capacity() -> Balance {
+	MutualPool::pool_status(0).unwrap().capacity
+}
+
+/// The storage root: equal before and after means nothing was written.
+fn storage_root() -> Vec<u8> {
+	sp_io::storage::root(StateVersion::V1)
+}
+
+/// The last `CoverBought` event's premium.
+fn last_premium() -> Balance {
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|e| match e {
+			Event::CoverBought { premium, .. } => Some(premium),
+			_ => None,
+		})
+		.expect("a cover was bought")
+}
+
+#[test]
+fn period_must_lie_within_min_and_max_period() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// Product 0 sells periods 10 ..= YEAR.
+		for period in [0, 9, YEAR + 1, u64::MAX] {
+			assert_noop!(
+				MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, period, Balance::MAX),
+				Error::<Test>::PeriodOutOfRange
+			);
+			assert_eq!(
+				MutualPool::quote(0, 1_000, period),
+				Err(Error::<Test>::PeriodOutOfRange.into())
+			);
+		}
+		// Both ends of the range are inside it.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, 10, Balance::MAX));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, YEAR, Balance::MAX));
+
+		// The range is the product's own: narrowing it makes 10 and YEAR fail.
+		let mut params = product_params(2, 50);
+		params.min_period = 100;
+		params.max_period = 1_000;
+		set_product(0, params);
+		for period in [99, 1_001] {
+			assert_noop!(
+				MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, period, Balance::MAX),
+				Error::<Test>::PeriodOutOfRange
+			);
+		}
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, 100, Balance::MAX));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, 1_000, Balance::MAX));
+		assert_eq!(NextCoverId::<Test>::get(), 4);
+	});
+}
+
+#[test]
+fn disabled_product_sells_no_cover() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let mut params = product_params(2, 50);
+		params.enabled = false;
+		set_product(0, params);
+		assert_eq!(events().last(), Some(&Event::ProductUpdated { product_id: 0 }));
+
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, YEAR, Balance::MAX),
+			Error::<Test>::ProductDisabled
+		);
+		assert_eq!(MutualPool::quote(0, 1_000, YEAR), Err(Error::<Test>::ProductDisabled.into()));
+		// The other product of the same pool still sells.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 1, 1_000, YEAR, Balance::MAX));
+
+		// Enabled again, it sells again.
+		set_product(0, product_params(2, 50));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, YEAR, Balance::MAX));
+		assert_eq!(Covers::<Test>::get(1).unwrap().product_id, 0);
+	});
+}
+
+#[test]
+fn unknown_product_fails_with_product_not_found() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 2, 1_000, YEAR, Balance::MAX),
+			Error::<Test>::ProductNotFound
+		);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), ProductId::MAX, 1_000, YEAR, Balance::MAX),
+			Error::<Test>::ProductNotFound
+		);
+		assert_eq!(MutualPool::quote(2, 1_000, YEAR), Err(Error::<Test>::ProductNotFound.into()));
+	});
+}
+
+#[test]
+fn zero_amount_fails() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 0, YEAR, Balance::MAX),
+			Error::<Test>::ZeroAmount
+		);
+		assert_eq!(MutualPool::quote(0, 0, YEAR), Err(Error::<Test>::ZeroAmount.into()));
+	});
+}
+
+#[test]
+fn pool_without_capital_has_no_capacity() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(capacity(), 0);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 1, YEAR, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+	});
+}
+
+#[test]
+fn product_cannot_exceed_its_max_capacity_share() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// Capacity 2_000_000; product 0 may use 50% of it, product 1 30%.
+		assert_eq!(capacity(), 2 * MILLION);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, MILLION + 1, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 1, 600_001, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		// Exactly up to the limit works. Integral of the rate over [0, 1_000_000] of
+		// 2_000_000: 2% * 1e6 + 5% * 1e6² / 4e6 = 32_500 a year; for 10 blocks that is
+		// ceil(32_500 * 10 / YEAR) = 1, all of it net of the (rounded down) 10% fee.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
+		assert_eq!(last_premium(), 1);
+		assert_eq!(pool(0).capital, MILLION + 1);
+		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION);
+
+		// The net premium raised capacity to 2_000_002: product 0 may now hold
+		// 50% * 2_000_002 = 1_000_001, one unit more.
+		assert_eq!(capacity(), 2 * MILLION + 2);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 2, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1, 10, Balance::MAX));
+		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
+
+		// Product 1 has its own limit: 30% of capacity, rounded down. The last purchase paid
+		// a premium of 1 as well, so capacity is 2_000_004 and the limit 600_001.
+		assert_eq!(pool(0).capital, MILLION + 2);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), 1, 600_002, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 600_001, 10, Balance::MAX));
+		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 600_001);
+		assert_eq!(pool(0).active_cover, MILLION + 1 + 600_001);
+	});
+}
+
+#[test]
+fn pool_cannot_exceed_capital_times_capacity_factor() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let full = create_full_capacity_product();
+		// A product allowed 100% of capacity is held back by the pool's capacity only.
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), full, 2 * MILLION + 1, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		// Integral over [0, 2e6] of 2e6 with the kink at 1.6e6:
+		// 2% * 2e6 + 5% * (1.6e6² / 4e6 + 1.6e6 * 0.4e6 / 2e6) + 50% * 0.4e6² / 4e6
+		// = 40_000 + 48_000 + 20_000 = 108_000 a year; for 10 blocks the premium is 1.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 2 * MILLION, 10, Balance::MAX));
+		assert_eq!(last_premium(), 1);
+		assert_eq!(pool(0).active_cover, 2 * MILLION);
+		// Capacity is now 2 * 1_000_001: two units are left.
+		assert_eq!(capacity(), 2 * MILLION + 2);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), full, 3, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		// No other product can sell beyond the pool's capacity either, though each is far
+		// below its own share.
+		for product in [0, 1] {
+			assert_noop!(
+				MutualPool::buy_cover(signed(DAVE), product, 3, 10, Balance::MAX),
+				Error::<Test>::InsufficientCapacity
+			);
+		}
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 2, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, 2 * MILLION + 2);
+	});
+}
+
+#[test]
+fn pool_capacity_binds_across_products() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let full = create_full_capacity_product();
+		// Product 0 fills its 50%, product 1 its 30%; every premium here is 1 (10 blocks), so
+		// capital grows by 1 per purchase.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 1, 600_000, 10, Balance::MAX));
+		assert_eq!(pool(0).capital, MILLION + 2);
+		assert_eq!(pool(0).active_cover, 1_600_000);
+		// Capacity 2_000_004: 400_004 is left for the pool, while product 2 alone could hold
+		// all of it.
+		assert_eq!(capacity(), 2_000_004);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), full, 400_005, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, 400_004, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, 2_000_004);
+		assert_eq!(Products::<Test>::get(full).unwrap().active_cover, 400_004);
+	});
+}
+
+#[test]
+fn premium_above_max_premium_fails() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// 100_000 of a 2_000_000 capacity for a year:
+		// 2% * 100_000 + 5% * ceil(100_000² / 4_000_000) = 2_000 + ceil(5% * 2_500) = 2_125.
+		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert_eq!(quote, 2_125);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote - 1),
+			Error::<Test>::PremiumTooHigh
+		);
+		assert_noop!(
+			MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 0),
+			Error::<Test>::PremiumTooHigh
+		);
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote));
+		assert_eq!(last_premium(), quote);
+	});
+}
+
+#[test]
+fn premium_charged_equals_quote() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// Several purchases at rising utilization, across both products and periods: each one
+		// pays what `quote` said just before.
+		let mut quotes = vec![];
+		for (who, product, amount, period) in [
+			(CHARLIE, 0, 100_000, YEAR),
+			(DAVE, 1, 250_000, YEAR / 2),
+			(CHARLIE, 0, 700_000, 1_000),
+			(EVE, 1, 300_000, YEAR),
+		] {
+			let quote = MutualPool::quote(product, amount, period).unwrap();
+			let before = free(who);
+			assert_ok!(MutualPool::buy_cover(signed(who), product, amount, period, quote));
+			assert_eq!(before - free(who), quote);
+			assert_eq!(last_premium(), quote);
+			quotes.push(quote);
+		}
+		// The first one, worked out by hand (see `premium_above_max_premium_fails`).
+		assert_eq!(quotes[0], 2_125);
+		assert!(quotes.iter().all(|q| *q > 0));
+	});
+}
+
+#[test]
+fn fee_goes_to_treasury_and_net_premium_to_pool_capital() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let account = MutualPool::pool_account(0);
+		// Bob's stake plus the pool account's existential deposit.
+		assert_eq!(free(account), MILLION + ED);
+		assert_eq!(free(TREASURY), ED);
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
+		// 10% of 2_125 is 212.5, rounded down to 212 in favour of the pool.
+		assert_eq!(free(CHARLIE), ENDOWMENT - 2_125);
+		assert_eq!(free(TREASURY), ED + 212);
+		assert_eq!(pool(0).capital, MILLION + 1_913);
+		assert_eq!(free(account), MILLION + ED + 1_913);
+		// The fee is not capital: it does not raise capacity.
+		assert_eq!(capacity(), 2 * (MILLION + 1_913));
+
+		// With a 0% fee everything goes to the pool; with 100% everything to the treasury.
+		let mut params = pool_params();
+		params.fee = Perbill::zero();
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params.clone()));
+		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote));
+		assert_eq!(free(TREASURY), ED + 212);
+		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
+		params.fee = Perbill::one();
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		let quote2 = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote2));
+		assert_eq!(free(TREASURY), ED + 212 + quote2);
+		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
+		assert_eq!(free(account), MILLION + ED + 1_913 + quote);
+	});
+}
+
+#[test]
+fn cover_starts_after_activation_delay_and_ends_after_period() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// No delay: the cover starts at once.
+		run_to_block(7);
+		let quote = MutualPool::quote(0, 1_000, 50).unwrap();
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1_000, 50, quote));
+		assert_eq!(
+			events().last(),
+			Some(&Event::CoverBought {
+				cover_id: 0,
+				product_id: 0,
+				owner: CHARLIE,
+				amount: 1_000,
+				premium: quote,
+				start: 7,
+				end: 57,
+			})
+		);
+
+		// A delay of 25 blocks.
+		let mut params = product_params(5, 30);
+		params.activation_delay = 25;
+		set_product(1, params);
+		run_to_block(40);
+		let quote = MutualPool::quote(1, 5_000, 300).unwrap();
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 5_000, 300, quote));
+		assert_eq!(
+			events().last(),
+			Some(&Event::CoverBought {
+				cover_id: 1,
+				product_id: 1,
+				owner: DAVE,
+				amount: 5_000,
+				premium: quote,
+				start: 65,
+				end: 365,
+			})
+		);
+		assert_eq!(
+			Covers::<Test>::get(1),
+			Some(Cover {
+				product_id: 1,
+				owner: DAVE,
+				amount: 5_000,
+				remaining: 5_000,
+				start: 65,
+				end: 365,
+				pending_claim: None,
+			})
+		);
+		// Before its start the cover cannot be claimed on.
+		run_to_block(64);
+		assert_noop!(
+			MutualPool::submit_claim(signed(DAVE), 1, 1_000, evidence()),
+			Error::<Test>::OutsideClaimWindow
+		);
+		run_to_block(65);
+		assert_ok!(MutualPool::submit_claim(signed(DAVE), 1, 1_000, evidence()));
+	});
+}
+
+/// What Charlie pays in all for 180_000_000_000 of cover on a full-capacity product for a day,
+/// bought in `slices` equal slices, with the pool's `fee`; and the pool's capital at the end.
+fn sliced_premium(slices: u32, fee: Perbill) -> (Balance, Balance) {
+	const AMOUNT: Balance = 180_000_000_000;
+	const DAY: u64 = 14_400;
+	let mut result = (0, 0);
+	ExtBuilder::default().stake(0, BOB, 100_000_000_000).build_and_execute(|| {
+		let full = create_full_capacity_product();
+		let mut params = pool_params();
+		params.fee = fee;
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		let slice = AMOUNT / slices as Balance;
+		let mut total = 0;
+		for _ in 0..slices {
+			assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, slice, DAY, Balance::MAX));
+			total += last_premium();
+		}
+		assert_eq!(pool(0).active_cover, AMOUNT);
+		assert_eq!(free(CHARLIE), ENDOWMENT - total);
+		result = (total, pool(0).capital);
+	});
+	result
+}
+
+#[test]
+fn ten_slices_cost_the_same_as_one_purchase() {
+	// One purchase moves utilization from 0 to 90% of a 2e11 capacity, across the kink:
+	// 2% * 1.8e11 + 5% * (1.6e11² / 4e11 + 1.6e11 * 0.2e11 / 2e11) + 50% * 0.2e11² / 4e11
+	// = 8.1e9 a year, ceil(8.1e9 * 14_400 / YEAR) = 22_191_781 for a day.
+	let (whole, capital) = sliced_premium(1, Perbill::from_percent(10));
+	assert_eq!(whole, 22_191_781);
+	assert_eq!(capital, 100_000_000_000 + whole - whole / 10);
+
+	// With the whole premium going to the treasury, capital and so capacity stay the same
+	// between slices, and the slices integrate the same curve over the same interval: only
+	// rounding differs. Each slice's integral is rounded up by a few units (< 6), which over a
+	// day is < 0.02 of a unit of premium, plus < 1 unit for rounding the premium itself up;
+	// the whole purchase is rounded up too. So ten slices cost between `whole - 1` and
+	// `whole + 10`.
+	let (whole_no_capital, _) = sliced_premium(1, Perbill::one());
+	let (sliced_no_capital, _) = sliced_premium(10, Perbill::one());
+	assert_eq!(whole_no_capital, whole);
+	assert!(
+		sliced_no_capital + 1 >= whole && sliced_no_capital <= whole + 10,
+		"ten slices {sliced_no_capital} vs one purchase {whole}"
+	);
+
+	// With the usual 10% fee, each slice's net premium joins capital before the next slice is
+	// priced, so later slices see a slightly larger capacity C', a lower utilization and a
+	// lower rate: slicing is very slightly cheaper. How much? Capacity grows at most by the
+	// factor 1 + r, r = net premiums / capital (about 0.02% here). The rate curve
+	// base + g(u) is convex in u, so it lies above its tangents: for u' = u * C / C',
+	// g(u') >= g(u) - g'(u) * u * r. Integrated over the purchase, the saving is at most
+	// r * ∫ u g'(u) da * period / YEAR, and over u from 0 to 90%
+	// ∫ u g'(u) du = 5% * 0.8² / 2 + 50% * (0.9² - 0.8²) / 2 = 0.0585, against
+	// ∫ (base + g(u)) du = 0.0405 for the whole premium: saving <= r * whole * 585 / 405,
+	// plus the rounding of ten slices.
+	let (sliced, sliced_capital) = sliced_premium(10, Perbill::from_percent(10));
+	let staked = 100_000_000_000;
+	let net = sliced_capital - staked;
+	assert!(sliced < whole, "ten slices {sliced} not cheaper than one purchase {whole}");
+	let saving = whole - sliced;
+	assert!(
+		saving * 405 * staked <= whole * net * 585 + 10 * 405 * staked,
+		"ten slices {sliced} cheaper than one purchase {whole} by more than capital growth explains"
+	);
+	// In relative terms: below 0.03%.
+	assert!(saving * 10_000 < 3 * whole, "saving {saving} of {whole}");
+}
+
+#[test]
+fn premium_rises_with_utilization() {
+	// A large pool and one-day covers, so that premiums barely move capital and utilization
+	// is what the purchases make it.
+	ExtBuilder::default().stake(0, BOB, 100_000_000_000).build_and_execute(|| {
+		const SLICE: Balance = 18_000_000_000;
+		const DAY: u64 = 14_400;
+		let full = create_full_capacity_product();
+		// Buy ten slices of 9% of the 2e11 capacity each, up to 90%.
+		let mut quotes = vec![];
+		for _ in 0..10 {
+			let quote = MutualPool::quote(full, SLICE, DAY).unwrap();
+			assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, SLICE, DAY, quote));
+			quotes.push(quote);
+		}
+		// The first slice, 0 to 9% of 2e11: 2% * 1.8e10 + 5% * 1.8e10² / 4e11 = 4.005e8 a
+		// year, ceil(4.005e8 * 14_400 / YEAR) = 1_097_261 for a day.
+		assert_eq!(quotes[0], 1_097_261);
+		for pair in quotes.windows(2) {
+			assert!(pair[1] > pair[0], "premium did not rise: {quotes:?}");
+		}
+		// Below the kink the rate climbs by slope1 (5%) per unit of utilization, above it by
+		// slope2 (50%). The second slice's average rate (midpoint 13.5%) is above the first's
+		// (4.5%) by 5% * 9% = 0.45%; the last slice (81% to 90%, midpoint 85.5%) is above the
+		// one before (72% to 81%, midpoint 76.5%, mostly below the kink) by about
+		// 8.75% - 5.83% = 2.93%, six and a half times as much.
+		let early_step = quotes[1] - quotes[0];
+		let late_step = quotes[9] - quotes[8];
+		assert!(late_step > 6 * early_step, "steps {early_step} and {late_step}: {quotes:?}");
+		// From kink onwards each further slice costs more still: the steps grow.
+		assert!(quotes[9] - quotes[8] > quotes[8] - quotes[7]);
+
+		// A small purchase is charged the curve's rate at the current utilization u (~90%),
+		// 2% + 5% * min(u, 80%) + 50% * max(u - 80%, 0), and a hair more since it moves u up.
+		let u = MutualPool::pool_status(0).unwrap().utilization;
+		assert!(u > FixedU128::from_rational(89, 100) && u < FixedU128::from_rational(9, 10));
+		let curve = pricing::Curve {
+			base_rate: Perbill::from_percent(2),
+			kink: Perbill::from_percent(80),
+			slope1: Perbill::from_percent(5),
+			slope2: Perbill::from_percent(50),
+		};
+		let at_rate = curve.annual_rate(u).saturating_mul_int(1_000_000u128);
+		let small = MutualPool::quote(full, 1_000_000, YEAR).unwrap();
+		assert!(small >= at_rate && small <= at_rate + 5, "{small} vs {at_rate}");
+		assert!(small > 100_000 && small < 110_000, "{small}");
+	});
+}
+
+#[test]
+fn expired_cover_leaves_active_cover_and_frees_capacity() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// A cover of product 0's whole share from block 1 to 11: booked in bucket
+		// 11 / BUCKET + 1 = 2, which rolls once now / BUCKET >= 2, at block 20.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
+		assert_eq!(Covers::<Test>::get(0).unwrap().end, 11);
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 2), MILLION);
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Product(0), 2), MILLION);
+		assert_eq!(pool(0).capital, MILLION + 1);
+
+		// Past its end, but its bucket is not due: still active, product 0 still full.
+		run_to_block(19);
+		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+
+		// At block 20 the bucket is due: the API already shows the cover gone, without writing.
+		run_to_block(20);
+		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, 0);
+		assert_eq!(pool(0).active_cover, MILLION);
+		assert_eq!(pool(0).expired_through, 0);
+		// The next purchase rolls the books and may use the whole share again:
+		// 50% of 2 * 1_000_001.
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, MILLION + 1, 10, Balance::MAX));
+		assert_eq!(pool(0).expired_through, 2);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 2);
+		assert_eq!(pool(0).active_cover, MILLION + 1);
+		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
+		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Pool(0), 2));
+		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Product(0), 2));
+		// The new cover ends at 30, in bucket 4.
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 4), MILLION + 1);
+	});
+}
+
+#[test]
+fn lagging_cursor_rolls_at_most_max_roll_buckets_per_call() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// Cover of product 0 ending at 111 (bucket 12), cover of product 1 ending at 11
+		// (bucket 2).
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, 110, Balance::MAX));
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 300_000, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, 800_000);
+		assert_eq!(pool(0).expired_through, 0);
+
+		// A long idle gap: at block 1_000, bucket 100 is due, 100 buckets behind the cursor.
+		run_to_block(1_000);
+		let weight_of = |info: PostDispatchInfo| info.actual_weight.unwrap();
+		// The weight a `buy_cover` is charged before it runs: its bound.
+		let declared = RuntimeCall::MutualPool(Call::buy_cover {
+			product_id: 0,
+			amount: 1_000,
+			period: 10,
+			max_premium: Balance::MAX,
+		})
+		.get_dispatch_info()
+		.call_weight;
+		let info =
+			MutualPool::buy_cover(signed(EVE), 0, 1_000, 10, Balance::MAX).expect("buy succeeds");
+		// One call rolled MAX_ROLL buckets of the pool and MAX_ROLL of product 0, not more, and
+		// used up the weight bound.
+		assert_eq!(pool(0).expired_through, MAX_ROLL as u64);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, MAX_ROLL as u64);
+		assert_eq!(weight_of(info), declared);
+		// Bucket 2 was rolled (the 300_000 left), bucket 12 not yet: a lagging cursor only
+		// overstates active cover. Eve's cover ends at 1_010.
+		assert_eq!(pool(0).active_cover, 500_000 + 1_000);
+		// Product 1 was not touched: its own cursor and books still lag.
+		assert_eq!(Products::<Test>::get(1).unwrap().expired_through, 0);
+		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 300_000);
+
+		// The next call rolls the next MAX_ROLL buckets, through bucket 16, and Charlie's cover
+		// leaves.
+		assert_ok!(MutualPool::buy_cover(signed(EVE), 0, 1_000, 10, Balance::MAX));
+		assert_eq!(pool(0).expired_through, 2 * MAX_ROLL as u64);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 2 * MAX_ROLL as u64);
+		assert_eq!(pool(0).active_cover, 2_000);
+		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, 2_000);
+
+		// A purchase on product 1 rolls product 1's books: its 300_000 leaves there too.
+		assert_ok!(MutualPool::buy_cover(signed(EVE), 1, 1_000, 10, Balance::MAX));
+		assert_eq!(Products::<Test>::get(1).unwrap().expired_through, MAX_ROLL as u64);
+		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 1_000);
+		assert_eq!(pool(0).expired_through, 3 * MAX_ROLL as u64);
+		assert_eq!(pool(0).active_cover, 3_000);
+
+		// Once caught up, a call rolls only what is due: nothing more in the same bucket.
+		for _ in 0..20 {
+			assert_ok!(MutualPool::buy_cover(signed(EVE), 0, 10, 10, Balance::MAX));
+		}
+		assert_eq!(pool(0).expired_through, 100);
+		let info =
+			MutualPool::buy_cover(signed(EVE), 0, 10, 10, Balance::MAX).expect("buy succeeds");
+		assert_eq!(pool(0).expired_through, 100);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 100);
+		// A call that rolls nothing is charged less than the bound.
+		assert_eq!(weight_of(info), <() as WeightInfo>::buy_cover(0));
+		assert!(declared.all_gt(weight_of(info)));
+	});
+}
+
+#[test]
+fn transfer_cover_checks_owner_and_cover() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(DAVE), cover_id, DAVE),
+			Error::<Test>::NotCoverOwner
+		);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), cover_id + 1, DAVE),
+			Error::<Test>::CoverNotFound
+		);
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), CoverId::MAX, DAVE),
+			Error::<Test>::CoverNotFound
+		);
+	});
+}
+
+#[test]
+fn transfer_cover_moves_ownership() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		let before = Covers::<Test>::get(cover_id).unwrap();
+		assert_ok!(MutualPool::transfer_cover(signed(CHARLIE), cover_id, DAVE));
+		assert_eq!(
+			events().last(),
+			Some(&Event::CoverTransferred { cover_id, from: CHARLIE, to: DAVE })
+		);
+		// Only the owner changed.
+		assert_eq!(Covers::<Test>::get(cover_id), Some(Cover { owner: DAVE, ..before }));
+		// The former owner can neither transfer it again nor claim on it; the new owner can.
+		assert_noop!(
+			MutualPool::transfer_cover(signed(CHARLIE), cover_id, CHARLIE),
+			Error::<Test>::NotCoverOwner
+		);
+		assert_noop!(
+			MutualPool::submit_claim(signed(CHARLIE), cover_id, 1_000, evidence()),
+			Error::<Test>::NotCoverOwner
+		);
+		assert_ok!(MutualPool::submit_claim(signed(DAVE), cover_id, 1_000, evidence()));
+		// With a claim pending, it stays where it is.
+		assert_noop!(
+			MutualPool::transfer_cover(signed(DAVE), cover_id, EVE),
+			Error::<Test>::ClaimAlreadyPending
+		);
+	});
+}
+
+#[test]
+fn runtime_api_answers_none_for_missing_pool_or_staker() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		assert_eq!(MutualPool::pool_status(1), None);
+		assert_eq!(MutualPool::pool_status(PoolId::MAX), None);
+		assert_eq!(MutualPool::position(1, &BOB), None);
+		assert_eq!(MutualPool::position(0, &CHARLIE), None);
+		assert!(MutualPool::position(0, &BOB).is_some());
+		assert_eq!(
+			MutualPool::quote(7, 1_000, YEAR),
+			Err(DispatchError::from(Error::<Test>::ProductNotFound))
+		);
+	});
+}
+
+#[test]
+fn runtime_api_of_an_empty_pool() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(
+			MutualPool::pool_status(0),
+			Some(PoolStatus {
+				capital: 0,
+				total_shares: 0,
+				share_price: FixedU128::from_u32(1),
+				active_cover: 0,
+				capacity: 0,
+				utilization: FixedU128::from_u32(0),
+				pending_claims: 0,
+				solvency_ratio: None,
+			})
+		);
+		assert_eq!(MutualPool::position(0, &BOB), None);
+		assert_eq!(MutualPool::quote(0, 1, 10), Err(Error::<Test>::InsufficientCapacity.into()));
+	});
+}
+
+#[test]
+fn runtime_api_reports_pool_and_position_figures() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		// Bob's 1_000_000 shares; Charlie pays 2_125 for 100_000 of cover (1_913 net).
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
+		// Dave stakes 500_000 at a price of 1.001913: floor(500_000 / 1.001913) = 499_045.
+		stake(DAVE, 500_000);
+		assert_eq!(Stakers::<Test>::get(0, DAVE).unwrap().shares, 499_045);
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		assert_eq!(claim_id, 0);
+		run_to_block(5);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
+
+		let capital = MILLION + 1_913 + 500_000;
+		let shares = MILLION + 499_045;
+		let capacity = 2 * capital;
+		let root = storage_root();
+		assert_eq!(
+			MutualPool::pool_status(0),
+			Some(PoolStatus {
+				capital,
+				total_shares: shares,
+				share_price: FixedU128::checked_from_rational(capital, shares).unwrap(),
+				active_cover: 100_000,
+				capacity,
+				utilization: FixedU128::checked_from_rational(100_000, capacity).unwrap(),
+				pending_claims: 40_000,
+				solvency_ratio: FixedU128::checked_from_rational(capacity, 140_000),
+			})
+		);
+		// In plain numbers: the pool can pay its cover and pending claims 21 times over.
+		let solvency = MutualPool::pool_status(0).unwrap().solvency_ratio.unwrap();
+		assert_eq!(solvency.into_inner() / FixedU128::DIV, 21);
+
+		// Bob: 1_000_000 shares worth floor(1_000_000 * 1_501_913 / 1_499_045), 300_000 of
+		// them unbonding until block 5 + 20.
+		assert_eq!(
+			MutualPool::position(0, &BOB),
+			Some(Position {
+				shares: MILLION,
+				value: 1_001_913,
+				unbonding_shares: 300_000,
+				unlock_at: Some(25),
+			})
+		);
+		// Dave: nothing unbonding, worth just under what he paid (rounding favours the pool).
+		assert_eq!(
+			MutualPool::position(0, &DAVE),
+			Some(Position {
+				shares: 499_045,
+				value: 499_999,
+				unbonding_shares: 0,
+				unlock_at: None
+			})
+		);
+		// Reading figures wrote nothing.
+		assert_eq!(storage_root(), root);
+	});
+}
+
+#[test]
+fn runtime_api_rolls_expired_cover_without_writing() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let full = create_full_capacity_product();
+		// 1_500_000 until block 11 (bucket 2) and 100_000 until block 101 (bucket 11).
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 1_500_000, 10, Balance::MAX));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, 100, Balance::MAX));
+		let capital = pool(0).capital;
+		let capacity = 2 * capital;
+		let before = MutualPool::pool_status(0).unwrap();
+		assert_eq!(before.active_cover, 1_600_000);
+		assert_eq!(
+			before.utilization,
+			FixedU128::checked_from_rational(1_600_000, capacity).unwrap()
+		);
+		let busy_quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
+
+		run_to_block(20);
+		let root = storage_root();
+		let status = MutualPool::pool_status(0).unwrap();
+		assert_eq!(status.active_cover, 100_000);
+		assert_eq!(status.capacity, capacity);
+		assert_eq!(
+			status.utilization,
+			FixedU128::checked_from_rational(100_000, capacity).unwrap()
+		);
+		assert_eq!(status.solvency_ratio, FixedU128::checked_from_rational(capacity, 100_000));
+		// The quote is priced from the rolled utilization, 5% instead of 80%.
+		let quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
+		assert!(quote < busy_quote, "{quote} >= {busy_quote}");
+		// And product 0's share is free again in the quote too: 50% of capacity less its
+		// 100_000.
+		let free_share = Perbill::from_percent(50).mul_floor(capacity) - 100_000;
+		assert!(MutualPool::quote(0, free_share, 10).is_ok());
+		assert_eq!(
+			MutualPool::quote(0, free_share + 1, 10),
+			Err(Error::<Test>::InsufficientCapacity.into())
+		);
+		assert!(MutualPool::position(0, &BOB).is_some());
+		// Nothing was written: storage still shows the old cursor and active cover.
+		assert_eq!(storage_root(), root);
+		assert_eq!(pool(0).active_cover, 1_600_000);
+		assert_eq!(pool(0).expired_through, 0);
+
+		// Buying charges exactly what the rolled quote said.
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, 100_000, YEAR, quote));
+		assert_eq!(last_premium(), quote);
+		assert_eq!(pool(0).active_cover, 200_000);
+	});
+}

@@ -1,0 +1,760 @@
+//! Tests of the pallet's invariants.
+//!
+//! - A property test dispatches random sequences of calls (stake, unstake, withdraw, buy and
+//!   transfer cover, file, approve and reject claims, roll expiries, `on_idle`, advance blocks
+//!   with or without `on_idle` in each) from six users, an outsider, the council origins and
+//!   root, valid and invalid alike, and after every step checks that:
+//!   1. `do_try_state` holds;
+//!   2. a call that failed changed no storage at all (the storage root is compared, with the
+//!      events cleared just before the call, so that a success may emit events);
+//!   3. total issuance never changes;
+//!   4. the sum of the balances (free + held) of every account that can hold funds never
+//!      changes: money only moves between users, the treasury and the pool accounts;
+//!   5. `quote` agrees with `buy_cover`: the same premium, or the same error;
+//!   6. the runtime-API functions (`pool_status`, `position`) write nothing.
+//!
+//!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
+//!   mix every kind of call; the others stake little and approve many claims with the
+//!   large-claim origin, so that pools run dry and the `PoolDepleted` paths run too.
+//! - Deterministic tests corrupt storage directly and check that `do_try_state` notices.
+
+use crate::{mock::*, *};
+use frame_support::{
+	traits::{
+		fungible::{Inspect, InspectHold, MutateHold},
+		Hooks,
+	},
+	weights::Weight,
+};
+use proptest::{prelude::*, test_runner::TestCaseError};
+use sp_runtime::{DispatchError, DispatchResult, StateVersion};
+
+/// An account that starts with nothing and only gets funds as the owner of a cover paid out.
+const OUTSIDER: AccountId = 7;
+/// The endowed users.
+const USERS: [AccountId; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
+/// The only pool of the mock.
+const POOL: PoolId = 0;
+
+/// An amount given either outright or relative to a reference value of the current state.
+#[derive(Clone, Copy, Debug)]
+enum Amount {
+	/// This many units.
+	Raw(Balance),
+	/// This many thousandths of the reference (above 1000 asks for more than there is).
+	Permille(u32),
+}
+
+impl Amount {
+	fn resolve(self, reference: Balance) -> Balance {
+		match self {
+			Amount::Raw(amount) => amount,
+			Amount::Permille(permille) => reference.saturating_mul(permille.into()) / 1000,
+		}
+	}
+}
+
+/// Which cover or claim an action refers to.
+#[derive(Clone, Copy, Debug)]
+enum Id {
+	/// The `n`th existing one (modulo their number); the next, missing id if there is none.
+	Existing(u64),
+	/// This id, which may or may not exist.
+	Raw(u64),
+}
+
+/// Who signs a cover owner's action.
+#[derive(Clone, Copy, Debug)]
+enum Signer {
+	/// The cover's current owner.
+	Owner,
+	/// This account.
+	Account(AccountId),
+}
+
+/// Who decides a claim.
+#[derive(Clone, Copy, Debug)]
+enum Decider {
+	/// `ClaimDecisionOrigin` only.
+	Council,
+	/// `LargeClaimOrigin` (and `ClaimDecisionOrigin`).
+	Supermajority,
+	/// Root, which is both.
+	Root,
+	/// A plain signed account, which is neither.
+	Plain(AccountId),
+}
+
+impl Decider {
+	fn origin(self) -> RuntimeOrigin {
+		match self {
+			Decider::Council => RuntimeOrigin::signed(COUNCIL),
+			Decider::Supermajority => RuntimeOrigin::signed(SUPERMAJORITY),
+			Decider::Root => RuntimeOrigin::root(),
+			Decider::Plain(who) => RuntimeOrigin::signed(who),
+		}
+	}
+}
+
+/// The `max_premium` of a purchase.
+#[derive(Clone, Copy, Debug)]
+enum MaxPremium {
+	/// `Balance::MAX`.
+	Unlimited,
+	/// Exactly what `quote` says.
+	Quote,
+	/// One unit less than what `quote` says.
+	BelowQuote,
+	/// This many units.
+	Raw(Balance),
+}
+
+/// One step of a random sequence.
+#[derive(Clone, Debug)]
+enum Action {
+	Stake {
+		who: AccountId,
+		amount: Balance,
+	},
+	/// `shares` relative to the staker's shares free of unbonding.
+	RequestUnstake {
+		who: AccountId,
+		shares: Amount,
+	},
+	Withdraw {
+		who: AccountId,
+	},
+	/// `amount` relative to what the product may still sell (before rolling expiries).
+	BuyCover {
+		who: AccountId,
+		product: ProductId,
+		amount: Amount,
+		period: u64,
+		max: MaxPremium,
+	},
+	TransferCover {
+		who: Signer,
+		cover: Id,
+		to: AccountId,
+	},
+	/// `amount` relative to the cover's remaining.
+	SubmitClaim {
+		who: Signer,
+		cover: Id,
+		amount: Amount,
+	},
+	/// `payout` relative to the claimed amount.
+	ApproveClaim {
+		by: Decider,
+		claim: Id,
+		payout: Amount,
+	},
+	RejectClaim {
+		by: Decider,
+		claim: Id,
+	},
+	/// `who` signs (root if `None`).
+	RollExpiries {
+		who: Option<AccountId>,
+		owner: ExpiryOwner,
+	},
+	/// `on_idle` of the current block with this much spare weight.
+	Idle(Weight),
+	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight in each.
+	AdvanceBlocks {
+		blocks: u64,
+		idle: bool,
+	},
+}
+
+fn user() -> impl Strategy<Value = AccountId> {
+	prop_oneof![
+		6 => prop::sample::select(&USERS[..3]),
+		3 => prop::sample::select(&USERS[3..]),
+		1 => Just(OUTSIDER),
+	]
+}
+
+fn signer() -> impl Strategy<Value = Signer> {
+	prop_oneof![4 => Just(Signer::Owner), 1 => user().prop_map(Signer::Account)]
+}
+
+/// Deciders; `large` weighs the origins that may approve large payouts.
+fn decider(large: u32) -> impl Strategy<Value = Decider> {
+	prop_oneof![
+		4 => Just(Decider::Council),
+		large => Just(Decider::Supermajority),
+		1 => Just(Decider::Root),
+		1 => user().prop_map(Decider::Plain),
+	]
+}
+
+fn id() -> impl Strategy<Value = Id> {
+	prop_oneof![5 => any::<u64>().prop_map(Id::Existing), 1 => (0u64..40).prop_map(Id::Raw)]
+}
+
+/// Mostly near and at the reference (0 to 110%), sometimes an outright amount.
+fn amount() -> impl Strategy<Value = Amount> {
+	prop_oneof![
+		4 => Just(Amount::Permille(1000)),
+		6 => (0u32..=1100).prop_map(Amount::Permille),
+		1 => (0u128..=1_000).prop_map(Amount::Raw),
+		1 => (1_000u128..=ENDOWMENT * 10).prop_map(Amount::Raw),
+		1 => Just(Amount::Raw(Balance::MAX)),
+	]
+}
+
+/// Below, at and around `min_stake` (1_000), far above it, and beyond any balance.
+fn stake_amount() -> impl Strategy<Value = Balance> {
+	prop_oneof![
+		1 => 0u128..1_000,
+		1 => Just(1_000u128),
+		3 => 1_000u128..10_000,
+		4 => 10_000u128..10_000_000_000,
+		2 => 10_000_000_000u128..=ENDOWMENT,
+		1 => ENDOWMENT..=ENDOWMENT * 2,
+		1 => Just(Balance::MAX),
+	]
+}
+
+/// Cover amounts: relative to what is left to sell, or tiny to far beyond any capacity.
+fn cover_amount() -> impl Strategy<Value = Amount> {
+	prop_oneof![
+		6 => amount(),
+		1 => (0u128..100).prop_map(Amount::Raw),
+		1 => (100u128..1_000_000).prop_map(Amount::Raw),
+		1 => (1_000_000u128..=ENDOWMENT * 10).prop_map(Amount::Raw),
+	]
+}
+
+/// Products 0 and 1 allow periods of 10 to `YEAR` blocks; mostly short, so covers expire.
+fn period() -> impl Strategy<Value = u64> {
+	prop_oneof![
+		1 => 0u64..10,
+		1 => Just(10u64),
+		6 => 10u64..300,
+		1 => 300u64..=YEAR,
+		1 => Just(YEAR),
+		1 => (YEAR + 1)..(YEAR * 2),
+		1 => Just(u64::MAX),
+	]
+}
+
+fn max_premium() -> impl Strategy<Value = MaxPremium> {
+	prop_oneof![
+		5 => Just(MaxPremium::Unlimited),
+		2 => Just(MaxPremium::Quote),
+		2 => Just(MaxPremium::BelowQuote),
+		1 => (0u128..10_000).prop_map(MaxPremium::Raw),
+	]
+}
+
+/// Pool 0 and products 0 and 1 exist; pool 1 and product 2 do not.
+fn expiry_owner() -> impl Strategy<Value = ExpiryOwner> {
+	prop_oneof![
+		3 => Just(ExpiryOwner::Pool(0)),
+		1 => Just(ExpiryOwner::Pool(1)),
+		3 => (0u32..2).prop_map(ExpiryOwner::Product),
+		1 => Just(ExpiryOwner::Product(2)),
+	]
+}
+
+/// Spare weight for `on_idle`: none, around what rolling a few owners costs, or unlimited.
+fn idle_weight() -> impl Strategy<Value = Weight> {
+	prop_oneof![
+		1 => Just(Weight::zero()),
+		3 => (0u64..6_000_000_000, 0u64..100_000)
+			.prop_map(|(time, proof)| Weight::from_parts(time, proof)),
+		2 => Just(Weight::MAX),
+	]
+}
+
+/// The mix of actions of a sequence.
+#[derive(Clone, Copy, Debug)]
+enum Mix {
+	/// Every kind of call, stakes of any size.
+	General,
+	/// Few and small stakes, many claims approved by the large-claim origin: pools run dry.
+	Claims,
+}
+
+fn action(mix: Mix) -> impl Strategy<Value = Action> {
+	let (stake, large) = match mix {
+		Mix::General => (4, 3),
+		Mix::Claims => (1, 12),
+	};
+	let amount_of_stake = match mix {
+		Mix::General => stake_amount().boxed(),
+		Mix::Claims => prop_oneof![4 => 1_000u128..100_000, 1 => stake_amount()].boxed(),
+	};
+	prop_oneof![
+		stake => (user(), amount_of_stake).prop_map(|(who, amount)| Action::Stake { who, amount }),
+		3 => (user(), amount())
+			.prop_map(|(who, shares)| Action::RequestUnstake { who, shares }),
+		3 => user().prop_map(|who| Action::Withdraw { who }),
+		6 => (user(), prop_oneof![10 => 0u32..2, 1 => Just(2u32)], cover_amount(), period(),
+			max_premium())
+			.prop_map(|(who, product, amount, period, max)| Action::BuyCover {
+				who,
+				product,
+				amount,
+				period,
+				max,
+			}),
+		1 => (signer(), id(), prop_oneof![6 => user(), 1 => Just(COUNCIL)])
+			.prop_map(|(who, cover, to)| Action::TransferCover { who, cover, to }),
+		5 => (signer(), id(), amount())
+			.prop_map(|(who, cover, amount)| Action::SubmitClaim { who, cover, amount }),
+		4 => (decider(large), id(), amount())
+			.prop_map(|(by, claim, payout)| Action::ApproveClaim { by, claim, payout }),
+		2 => (decider(large), id()).prop_map(|(by, claim)| Action::RejectClaim { by, claim }),
+		2 => prop_oneof![
+			(prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], expiry_owner())
+				.prop_map(|(who, owner)| Action::RollExpiries { who, owner }),
+			idle_weight().prop_map(Action::Idle),
+		],
+		3 => (prop_oneof![3 => 1u64..=5, 3 => 5u64..=30, 1 => 30u64..=300], any::<bool>())
+			.prop_map(|(blocks, idle)| Action::AdvanceBlocks { blocks, idle }),
+	]
+}
+
+/// The cover id `id` stands for now.
+fn cover_id(id: Id) -> CoverId {
+	match id {
+		Id::Existing(n) => match NextCoverId::<Test>::get() {
+			0 => 0,
+			count => n % count,
+		},
+		Id::Raw(id) => id,
+	}
+}
+
+/// The claim id `id` stands for now.
+fn claim_id(id: Id) -> ClaimId {
+	match id {
+		Id::Existing(n) => {
+			let mut pending: Vec<ClaimId> = Claims::<Test>::iter_keys().collect();
+			pending.sort();
+			match pending.len() as u64 {
+				0 => NextClaimId::<Test>::get(),
+				count => pending[(n % count) as usize],
+			}
+		},
+		Id::Raw(id) => id,
+	}
+}
+
+/// The signer `signer` stands for on cover `cover_id` (the owner of a missing cover is Alice).
+fn signer_of(signer: Signer, cover_id: CoverId) -> AccountId {
+	match signer {
+		Signer::Owner => Covers::<Test>::get(cover_id).map_or(ALICE, |cover| cover.owner),
+		Signer::Account(who) => who,
+	}
+}
+
+/// What product `product_id` may still sell by the stored (possibly not yet rolled) figures.
+fn free_capacity(product_id: ProductId) -> Balance {
+	let (Some(pool), Some(product)) = (Pools::<Test>::get(POOL), Products::<Test>::get(product_id))
+	else {
+		return 0;
+	};
+	let capacity = MutualPool::capacity(&pool);
+	let product_limit = product.params.max_capacity_share.mul_floor(capacity);
+	capacity
+		.saturating_sub(pool.active_cover)
+		.min(product_limit.saturating_sub(product.active_cover))
+}
+
+/// Every account that can ever hold funds in the property test.
+fn accounts() -> Vec<AccountId> {
+	let mut accounts = USERS.to_vec();
+	accounts.extend([OUTSIDER, TREASURY, COUNCIL, SUPERMAJORITY]);
+	accounts.extend(Pools::<Test>::iter_keys().map(MutualPool::pool_account));
+	accounts
+}
+
+/// Free plus held balance over [`accounts`].
+fn total_balances() -> Balance {
+	accounts()
+		.into_iter()
+		.map(|who| <Balances as Inspect<_>>::total_balance(&who))
+		.sum()
+}
+
+fn storage_root() -> Vec<u8> {
+	sp_io::storage::root(StateVersion::V1)
+}
+
+/// Call every read-only runtime-API function; returns whether they left storage untouched.
+fn api_reads_nothing() -> bool {
+	let before = storage_root();
+	let _ = MutualPool::pool_status(POOL);
+	for who in accounts() {
+		let _ = MutualPool::position(POOL, &who);
+	}
+	storage_root() == before
+}
+
+/// A `buy_cover` together with the `quote` taken just before it.
+struct Purchase {
+	quote: Result<Balance, DispatchError>,
+	max_premium: Balance,
+}
+
+/// Dispatch `action`; returns the call as dispatched, its result, and the quote of a purchase.
+fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
+	match *action {
+		Action::Stake { who, amount } => (
+			format!("stake(signed({who}), {POOL}, {amount})"),
+			MutualPool::stake(signed(who), POOL, amount),
+			None,
+		),
+		Action::RequestUnstake { who, shares } => {
+			let free = Stakers::<Test>::get(POOL, who)
+				.map_or(0, |staker| staker.shares.saturating_sub(staker.unbonding));
+			let shares = shares.resolve(free);
+			(
+				format!("request_unstake(signed({who}), {POOL}, {shares}) [free shares {free}]"),
+				MutualPool::request_unstake(signed(who), POOL, shares),
+				None,
+			)
+		},
+		Action::Withdraw { who } => (
+			format!("withdraw(signed({who}), {POOL})"),
+			MutualPool::withdraw(signed(who), POOL).map(|_| ()).map_err(|e| e.error),
+			None,
+		),
+		Action::BuyCover { who, product, amount, period, max } => {
+			let amount = amount.resolve(free_capacity(product));
+			let quote = MutualPool::quote(product, amount, period);
+			let max_premium = match (max, quote) {
+				(MaxPremium::Unlimited, _) => Balance::MAX,
+				(MaxPremium::Quote, Ok(premium)) => premium,
+				(MaxPremium::BelowQuote, Ok(premium)) => premium.saturating_sub(1),
+				(MaxPremium::Quote | MaxPremium::BelowQuote, Err(_)) => Balance::MAX,
+				(MaxPremium::Raw(max_premium), _) => max_premium,
+			};
+			(
+				format!(
+					"buy_cover(signed({who}), {product}, {amount}, {period}, {max_premium}) \
+					 [quote {quote:?}]"
+				),
+				MutualPool::buy_cover(signed(who), product, amount, period, max_premium)
+					.map(|_| ())
+					.map_err(|e| e.error),
+				Some(Purchase { quote, max_premium }),
+			)
+		},
+		Action::TransferCover { who, cover, to } => {
+			let cover = cover_id(cover);
+			let who = signer_of(who, cover);
+			(
+				format!("transfer_cover(signed({who}), {cover}, {to})"),
+				MutualPool::transfer_cover(signed(who), cover, to),
+				None,
+			)
+		},
+		Action::SubmitClaim { who, cover, amount } => {
+			let cover = cover_id(cover);
+			let who = signer_of(who, cover);
+			let remaining = Covers::<Test>::get(cover).map_or(0, |cover| cover.remaining);
+			let amount = amount.resolve(remaining);
+			(
+				format!("submit_claim(signed({who}), {cover}, {amount}) [remaining {remaining}]"),
+				MutualPool::submit_claim(signed(who), cover, amount, evidence()),
+				None,
+			)
+		},
+		Action::ApproveClaim { by, claim, payout } => {
+			let claim = claim_id(claim);
+			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
+			let payout = payout.resolve(claimed);
+			(
+				format!("approve_claim({by:?}, {claim}, {payout}) [claimed {claimed}]"),
+				MutualPool::approve_claim(by.origin(), claim, payout),
+				None,
+			)
+		},
+		Action::RejectClaim { by, claim } => {
+			let claim = claim_id(claim);
+			(
+				format!("reject_claim({by:?}, {claim})"),
+				MutualPool::reject_claim(by.origin(), claim),
+				None,
+			)
+		},
+		Action::RollExpiries { who, owner } => {
+			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
+			(
+				format!("roll_expiries({who:?}, {owner:?})"),
+				MutualPool::roll_expiries(origin, owner).map(|_| ()).map_err(|e| e.error),
+				None,
+			)
+		},
+		Action::Idle(weight) => {
+			let used = MutualPool::on_idle(System::block_number(), weight);
+			(format!("on_idle({weight:?}) used {used:?}"), Ok(()), None)
+		},
+		Action::AdvanceBlocks { blocks, idle } => {
+			let to = System::block_number() + blocks;
+			while System::block_number() < to {
+				run_to_block(System::block_number() + 1);
+				if idle {
+					MutualPool::on_idle(System::block_number(), Weight::MAX);
+				}
+			}
+			(format!("advance to block {to}, on_idle: {idle}"), Ok(()), None)
+		},
+	}
+}
+
+/// The premium of the `CoverBought` event among the events so far, if any.
+fn premium_charged() -> Option<Balance> {
+	events().into_iter().find_map(|event| match event {
+		Event::CoverBought { premium, .. } => Some(premium),
+		_ => None,
+	})
+}
+
+/// Check that `buy_cover` did what `quote` said it would.
+fn check_purchase(purchase: &Purchase, result: &DispatchResult) -> Result<(), String> {
+	match (&purchase.quote, result) {
+		(Err(quoted), Err(error)) if quoted != error => {
+			Err(format!("quote failed with {quoted:?} but buy_cover with {error:?}"))
+		},
+		(Err(quoted), Ok(())) => {
+			Err(format!("quote failed with {quoted:?} but buy_cover succeeded"))
+		},
+		(Ok(quoted), Ok(())) => match premium_charged() {
+			Some(premium) if premium == *quoted => Ok(()),
+			charged => Err(format!("quote said {quoted} but buy_cover charged {charged:?}")),
+		},
+		(Ok(quoted), Err(error))
+			if *quoted > purchase.max_premium && *error != Error::<Test>::PremiumTooHigh.into() =>
+		{
+			Err(format!("premium {quoted} above max_premium but buy_cover failed with {error:?}"))
+		},
+		(Ok(quoted), Err(error))
+			if *quoted <= purchase.max_premium
+				&& *error == Error::<Test>::PremiumTooHigh.into() =>
+		{
+			Err(format!("premium {quoted} within max_premium but buy_cover says PremiumTooHigh"))
+		},
+		_ => Ok(()),
+	}
+}
+
+/// Build a runtime with `genesis` stakes, run `actions`, and check every invariant after each.
+fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<(), TestCaseError> {
+	let mut builder = ExtBuilder::default();
+	for &(who, amount) in genesis {
+		builder = builder.stake(POOL, who, amount);
+	}
+	builder.build().execute_with(|| {
+		if let Err(e) = MutualPool::do_try_state() {
+			return Err(TestCaseError::fail(format!("do_try_state fails at genesis: {e:?}")));
+		}
+		let issuance = Balances::total_issuance();
+		let balances = total_balances();
+		let mut log = vec![format!("genesis stakes {genesis:?}")];
+		for (step, action) in actions.iter().enumerate() {
+			System::reset_events();
+			let root_before = storage_root();
+			let (call, result, purchase) = dispatch(action);
+			log.push(format!("#{step}: {call} -> {result:?}"));
+			let violation = if result.is_err() && storage_root() != root_before {
+				Some("a failed call changed storage".to_string())
+			} else if let Err(e) = MutualPool::do_try_state() {
+				Some(format!("do_try_state: {e:?}"))
+			} else if Balances::total_issuance() != issuance {
+				Some(format!(
+					"total issuance changed from {issuance} to {}",
+					Balances::total_issuance()
+				))
+			} else if total_balances() != balances {
+				Some(format!(
+					"the sum of all balances changed from {balances} to {}",
+					total_balances()
+				))
+			} else if let Some(Err(e)) = purchase.map(|p| check_purchase(&p, &result)) {
+				Some(e)
+			} else if !api_reads_nothing() {
+				Some("a runtime-API function changed storage".to_string())
+			} else {
+				None
+			};
+			if let Some(violation) = violation {
+				return Err(TestCaseError::fail(format!(
+					"invariant violated after step #{step} ({action:?}): {violation}\n\
+					 pool: {:?}\nsequence:\n  {}",
+					Pools::<Test>::get(POOL),
+					log.join("\n  ")
+				)));
+			}
+		}
+		Ok(())
+	})
+}
+
+/// Genesis stakes and up to 100 actions, of either mix.
+fn sequence() -> impl Strategy<Value = (Vec<(AccountId, Balance)>, Vec<Action>)> {
+	let genesis = |max: Balance| {
+		prop::collection::vec((prop::sample::select(USERS.to_vec()), 1_000..=max), 0..=2)
+	};
+	prop_oneof![
+		3 => (genesis(10_000_000_000), prop::collection::vec(action(Mix::General), 1..=100)),
+		2 => (genesis(100_000), prop::collection::vec(action(Mix::Claims), 1..=100)),
+	]
+}
+
+proptest! {
+	// 1024 cases of up to 100 steps, about 10 s in `--release`; `PROPTEST_CASES` overrides.
+	#![proptest_config(ProptestConfig {
+		cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1024),
+		failure_persistence: None,
+		..ProptestConfig::default()
+	})]
+
+	/// Random calls, valid and invalid, never break an invariant, and failed calls change
+	/// nothing.
+	#[test]
+	fn random_calls_keep_every_invariant((genesis, actions) in sequence()) {
+		run_sequence(&genesis, &actions)?;
+	}
+}
+
+/// Bob stakes 1_000_000, Charlie and Dave buy cover on both products (one cover expires and is
+/// rolled), Charlie files a claim and Dave unbonds: every kind of record exists. Then `corrupt`
+/// runs, and `do_try_state` must fail with `expected`.
+fn detects(expected: &'static str, corrupt: impl FnOnce()) {
+	ExtBuilder::default().stake(POOL, BOB, 1_000_000).build().execute_with(|| {
+		stake(DAVE, 500_000);
+		buy(CHARLIE, 0, 100_000, YEAR);
+		buy(DAVE, 1, 50_000, 20);
+		run_to_block(100);
+		buy(DAVE, 1, 10_000, YEAR);
+		claim(CHARLIE, 0, 40_000);
+		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, 1_000));
+		assert_eq!(MutualPool::do_try_state(), Ok(()), "the setup is consistent");
+		corrupt();
+		assert_eq!(MutualPool::do_try_state(), Err(expected.into()));
+	});
+}
+
+fn mutate_pool(f: impl FnOnce(&mut PoolOf<Test>)) {
+	Pools::<Test>::mutate(POOL, |pool| f(pool.as_mut().expect("pool 0 exists")));
+}
+
+#[test]
+fn try_state_detects_capital_above_the_pool_account() {
+	detects("the pool account holds less than capital plus its existential deposit", || {
+		mutate_pool(|pool| pool.capital += 1)
+	});
+}
+
+#[test]
+fn try_state_detects_capital_without_a_pool_account() {
+	detects("an empty pool account holds capital", || {
+		let account = MutualPool::pool_account(POOL);
+		let balance = <Balances as Inspect<_>>::balance(&account);
+		// Take everything out of the pool account, as if it had been reaped.
+		frame_system::Account::<Test>::remove(account);
+		pallet_balances::TotalIssuance::<Test>::mutate(|issuance| *issuance -= balance);
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_total_shares() {
+	detects("total shares differ", || mutate_pool(|pool| pool.total_shares += 1));
+	detects("total shares differ", || mutate_pool(|pool| pool.total_shares -= 1));
+}
+
+#[test]
+fn try_state_detects_a_missing_staker() {
+	detects("total shares differ", || Stakers::<Test>::remove(POOL, DAVE));
+}
+
+#[test]
+fn try_state_detects_a_staker_without_shares_or_unbonding_too_much() {
+	detects("a staker record holds no shares", || {
+		Stakers::<Test>::insert(POOL, EVE, StakerInfoOf::<Test>::default())
+	});
+	detects("a staker unbonds more than it has", || {
+		Stakers::<Test>::mutate(POOL, DAVE, |staker| {
+			let staker = staker.as_mut().expect("Dave stakes");
+			staker.unbonding = staker.shares + 1;
+		})
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_active_cover() {
+	detects("active cover differs", || mutate_pool(|pool| pool.active_cover += 1));
+	detects("active cover differs", || mutate_pool(|pool| pool.active_cover -= 1));
+	detects("a product's active cover differs", || {
+		Products::<Test>::mutate(1, |product| product.as_mut().unwrap().active_cover += 1)
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_expiry_books() {
+	let bucket = MutualPool::expiry_bucket(1 + YEAR);
+	detects("expiry books differ from active cover", || {
+		Expiries::<Test>::mutate(ExpiryOwner::Pool(POOL), bucket, |booked| *booked += 1)
+	});
+	detects("a product's expiry books differ", || {
+		Expiries::<Test>::remove(ExpiryOwner::Product(0), bucket)
+	});
+	detects("a rolled pool bucket remains", || {
+		let rolled = pool(POOL).expired_through;
+		Expiries::<Test>::insert(ExpiryOwner::Pool(POOL), rolled, 1);
+	});
+}
+
+#[test]
+fn try_state_detects_a_cover_paid_beyond_its_amount() {
+	detects("a cover has more left than it insured", || {
+		Covers::<Test>::mutate(0, |cover| cover.as_mut().unwrap().remaining += 1)
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_pending_claims() {
+	detects("pending claims differ", || mutate_pool(|pool| pool.pending_claims -= 1));
+	detects("a cover's pending claim is gone", || Claims::<Test>::remove(0));
+	detects("a claim of no cover", || {
+		Covers::<Test>::mutate(0, |cover| cover.as_mut().unwrap().pending_claim = None)
+	});
+}
+
+#[test]
+fn try_state_detects_a_released_deposit() {
+	detects("held claim deposits differ from the pending claims' deposits", || {
+		frame_support::assert_ok!(<Balances as MutateHold<_>>::release(
+			&HoldReason::ClaimDeposit.into(),
+			&CHARLIE,
+			DEPOSIT,
+			frame_support::traits::tokens::Precision::Exact,
+		));
+		assert_eq!(
+			<Balances as InspectHold<_>>::balance_on_hold(
+				&HoldReason::ClaimDeposit.into(),
+				&CHARLIE
+			),
+			0
+		);
+	});
+}
+
+/// The `try_state` hook runs `do_try_state`: it passes on a consistent state and fails on the
+/// same corruption.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn try_state_hook_runs_the_invariants() {
+	use frame_support::traits::Hooks;
+	detects("total shares differ", || {
+		assert_eq!(<MutualPool as Hooks<u64>>::try_state(100), Ok(()));
+		mutate_pool(|pool| pool.total_shares += 1);
+		assert_eq!(<MutualPool as Hooks<u64>>::try_state(100), Err("total shares differ".into()));
+	});
+}

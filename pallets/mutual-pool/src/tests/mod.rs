@@ -1,0 +1,10 @@
+//! The pallet's tests, one file per area. Every test runs inside
+//! [`ExtBuilder::build_and_execute`](crate::mock::ExtBuilder::build_and_execute), which checks
+//! `do_try_state` afterwards.
+
+mod claims;
+mod cover;
+mod expiry;
+mod invariants;
+mod scenarios;
+mod staking;

@@ -1,0 +1,273 @@
+//! The types of the pallet: call parameters, storage records and runtime-API answers.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::{BoundedVec, Get},
+	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_arithmetic::{FixedU128, Perbill};
+
+/// Identifier of a pool, given out from 0.
+pub type PoolId = u32;
+/// Identifier of a product, given out from 0.
+pub type ProductId = u32;
+/// Identifier of a cover, given out from 0.
+pub type CoverId = u64;
+/// Identifier of a claim, given out from 0.
+pub type ClaimId = u64;
+
+/// The parameters of a pool, set by governance at creation and by `update_pool`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PoolParams<Balance, BlockNumber> {
+	/// Cover the pool may sell per unit of capital: `capacity = capital * capacity_factor`.
+	pub capacity_factor: FixedU128,
+	/// Blocks between `request_unstake` and the earliest `withdraw`.
+	pub unbonding_period: BlockNumber,
+	/// The smallest amount one `stake` may bring (at least the existential deposit).
+	pub min_stake: Balance,
+	/// Share of every premium that goes to the treasury instead of the pool.
+	pub fee: Perbill,
+	/// Utilization at which the premium curve turns from `slope1` to `slope2`.
+	pub kink: Perbill,
+	/// Annual rate added per unit of utilization below the kink.
+	pub slope1: Perbill,
+	/// Annual rate added per unit of utilization above the kink.
+	pub slope2: Perbill,
+	/// Payouts above this share of the pool's capital need `LargeClaimOrigin`.
+	pub large_claim_threshold: Perbill,
+}
+
+/// A pool: a risk-isolated vault of capital owned by its stakers through shares.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Pool<Balance, BlockNumber> {
+	/// The parameters set by governance.
+	pub params: PoolParams<Balance, BlockNumber>,
+	/// Stakes + net premiums + slashed claim deposits - payouts - withdrawals.
+	pub capital: Balance,
+	/// Shares of all stakers, unbonding ones included.
+	pub total_shares: Balance,
+	/// Sum of `remaining` over the covers of this pool that have not yet expired.
+	pub active_cover: Balance,
+	/// Sum of `amount` over the pending claims on covers of this pool.
+	pub pending_claims: Balance,
+	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
+	pub expired_through: BlockNumber,
+}
+
+/// The parameters of a product, set by governance at creation and by `update_product`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(skip_type_params(MaxMetadataLen))]
+#[serde(
+	rename_all = "camelCase",
+	bound(serialize = "BlockNumber: Serialize", deserialize = "BlockNumber: Deserialize<'de>")
+)]
+pub struct ProductParams<BlockNumber, MaxMetadataLen: Get<u32>>
+where
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// Annual rate charged at zero utilization.
+	pub base_rate: Perbill,
+	/// Largest share of the pool's capacity that this product may use.
+	pub max_capacity_share: Perbill,
+	/// Shortest cover period, in blocks.
+	pub min_period: BlockNumber,
+	/// Longest cover period, in blocks.
+	pub max_period: BlockNumber,
+	/// Blocks after a cover's end during which a claim may still be filed.
+	pub claim_window: BlockNumber,
+	/// Blocks between a purchase and the start of its cover.
+	pub activation_delay: BlockNumber,
+	/// Whether cover can be bought.
+	pub enabled: bool,
+	/// What the product covers, for people (UTF-8 by convention).
+	pub metadata: BoundedVec<u8, MaxMetadataLen>,
+}
+
+/// A product: one covered risk, backed by one pool.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxMetadataLen))]
+pub struct Product<Balance, BlockNumber, MaxMetadataLen: Get<u32>>
+where
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// The pool whose capital backs this product.
+	pub pool_id: PoolId,
+	/// The parameters set by governance.
+	pub params: ProductParams<BlockNumber, MaxMetadataLen>,
+	/// Sum of `remaining` over the covers of this product that have not yet expired.
+	pub active_cover: Balance,
+	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
+	pub expired_through: BlockNumber,
+}
+
+/// A staker's position in one pool.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct StakerInfo<Balance, BlockNumber> {
+	/// All shares of the staker, unbonding ones included.
+	pub shares: Balance,
+	/// The part of `shares` that is unbonding.
+	pub unbonding: Balance,
+	/// The block from which the unbonding shares can be withdrawn.
+	pub unlock_at: BlockNumber,
+}
+
+/// A cover: `amount` insured on a product from `start` to `end`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Cover<AccountId, Balance, BlockNumber> {
+	/// The product covered.
+	pub product_id: ProductId,
+	/// The current owner, who alone may claim or transfer.
+	pub owner: AccountId,
+	/// The insured amount.
+	pub amount: Balance,
+	/// `amount` minus everything paid on this cover so far.
+	pub remaining: Balance,
+	/// First block of cover.
+	pub start: BlockNumber,
+	/// Last block of cover.
+	pub end: BlockNumber,
+	/// The claim under assessment, if any.
+	pub pending_claim: Option<ClaimId>,
+}
+
+/// A claim under assessment by the council.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxEvidenceLen))]
+pub struct Claim<AccountId, Balance, MaxEvidenceLen: Get<u32>>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// The cover claimed on.
+	pub cover_id: CoverId,
+	/// The account that filed the claim and holds the deposit.
+	pub claimant: AccountId,
+	/// The most that may be paid on this claim.
+	pub amount: Balance,
+	/// The deposit held from the claimant.
+	pub deposit: Balance,
+	/// What the claimant offers as proof (a link or a hash, by convention).
+	pub evidence: BoundedVec<u8, MaxEvidenceLen>,
+}
+
+/// Pool figures for clients, answered by the `MutualPoolApi::pool_status` runtime API.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct PoolStatus<Balance> {
+	/// The pool's capital.
+	pub capital: Balance,
+	/// All shares in issue.
+	pub total_shares: Balance,
+	/// Capital per share (1 when no shares exist).
+	pub share_price: FixedU128,
+	/// Cover sold and not yet expired.
+	pub active_cover: Balance,
+	/// `capital * capacity_factor`.
+	pub capacity: Balance,
+	/// `active_cover / capacity` (0 with neither, the largest value with cover but no capacity).
+	pub utilization: FixedU128,
+	/// Claimed amounts under assessment.
+	pub pending_claims: Balance,
+	/// `capacity / (active_cover + pending_claims)`; `None` when nothing is owed.
+	pub solvency_ratio: Option<FixedU128>,
+}
+
+/// A staker's position for clients, answered by the `MutualPoolApi::position` runtime API.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Position<Balance, BlockNumber> {
+	/// All shares of the staker, unbonding ones included.
+	pub shares: Balance,
+	/// What `shares` are worth at the current share price (rounded down); while claims are
+	/// pending, `withdraw` pays less, at `(capital - pending_claims) / total_shares`.
+	pub value: Balance,
+	/// The part of `shares` that is unbonding.
+	pub unbonding_shares: Balance,
+	/// The block from which the unbonding shares can be withdrawn (`None` if none unbond).
+	pub unlock_at: Option<BlockNumber>,
+}
+
+/// Whose expiry buckets an entry of `Expiries` belongs to.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ExpiryOwner {
+	/// The active cover of a pool.
+	Pool(PoolId),
+	/// The active cover of a product.
+	Product(ProductId),
+}
