@@ -1,24 +1,43 @@
 #!/usr/bin/env bash
-# Runs every test of the project: formatting and lint checks, then all unit, property and
-# benchmark tests of the workspace (benchmarks run as tests through `impl_benchmark_test_suite!`,
-# `try_state` hooks are compiled in). Prints the test runner's summary.
-set -euo pipefail
+# Runs every test of the project:
+#   1. `cargo fmt --check` and `cargo clippy -D warnings`;
+#   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and the
+#      runtime's integration tests (council motions through the real runtime);
+#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev`, built
+#      exactly as scripts/run-dev.sh builds it.
+# Everything is built in the release profile with one feature set, so nothing compiles twice.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh || exit 1
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
-# One profile and one feature set for every build, so nothing is compiled twice.
-FEATURES="pallet-mutual-pool/runtime-benchmarks,pallet-mutual-pool/try-runtime"
+NODE_FEATURES="runtime-benchmarks,try-runtime"
+FEATURES="mutual-pool-node/runtime-benchmarks,mutual-pool-node/try-runtime"
 
-echo "== cargo fmt --check"
-cargo fmt --all -- --check
+step() { echo; echo "== $* ($(date +%H:%M:%S))"; }
 
-echo "== cargo clippy"
-cargo clippy --release --workspace --all-targets --features "$FEATURES" -- -D warnings
+step "cargo fmt --check"
+cargo fmt --all -- --check || exit 1
 
-echo "== tests"
+step "build the node (as scripts/run-dev.sh does)"
+cargo build --release -p mutual-pool-node --features "$NODE_FEATURES" || exit 1
+
+step "cargo clippy"
+cargo clippy --release --workspace --all-targets --features "$FEATURES" -- -D warnings || exit 1
+
+step "Rust tests"
 if cargo nextest --version >/dev/null 2>&1; then
 	cargo nextest run --release --workspace --features "$FEATURES" --no-fail-fast
 else
 	cargo test --release --workspace --features "$FEATURES" --no-fail-fast
 fi
+rust=$?
+
+step "end-to-end suite (e2e/, @polkadot/api against mutual-pool-node --dev)"
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error && npm test)
+e2e=$?
+
+step "summary"
+echo "Rust tests:     $([ $rust = 0 ] && echo passed || echo FAILED)"
+echo "end-to-end:     $([ $e2e = 0 ] && echo passed || echo FAILED)"
+[ $rust = 0 ] && [ $e2e = 0 ]

@@ -1,6 +1,16 @@
-//! The mutual-pool node. Placeholder until the node lands (issue 3).
+//! `mutual-pool-node`: the node of the mutual insurance chain (Aura + GRANDPA, ParityDb).
 
-fn main() {
-	eprintln!("mutual-pool-node: the node binary arrives with issue 3 (runtime and dev chain).");
-	std::process::exit(1);
+#![warn(missing_docs)]
+// `sc_cli::Error`, which every command returns, is large; it is the SDK's type, not ours.
+#![allow(clippy::result_large_err)]
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
 }

@@ -1,2 +1,240 @@
-//! The mutual-pool solo-chain runtime. Placeholder until the runtime lands (issue 3).
+//! # Mutual Pool runtime
+//!
+//! The solo-chain runtime of the mutual insurance chain: Aura block production, GRANDPA
+//! finality, balances with transaction fees, sudo, a claims council (`Council`, whose members
+//! `CouncilMembership` manages) and the mutual pool (`MutualPool`).
+//!
+//! - [`configs`] holds one `impl Config` per pallet.
+//! - [`apis`] implements the runtime APIs, [`pallet_mutual_pool_runtime_api::MutualPoolApi`]
+//!   among them.
+//! - [`genesis_config_presets`] builds the `development` and `local_testnet` genesis.
+
 #![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of blocks without knowing the runtime's extrinsics.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: Aura and GRANDPA.
+	pub struct SessionKeys {
+		/// The Aura (block production) key.
+		pub aura: Aura,
+		/// The GRANDPA (finality) key.
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
+	impl_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Milliseconds per block: blocks are produced every 6 s.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+
+/// The Aura slot duration. It cannot be changed once the chain runs.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+/// Blocks per (365-day) year: 5_256_000.
+pub const YEARS: BlockNumber = DAYS * 365;
+
+/// One MUT: the token has 12 decimals.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a MUT.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a MUT.
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// The token's symbol.
+pub const TOKEN_SYMBOL: &str = "MUT";
+/// The token's decimals.
+pub const TOKEN_DECIMALS: u8 = 12;
+
+/// The existential deposit: 1 milli-MUT.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// A transaction signature.
+pub type Signature = MultiSignature;
+
+/// An account id: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// An account balance.
+pub type Balance = u128;
+
+/// The index of a transaction of an account.
+pub type Nonce = u32;
+
+/// A hash.
+pub type Hash = sp_core::H256;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The address format of calls.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block with a justification.
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// A block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions: the checks every signed transaction passes.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as the runtime receives it.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload that a transaction's signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations of the runtime beside those of the pallets.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The runtime, composed of its pallets. The indices fix the pallets' positions in calls and
+/// events; do not change them on a live chain.
+#[frame_support::runtime]
+mod runtime {
+	/// The runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	/// Accounts, blocks and events.
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	/// The block timestamp.
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	/// Block production.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Finality.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	/// The MUT token.
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	/// Transaction fees.
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// The sudo key (dev and test chains).
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+
+	/// Batches and dispatch helpers.
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
+
+	/// The claims council: votes on claims and on pools and products.
+	#[runtime::pallet_index(8)]
+	pub type Council = pallet_collective<Instance1>;
+
+	/// Manages the members of the claims council.
+	#[runtime::pallet_index(9)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	/// Stakes, cover, claims and payouts.
+	#[runtime::pallet_index(10)]
+	pub type MutualPool = pallet_mutual_pool;
+}

@@ -1,0 +1,185 @@
+// Helpers of the end-to-end suite: start a dev node, connect, sign and wait, decode errors.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { bnToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
+
+/** One MUT in plancks (12 decimals). */
+export const UNIT = 10n ** 12n;
+
+/** The node binary: $MUTUAL_POOL_NODE, or the release build in $CARGO_TARGET_DIR. */
+export function nodeBinary() {
+  if (process.env.MUTUAL_POOL_NODE) return process.env.MUTUAL_POOL_NODE;
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/mutual-pool/target');
+  return join(target, 'release', 'mutual-pool-node');
+}
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `mutual-pool-node --dev --tmp` on free ports; resolves to { node, rpcPort, logs }. */
+export async function startNode() {
+  const binary = nodeBinary();
+  if (!existsSync(binary)) {
+    throw new Error(`node binary not found at ${binary}: build it with scripts/run-dev.sh or set MUTUAL_POOL_NODE`);
+  }
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const args = [
+    '--dev', '--tmp',
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+  ];
+  const node = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  const keep = (chunk) => {
+    logs.push(chunk.toString());
+    if (logs.length > 200) logs.shift();
+  };
+  node.stdout.on('data', keep);
+  node.stderr.on('data', keep);
+  node.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) {
+      console.error(`mutual-pool-node exited with ${code}:\n${logs.join('')}`);
+    }
+  });
+  return { node, rpcPort, logs };
+}
+
+/** Connects to the node, retrying until `timeoutMs`; then waits for block `minBlock`. */
+export async function connect(rpcPort, { timeoutMs = 120_000, minBlock = 2 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let api;
+  while (!api) {
+    const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
+    try {
+      await provider.connect();
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('connect timeout')), 2_000);
+        provider.on('connected', () => { clearTimeout(timer); resolve(); });
+        provider.on('error', () => { clearTimeout(timer); reject(new Error('connect error')); });
+      });
+      api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    } catch (e) {
+      await provider.disconnect().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`no RPC on port ${rpcPort} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+  while ((await api.rpc.chain.getHeader()).number.toNumber() < minBlock) {
+    if (Date.now() > deadline) throw new Error(`the chain did not reach block ${minBlock}`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return api;
+}
+
+/** The dev accounts by lower-case name. */
+export function devAccounts() {
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const names = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
+  return Object.fromEntries(
+    names.map((n) => [n, keyring.addFromUri(`//${n[0].toUpperCase()}${n.slice(1)}`)]),
+  );
+}
+
+/** Name of a dispatch error: `Section.Name`, or `BadOrigin` and the like. */
+export function errorName(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+    return `${section}.${name}`;
+  }
+  return dispatchError.type;
+}
+
+/**
+ * Signs and submits `tx` from `signer`, waits until it is in a block, and resolves to
+ * { events, error, blockHash } where `error` is the decoded dispatch error name or null.
+ */
+export function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsub;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isInBlock || status.isFinalized) {
+        if (unsub) unsub();
+        resolve({
+          events,
+          error: dispatchError ? errorName(api, dispatchError) : null,
+          blockHash: status.isInBlock ? status.asInBlock : status.asFinalized,
+        });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        if (unsub) unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+
+/** The first event `section.method` of a result, or undefined. */
+export function findEvent(result, section, method) {
+  return result.events.map((r) => r.event).find((e) => e.section === section && e.method === method);
+}
+
+/** The account of pool `poolId`: PalletId(b"mut/pool").into_sub_account_truncating(poolId). */
+export function poolAccount(api, poolId) {
+  const raw = u8aConcat(stringToU8a('modl'), stringToU8a('mut/pool'), bnToU8a(poolId, { bitLength: 32 }));
+  const padded = new Uint8Array(32);
+  padded.set(raw);
+  return api.createType('AccountId32', padded).toString();
+}
+
+/** Free balance of `who` as a bigint. */
+export async function free(api, who) {
+  return (await api.query.system.account(who)).data.free.toBigInt();
+}
+
+/** The pool status from the runtime API, with bigints. */
+export async function poolStatus(api, poolId) {
+  const status = (await api.call.mutualPoolApi.poolStatus(poolId)).unwrap();
+  return {
+    capital: status.capital.toBigInt(),
+    totalShares: status.totalShares.toBigInt(),
+    sharePrice: status.sharePrice.toBigInt(),
+    activeCover: status.activeCover.toBigInt(),
+    pendingClaims: status.pendingClaims.toBigInt(),
+  };
+}
+
+/**
+ * Runs a council motion for `call`: `proposer` proposes with `threshold` and votes aye, each of
+ * `ayes` votes aye, `closer` closes. Resolves to the result of the close.
+ */
+export async function councilMotion(api, call, threshold, proposer, ayes, closer) {
+  const lengthBound = call.encodedLength;
+  const proposed = await send(api, api.tx.council.propose(threshold, call, lengthBound), proposer);
+  if (proposed.error) throw new Error(`propose failed: ${proposed.error}`);
+  const event = findEvent(proposed, 'council', 'Proposed');
+  if (!event) {
+    // A threshold of 1 executes at once.
+    return proposed;
+  }
+  const [, index, hash] = event.data;
+  // Whether the proposer's aye is counted at `propose` depends on the pallet version: vote
+  // for everyone who has not voted yet.
+  const voted = (await api.query.council.voting(hash)).unwrap().ayes.map((a) => a.toString());
+  for (const voter of [proposer, ...ayes].filter((v) => !voted.includes(v.address))) {
+    const voted = await send(api, api.tx.council.vote(hash, index, true), voter);
+    if (voted.error) throw new Error(`vote failed: ${voted.error}`);
+  }
+  const weightBound = { refTime: 10_000_000_000n, proofSize: 1_000_000n };
+  return send(api, api.tx.council.close(hash, index, weightBound, lengthBound), closer);
+}

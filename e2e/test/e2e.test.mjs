@@ -1,0 +1,172 @@
+// End to end: a fresh `mutual-pool-node --dev` driven through @polkadot/api, the way users
+// and the claims council touch it. The steps share one chain and run in order.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
+  startNode,
+} from '../lib.mjs';
+
+describe('mutual-pool dev chain', () => {
+  let node;
+  let api;
+  const who = devAccounts();
+  const POOL = 0;
+  const PRODUCT = 0;
+  // State carried between the steps.
+  const state = {};
+
+  before(async () => {
+    const started = await startNode();
+    node = started.node;
+    api = await connect(started.rpcPort);
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+    if (node) node.kill('SIGINT');
+  });
+
+  test('the dev genesis has pool 0 with Ferdie\'s stake, two products and a council of five', async () => {
+    const status = await poolStatus(api, POOL);
+    assert.equal(status.capital, 1_000_000n * UNIT);
+    assert.equal((await api.query.mutualPool.products(0)).unwrap().poolId.toNumber(), 0);
+    assert.equal((await api.query.mutualPool.products(1)).unwrap().poolId.toNumber(), 0);
+    assert.equal((await api.query.council.members()).length, 5);
+  });
+
+  test('1. Bob stakes into pool 0 and his position matches', async () => {
+    const amount = 1_000n * UNIT;
+    const result = await send(api, api.tx.mutualPool.stake(POOL, amount), who.bob);
+    assert.equal(result.error, null);
+    const staked = findEvent(result, 'mutualPool', 'Staked');
+    assert.ok(staked, 'Staked event');
+    const shares = staked.data.shares.toBigInt();
+    assert.equal(staked.data.amount.toBigInt(), amount);
+    const position = (await api.call.mutualPoolApi.position(POOL, who.bob.address)).unwrap();
+    assert.equal(position.shares.toBigInt(), shares);
+    // Shares are worth what was staked, rounded down.
+    const value = position.value.toBigInt();
+    assert.ok(value <= amount && value >= amount - 1n, `value ${value} of ${amount}`);
+    assert.ok(position.unlockAt.isNone);
+  });
+
+  test('2. Charlie quotes and buys cover; the premium goes to the pool and the treasury', async () => {
+    const amount = 10_000n * UNIT;
+    const period = 100_000;
+    const quoted = await api.call.mutualPoolApi.quote(PRODUCT, amount, period);
+    assert.ok(quoted.isOk, `quote failed: ${quoted.toString()}`);
+    const premium = quoted.asOk.toBigInt();
+    assert.ok(premium > 0n);
+
+    const treasury = api.consts.mutualPool.treasuryAccount.toString();
+    const pool = poolAccount(api, POOL);
+    const before = {
+      charlie: await free(api, who.charlie.address),
+      treasury: await free(api, treasury),
+      pool: await free(api, pool),
+      capital: (await poolStatus(api, POOL)).capital,
+    };
+    const result = await send(
+      api, api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium), who.charlie,
+    );
+    assert.equal(result.error, null);
+    const bought = findEvent(result, 'mutualPool', 'CoverBought');
+    assert.equal(bought.data.premium.toBigInt(), premium);
+    assert.equal(bought.data.amount.toBigInt(), amount);
+    state.coverId = bought.data.coverId.toNumber();
+
+    const feeShare = (await api.query.mutualPool.pools(POOL)).unwrap().params.fee.toBigInt();
+    const fee = (premium * feeShare) / 1_000_000_000n; // Perbill, rounded down
+    assert.equal((await free(api, treasury)) - before.treasury, fee);
+    assert.equal((await free(api, pool)) - before.pool, premium - fee);
+    assert.equal((await poolStatus(api, POOL)).capital - before.capital, premium - fee);
+    // Charlie paid the premium plus the transaction fee.
+    assert.ok(before.charlie - (await free(api, who.charlie.address)) > premium);
+  });
+
+  test('3. Charlie claims, the council approves with 3 of 5 ayes, Charlie is paid', async () => {
+    const claimed = 2_000n * UNIT;
+    const deposit = api.consts.mutualPool.claimDeposit.toBigInt();
+    const submitted = await send(
+      api, api.tx.mutualPool.submitClaim(state.coverId, claimed, 'ipfs://exploit-report'), who.charlie,
+    );
+    assert.equal(submitted.error, null);
+    const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+    assert.equal((await poolStatus(api, POOL)).pendingClaims, claimed);
+
+    const before = {
+      charlie: await free(api, who.charlie.address),
+      status: await poolStatus(api, POOL),
+    };
+    const payout = claimed;
+    const closed = await councilMotion(
+      api, api.tx.mutualPool.approveClaim(claimId, payout), 3, who.alice, [who.bob, who.dave], who.eve,
+    );
+    assert.equal(closed.error, null);
+    const executed = findEvent(closed, 'council', 'Executed');
+    assert.ok(executed, 'the motion executed');
+    assert.ok(executed.data.result.isOk, `approve_claim failed: ${executed.data.result.toString()}`);
+    const approved = findEvent(closed, 'mutualPool', 'ClaimApproved');
+    assert.equal(approved.data.payout.toBigInt(), payout);
+
+    // Paid, and the deposit released (Eve paid the fees of the close).
+    assert.equal((await free(api, who.charlie.address)) - before.charlie, payout + deposit);
+    const status = await poolStatus(api, POOL);
+    assert.equal(before.status.capital - status.capital, payout);
+    assert.equal(status.totalShares, before.status.totalShares);
+    assert.ok(status.sharePrice < before.status.sharePrice, 'the share price fell');
+    assert.equal(status.pendingClaims, 0n);
+  });
+
+  test('4. A second claim is rejected by council motion and the deposit lands in the pool', async () => {
+    const deposit = api.consts.mutualPool.claimDeposit.toBigInt();
+    const submitted = await send(
+      api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
+    );
+    assert.equal(submitted.error, null);
+    const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+    const before = await poolStatus(api, POOL);
+    const closed = await councilMotion(
+      api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,
+    );
+    assert.equal(closed.error, null);
+    const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
+    assert.ok(rejected, 'ClaimRejected event');
+    assert.equal(rejected.data.slashed.toBigInt(), deposit);
+    const after = await poolStatus(api, POOL);
+    assert.equal(after.capital - before.capital, deposit);
+    assert.equal(after.pendingClaims, 0n);
+  });
+
+  test('5. Bad inputs fail with the named errors', async () => {
+    const failsWith = async (tx, signer, expected) => {
+      const result = await send(api, tx, signer);
+      assert.equal(result.error, expected);
+    };
+    // Stake below min_stake (1 MUT).
+    await failsWith(api.tx.mutualPool.stake(POOL, 1n), who.dave, 'mutualPool.StakeBelowMinimum');
+    // Cover beyond capacity (capital is about 1 000 000 MUT, capacity about twice that).
+    await failsWith(
+      api.tx.mutualPool.buyCover(PRODUCT, 10_000_000n * UNIT, 100_000, 10n ** 30n), who.dave,
+      'mutualPool.InsufficientCapacity',
+    );
+    // Premium above max_premium.
+    const quoted = (await api.call.mutualPoolApi.quote(PRODUCT, 1_000n * UNIT, 100_000)).asOk.toBigInt();
+    await failsWith(
+      api.tx.mutualPool.buyCover(PRODUCT, 1_000n * UNIT, 100_000, quoted - 1n), who.dave,
+      'mutualPool.PremiumTooHigh',
+    );
+    // A claim by someone who does not own the cover.
+    await failsWith(
+      api.tx.mutualPool.submitClaim(state.coverId, UNIT, 'mine'), who.dave, 'mutualPool.NotCoverOwner',
+    );
+    // Approval by a signed account that is not the council.
+    await failsWith(api.tx.mutualPool.approveClaim(0, 1n), who.ferdie, 'BadOrigin');
+    // Withdraw before the unbonding period ends.
+    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, UNIT), who.bob);
+    assert.equal(requested.error, null);
+    await failsWith(api.tx.mutualPool.withdraw(POOL), who.bob, 'mutualPool.StillUnbonding');
+  });
+});

@@ -1,0 +1,44 @@
+//! The mutual pool: its origins, accounts and limits.
+
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use sp_runtime::traits::AccountIdConversion;
+
+use super::council::{RootOrCouncilMajority, RootOrCouncilTwoThirds};
+use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, UNIT, YEARS};
+
+parameter_types! {
+	/// Derives the pool accounts.
+	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
+	/// Derives the treasury account.
+	pub const TreasuryPalletId: PalletId = PalletId(*b"mut/trsy");
+	/// Receives the fee share of every premium.
+	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
+	/// Held from every claimant until the claim is decided: 10 MUT.
+	pub const ClaimDeposit: Balance = 10 * UNIT;
+	/// 6 s blocks: 5_256_000 per year.
+	pub const BlocksPerYear: BlockNumber = YEARS;
+	/// One cover-expiry bucket per hour.
+	pub const ExpiryBucketLength: BlockNumber = 600;
+}
+
+/// The treasury account: the account of `PalletId(*b"mut/trsy")`.
+pub fn treasury_account() -> AccountId {
+	TreasuryAccount::get()
+}
+
+impl pallet_mutual_pool::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = RootOrCouncilTwoThirds;
+	type ClaimDecisionOrigin = RootOrCouncilMajority;
+	type LargeClaimOrigin = RootOrCouncilTwoThirds;
+	type PalletId = MutualPoolPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type ClaimDeposit = ClaimDeposit;
+	type BlocksPerYear = BlocksPerYear;
+	type ExpiryBucketLength = ExpiryBucketLength;
+	type MaxExpiryBucketsPerCall = ConstU32<32>;
+	type MaxEvidenceLen = ConstU32<1024>;
+	type MaxMetadataLen = ConstU32<256>;
+	type WeightInfo = pallet_mutual_pool::weights::SubstrateWeight<Runtime>;
+}

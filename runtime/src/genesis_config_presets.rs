@@ -1,0 +1,170 @@
+//! The genesis presets of the runtime: `development` (one validator, Alice) and `local_testnet`
+//! (Alice and Bob), both with the dev genesis of the design brief (SPEC section 6): endowed
+//! test accounts, Alice as sudo, a council of five, pool 0 with products 0 and 1 and Ferdie's
+//! stake.
+
+use crate::{
+	configs::treasury_account, AccountId, Balance, BalancesConfig, BlockNumber,
+	CouncilMembershipConfig, MutualPoolConfig, RuntimeGenesisConfig, SudoConfig,
+	EXISTENTIAL_DEPOSIT, UNIT, YEARS,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use pallet_mutual_pool::{PoolId, PoolParams, ProductParams};
+use serde_json::Value;
+use sp_arithmetic::{FixedU128, Perbill};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What every test account starts with: 1 << 60 units (about 1.15 million MUT).
+pub const ENDOWMENT: Balance = 1 << 60;
+
+/// What Ferdie stakes into pool 0 at genesis: 1_000_000 MUT.
+pub const FERDIE_STAKE: Balance = 1_000_000 * UNIT;
+
+/// The endowed test accounts: Alice, Bob, Charlie, Dave, Eve and Ferdie.
+pub fn endowed_accounts() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	]
+	.into_iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+/// The council members: Alice, Bob, Charlie, Dave and Eve.
+pub fn council_members() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+	]
+	.into_iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+/// Pool 0: capacity factor 2, 20 blocks unbonding, min stake 1 MUT, fee 10%, kink 80%,
+/// slopes 5% and 50%, large claims above 20% of the capital.
+pub fn pool_0() -> PoolParams<Balance, BlockNumber> {
+	PoolParams {
+		capacity_factor: FixedU128::from_u32(2),
+		unbonding_period: 20,
+		min_stake: UNIT,
+		fee: Perbill::from_percent(10),
+		kink: Perbill::from_percent(80),
+		slope1: Perbill::from_percent(5),
+		slope2: Perbill::from_percent(50),
+		large_claim_threshold: Perbill::from_percent(20),
+	}
+}
+
+/// A product of the dev chain: periods 10 blocks to a year, claim window 100 blocks, no
+/// activation delay, enabled.
+fn product(
+	base_rate: u32,
+	max_capacity_share: u32,
+	metadata: &[u8],
+) -> ProductParams<BlockNumber, <crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen> {
+	ProductParams {
+		base_rate: Perbill::from_percent(base_rate),
+		max_capacity_share: Perbill::from_percent(max_capacity_share),
+		min_period: 10,
+		max_period: YEARS,
+		claim_window: 100,
+		activation_delay: 0,
+		enabled: true,
+		metadata: metadata.to_vec().try_into().expect("the dev metadata is short; qed"),
+	}
+}
+
+/// Products 0 ("DEX smart-contract exploit", 2%, 50% of capacity) and 1 ("Bridge hack", 5%,
+/// 30% of capacity), both on pool 0.
+pub fn products() -> Vec<(
+	PoolId,
+	ProductParams<BlockNumber, <crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen>,
+)> {
+	vec![(0, product(2, 50, b"DEX smart-contract exploit")), (0, product(5, 30, b"Bridge hack"))]
+}
+
+/// The genesis of a test chain with `initial_authorities` as validators.
+fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Value {
+	let balances = endowed_accounts()
+		.into_iter()
+		.map(|who| (who, ENDOWMENT))
+		.chain([(treasury_account(), EXISTENTIAL_DEPOSIT)])
+		.collect::<Vec<_>>();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+		council_membership: CouncilMembershipConfig {
+			members: council_members().try_into().expect("five members fit; qed"),
+		},
+		mutual_pool: MutualPoolConfig {
+			pools: vec![pool_0()],
+			products: products(),
+			stakes: vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)],
+		},
+	})
+}
+
+/// The validator keys of a keyring account: (Aura sr25519, GRANDPA ed25519).
+fn authority_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(sr.public().into(), ed.public().into())
+}
+
+/// The `development` preset: Alice validates alone.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The `local_testnet` preset: Alice and Bob validate.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of preset `id`, if the runtime has it.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
