@@ -81,68 +81,59 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `active` minus what `roll` expires; a shortfall means the books are corrupt.
-	pub(crate) fn active_after_roll(
-		active: BalanceOf<T>,
-		roll: &RollOf<T>,
-	) -> Result<BalanceOf<T>, Error<T>> {
-		active.checked_sub(&roll.expired).ok_or_else(|| {
+	/// Roll `owner`'s due buckets (at most `MaxExpiryBucketsPerCall`) out of its `active`
+	/// cover, advance its `cursor` and remove the rolled buckets. A shortfall of `active` means
+	/// the books are corrupt.
+	fn roll(
+		owner: ExpiryOwner,
+		active: &mut BalanceOf<T>,
+		cursor: &mut BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<RollOf<T>, Error<T>> {
+		let roll = Self::pending_roll(owner, *cursor, now);
+		*active = active.checked_sub(&roll.expired).ok_or_else(|| {
 			defensive!("expiring more cover than is active");
 			Error::<T>::Corrupt
-		})
+		})?;
+		*cursor = roll.to;
+		Self::apply_roll(owner, &roll);
+		Ok(roll)
 	}
 
-	/// Roll a pool's expired cover out of its active cover, at most
-	/// `MaxExpiryBucketsPerCall` buckets. Returns the number of buckets read.
+	/// Roll a pool's expired cover out of its active cover; returns the buckets read.
 	pub(crate) fn roll_pool(
 		pool_id: crate::PoolId,
 		pool: &mut PoolOf<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<u32, Error<T>> {
 		let owner = ExpiryOwner::Pool(pool_id);
-		let roll = Self::pending_roll(owner, pool.expired_through, now);
-		pool.active_cover = Self::active_after_roll(pool.active_cover, &roll)?;
-		pool.expired_through = roll.to;
-		Self::apply_roll(owner, &roll);
-		Ok(roll.buckets)
+		Ok(Self::roll(owner, &mut pool.active_cover, &mut pool.expired_through, now)?.buckets)
 	}
 
-	/// Roll a product's expired cover out of its active cover, at most
-	/// `MaxExpiryBucketsPerCall` buckets. Returns the number of buckets read.
+	/// Roll a product's expired cover out of its active cover; returns the buckets read.
 	pub(crate) fn roll_product(
 		product_id: crate::ProductId,
 		product: &mut ProductOf<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<u32, Error<T>> {
 		let owner = ExpiryOwner::Product(product_id);
-		let roll = Self::pending_roll(owner, product.expired_through, now);
-		product.active_cover = Self::active_after_roll(product.active_cover, &roll)?;
-		product.expired_through = roll.to;
-		Self::apply_roll(owner, &roll);
-		Ok(roll.buckets)
+		Ok(Self::roll(owner, &mut product.active_cover, &mut product.expired_through, now)?.buckets)
 	}
 
 	/// Roll `owner`'s due expiry buckets (at most `MaxExpiryBucketsPerCall`) and store it.
 	pub(crate) fn do_roll_expiries(owner: ExpiryOwner) -> Result<RollOf<T>, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		match owner {
+		let roll = match owner {
 			ExpiryOwner::Pool(pool_id) => Pools::<T>::try_mutate(pool_id, |pool| {
 				let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
-				let roll = Self::pending_roll(owner, pool.expired_through, now);
-				pool.active_cover = Self::active_after_roll(pool.active_cover, &roll)?;
-				pool.expired_through = roll.to;
-				Self::apply_roll(owner, &roll);
-				Ok(roll)
+				Self::roll(owner, &mut pool.active_cover, &mut pool.expired_through, now)
 			}),
 			ExpiryOwner::Product(product_id) => Products::<T>::try_mutate(product_id, |product| {
 				let product = product.as_mut().ok_or(Error::<T>::ProductNotFound)?;
-				let roll = Self::pending_roll(owner, product.expired_through, now);
-				product.active_cover = Self::active_after_roll(product.active_cover, &roll)?;
-				product.expired_through = roll.to;
-				Self::apply_roll(owner, &roll);
-				Ok(roll)
+				Self::roll(owner, &mut product.active_cover, &mut product.expired_through, now)
 			}),
-		}
+		}?;
+		Ok(roll)
 	}
 
 	/// The owner after `owner` in `on_idle`'s round robin: pools, then products, then again.
