@@ -4,13 +4,9 @@
 # Builds the node with `runtime-benchmarks`, as scripts/run-dev.sh does, so the build is shared.
 # Run it on an otherwise idle machine: the numbers are wall-clock measurements.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/setup.sh
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
-cargo build --release -p mutual-pool-node --features runtime-benchmarks,try-runtime
+source "$(dirname "$0")/common.sh"
+build_node
 
-NODE="$CARGO_TARGET_DIR/release/mutual-pool-node"
-WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.compact.compressed.wasm"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 

@@ -3,13 +3,9 @@
 # with pallet_balances (for transfer_keep_alive), on this machine, then the report.
 # Run it on an otherwise idle machine.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/setup.sh
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
-cargo build --release -p mutual-pool-node --features runtime-benchmarks,try-runtime
+source "$(dirname "$0")/common.sh"
+build_node
 
-NODE="$CARGO_TARGET_DIR/release/mutual-pool-node"
-WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.compact.compressed.wasm"
 OUT="$CARGO_TARGET_DIR/performance-weights"
 rm -rf "$OUT" && mkdir -p "$OUT"
 CMD=("$NODE" benchmark pallet

@@ -7,12 +7,8 @@
 #      exactly as scripts/run-dev.sh builds it.
 # Everything is built in the release profile with one feature set, so nothing compiles twice.
 set -uo pipefail
-cd "$(dirname "$0")/.."
-scripts/setup.sh || exit 1
-
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
-NODE_FEATURES="runtime-benchmarks,try-runtime"
-FEATURES="mutual-pool-node/runtime-benchmarks,mutual-pool-node/try-runtime"
+source "$(dirname "$0")/common.sh"
+FEATURES="$WORKSPACE_FEATURES"
 
 step() { echo; echo "== $* ($(date +%H:%M:%S))"; }
 
@@ -20,7 +16,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check || exit 1
 
 step "build the node (as scripts/run-dev.sh does)"
-cargo build --release -p mutual-pool-node --features "$NODE_FEATURES" || exit 1
+build_node || exit 1
 
 step "cargo clippy"
 cargo clippy --release --workspace --all-targets --features "$FEATURES" -- -D warnings || exit 1

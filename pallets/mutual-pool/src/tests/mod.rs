@@ -6,5 +6,6 @@ mod claims;
 mod cover;
 mod expiry;
 mod invariants;
+mod pricing;
 mod scenarios;
 mod staking;

@@ -1,0 +1,16 @@
+# Sourced by the scripts of this folder: the one place that fixes where and how the node is
+# built, so that the dev chain, the tests, the benchmarks and the report share one build.
+# shellcheck shell=bash
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
+# One profile (release) and one feature set for every build, so nothing is compiled twice.
+NODE_FEATURES="runtime-benchmarks,try-runtime"
+WORKSPACE_FEATURES="mutual-pool-node/runtime-benchmarks,mutual-pool-node/try-runtime"
+NODE="$CARGO_TARGET_DIR/release/mutual-pool-node"
+WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.compact.compressed.wasm"
+
+# Installs what is missing, then builds the node binary ($NODE) and the runtime Wasm ($WASM).
+build_node() {
+	scripts/setup.sh && cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
+}
