@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Measures what building the node costs: a cold `cargo build --release` of mutual-pool-node, with
+# the feature set every build of the project uses (scripts/common.sh), into a fresh, empty target
+# dir, from a clean clone of HEAD (so work in the tree meanwhile cannot change it). Crates already
+# downloaded to ~/.cargo are reused: "cold" means nothing compiled.
+#
+# Writes docs/build-cost.json, which scripts/performance_report.py puts into docs/performance.md:
+#   - wall time of the build;
+#   - peak memory of the whole machine while it ran (MemTotal - MemAvailable sampled each second,
+#     minus the same figure just before the build), and the peak resident set of the largest
+#     single process (GNU time's "Maximum resident set size", usually one rustc);
+#   - the size of the runtime Wasm (compact and compact.compressed).
+# Run it on an otherwise idle machine; it takes 20 to 45 minutes on 2 cores.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+scripts/setup.sh
+
+mkdir -p "$HOME/.cache/mutual-pool"
+COLD="$(mktemp -d "$HOME/.cache/mutual-pool/cold.XXXXXX")"
+trap 'rm -rf "$COLD"' EXIT
+LOG="$COLD/build.log"
+git clone -q --no-hardlinks . "$COLD/src"
+
+used_kib() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print t-a}' /proc/meminfo; }
+baseline=$(used_kib)
+(
+	while sleep 1; do used_kib; done
+) >"$COLD/memory.samples" &
+sampler=$!
+
+start=$(date +%s)
+(cd "$COLD/src" && /usr/bin/time -v -o "$COLD/time.txt" \
+	env CARGO_TARGET_DIR="$COLD/target" \
+	cargo build --release -p mutual-pool-node --features "$NODE_FEATURES" >"$LOG" 2>&1) || {
+	kill "$sampler"
+	tail -40 "$LOG"
+	exit 1
+}
+end=$(date +%s)
+kill "$sampler"
+
+peak=$(sort -n "$COLD/memory.samples" | tail -1)
+max_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$COLD/time.txt")
+wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime"
+crates=$(grep -c '^ *Compiling ' "$LOG" || true)
+
+cat >docs/build-cost.json <<EOF
+{
+  "command": "scripts/build-cost.sh",
+  "cargo_command": "cargo build --release -p mutual-pool-node --features $NODE_FEATURES",
+  "commit": "$(git -C "$COLD/src" rev-parse --short HEAD)",
+  "date": "$(date -u +%Y-%m-%d)",
+  "machine": "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
+  "rustc": "$(rustc --version)",
+  "crates_compiled": $crates,
+  "wall_seconds": $((end - start)),
+  "peak_machine_memory_kib": $((peak - baseline)),
+  "peak_process_rss_kib": $max_rss,
+  "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
+  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm")
+}
+EOF
+cat docs/build-cost.json
