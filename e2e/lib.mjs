@@ -31,8 +31,11 @@ export function freePort() {
   });
 }
 
-/** Starts `mutual-pool-node --dev --tmp` on free ports; resolves to { node, rpcPort, logs }. */
-export async function startNode() {
+/**
+ * Starts `mutual-pool-node --dev --tmp` on free ports, with `extraArgs` appended; resolves to
+ * { node, rpcPort, logs }.
+ */
+export async function startNode(extraArgs = []) {
   const binary = nodeBinary();
   if (!existsSync(binary)) {
     throw new Error(`node binary not found at ${binary}: build it with scripts/run-dev.sh or set MUTUAL_POOL_NODE`);
@@ -44,6 +47,7 @@ export async function startNode() {
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns',
+    ...extraArgs,
   ];
   const node = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];

@@ -14,3 +14,8 @@ WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.c
 build_node() {
 	scripts/setup.sh && cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
 }
+
+# This machine, as the measurements name it: cores, memory, CPU model.
+machine() {
+	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+}

@@ -52,7 +52,7 @@ describe('mutual-pool dev chain', () => {
     assert.ok(position.unlockAt.isNone);
   });
 
-  test('2. Charlie quotes and buys cover; the premium goes to the pool and the treasury', async () => {
+  test('2. Charlie quotes and buys cover; the premium goes to the pool, its fee is paid to the treasury', async () => {
     const amount = 10_000n * UNIT;
     const period = 100_000;
     const quoted = await api.call.mutualPoolApi.quote(PRODUCT, amount, period);
@@ -77,13 +77,24 @@ describe('mutual-pool dev chain', () => {
     assert.equal(bought.data.amount.toBigInt(), amount);
     state.coverId = bought.data.coverId.toNumber();
 
-    const feeShare = (await api.query.mutualPool.pools(POOL)).unwrap().params.fee.toBigInt();
-    const fee = (premium * feeShare) / 1_000_000_000n; // Perbill, rounded down
-    assert.equal((await free(api, treasury)) - before.treasury, fee);
-    assert.equal((await free(api, pool)) - before.pool, premium - fee);
+    const stored = (await api.query.mutualPool.pools(POOL)).unwrap();
+    const fee = (premium * stored.params.fee.toBigInt()) / 1_000_000_000n; // Perbill, rounded down
+    // The whole premium is in the pool account: the fee is owed to the treasury, the rest is
+    // capital.
+    assert.equal(stored.feesOwed.toBigInt(), fee);
+    assert.equal((await free(api, treasury)), before.treasury);
+    assert.equal((await free(api, pool)) - before.pool, premium);
     assert.equal((await poolStatus(api, POOL)).capital - before.capital, premium - fee);
     // Charlie paid the premium plus the transaction fee.
     assert.ok(before.charlie - (await free(api, who.charlie.address)) > premium);
+
+    // Anyone may pay the owed fees to the treasury.
+    const paid = await send(api, api.tx.mutualPool.payFees(POOL), who.dave);
+    assert.equal(paid.error, null);
+    assert.equal(findEvent(paid, 'mutualPool', 'FeesPaid').data.amount.toBigInt(), fee);
+    assert.equal((await free(api, treasury)) - before.treasury, fee);
+    assert.equal((await free(api, pool)) - before.pool, premium - fee);
+    assert.equal((await api.query.mutualPool.pools(POOL)).unwrap().feesOwed.toBigInt(), 0n);
   });
 
   test('3. Charlie claims, the council approves with 3 of 5 ayes, Charlie is paid', async () => {

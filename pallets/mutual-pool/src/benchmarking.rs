@@ -1,4 +1,13 @@
 //! Benchmarks of every call, each in its worst case (v2 syntax).
+//!
+//! The signer of a user call is the whitelisted caller, as in `pallet_balances`: its account is
+//! read by the transaction's fee payment anyway, so its reads and writes are not charged twice.
+//!
+//! The `*_among` benchmarks measure `stake`, `withdraw`, `approve_claim` and `reject_claim` with
+//! `n` other stakers, covers and pending claims in the same pool. No call's weight uses them:
+//! they exist to show that the calls do not depend on those counts (a zero slope in `n`;
+//! `scripts/performance.sh` reports it), and `scripts/benchmark.sh` leaves them out of
+//! `weights.rs`.
 
 use super::*;
 use crate::Pallet as MutualPool;
@@ -25,9 +34,19 @@ fn units<T: Config>(n: u32) -> BalanceOf<T> {
 		.saturating_mul(n.into())
 }
 
+/// The most `n` of the `*_among` benchmarks.
+const MAX_AMONG: u32 = 256;
+
 /// An account with plenty of funds.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, units::<T>(1_000_000));
+	who
+}
+
+/// The whitelisted caller, with plenty of funds.
+fn funded_caller<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
 	T::Currency::set_balance(&who, units::<T>(1_000_000));
 	who
 }
@@ -58,12 +77,13 @@ fn product_params<T: Config>(metadata_len: u32) -> ProductParamsOf<T> {
 	}
 }
 
-/// Pool 0 with product 0 on it, a staker holding `units(1_000)`, and a funded treasury.
+/// Pool 0 with product 0 on it, the whitelisted caller staking `units(1_000)`, and a funded
+/// treasury.
 fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
 	let pool_id = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
 	let product_id =
 		MutualPool::<T>::do_create_product(pool_id, product_params::<T>(T::MaxMetadataLen::get()))?;
-	let staker = funded::<T>("staker", 0);
+	let staker = funded_caller::<T>();
 	MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(1_000))?;
 	let treasury = T::TreasuryAccount::get();
 	if T::Currency::balance(&treasury) < T::Currency::minimum_balance() {
@@ -72,27 +92,58 @@ fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), Benchmar
 	Ok((pool_id, product_id, staker))
 }
 
-/// A cover of `units(10)` bought by a fresh account; returns it and its id.
+/// A cover of `units(10)` bought by `buyer`; returns its id.
 fn setup_cover<T: Config>(
+	buyer: &T::AccountId,
 	product_id: ProductId,
-) -> Result<(T::AccountId, CoverId), BenchmarkError> {
-	let buyer = funded::<T>("buyer", 0);
+) -> Result<CoverId, BenchmarkError> {
 	MutualPool::<T>::do_buy_cover(
-		&buyer,
+		buyer,
 		product_id,
 		units::<T>(10),
 		1_000u32.into(),
 		BalanceOf::<T>::max_value(),
 	)?;
-	Ok((buyer, NextCoverId::<T>::get() - 1))
+	Ok(NextCoverId::<T>::get() - 1)
 }
 
-/// A pending claim of the whole cover; returns the claim id.
-fn setup_claim<T: Config>(product_id: ProductId) -> Result<ClaimId, BenchmarkError> {
-	let (buyer, cover_id) = setup_cover::<T>(product_id)?;
+/// A pending claim of a whole cover bought by `buyer`; returns the claim id.
+fn setup_claim<T: Config>(
+	buyer: &T::AccountId,
+	product_id: ProductId,
+) -> Result<ClaimId, BenchmarkError> {
+	let cover_id = setup_cover::<T>(buyer, product_id)?;
 	let evidence = BoundedVec::truncate_from(vec![b'e'; T::MaxEvidenceLen::get() as usize]);
-	MutualPool::<T>::do_submit_claim(&buyer, cover_id, units::<T>(10), evidence)?;
+	MutualPool::<T>::do_submit_claim(buyer, cover_id, units::<T>(10), evidence)?;
 	Ok(NextClaimId::<T>::get() - 1)
+}
+
+/// `n` more stakers of `units(1)` in the pool, and `n` more covers of `units(1)` on the product,
+/// each with a pending claim of all of it, all of different accounts.
+fn populate<T: Config>(
+	pool_id: PoolId,
+	product_id: ProductId,
+	n: u32,
+) -> Result<(), BenchmarkError> {
+	for i in 0..n {
+		MutualPool::<T>::do_stake(&funded::<T>("other staker", i), pool_id, units::<T>(1))?;
+		let buyer = funded::<T>("other buyer", i);
+		MutualPool::<T>::do_buy_cover(
+			&buyer,
+			product_id,
+			units::<T>(1),
+			1_000u32.into(),
+			BalanceOf::<T>::max_value(),
+		)?;
+		let evidence = BoundedVec::truncate_from(vec![b'e'; T::MaxEvidenceLen::get() as usize]);
+		let cover_id = NextCoverId::<T>::get() - 1;
+		MutualPool::<T>::do_submit_claim(&buyer, cover_id, units::<T>(1), evidence)?;
+	}
+	// Events last one block. Left in place, the setup's thousands of events would be read back
+	// by the measured call's first event (an append to the committed `System::Events`), a cost
+	// that no real block has.
+	frame_system::Pallet::<T>::reset_events();
+	Ok(())
 }
 
 /// Book `buckets` non-empty expiry buckets after the current one for `owner` (each holding
@@ -173,7 +224,7 @@ mod benchmarks {
 	#[benchmark]
 	fn stake() -> Result<(), BenchmarkError> {
 		let pool_id = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
-		let staker = funded::<T>("staker", 0);
+		let staker = funded_caller::<T>();
 		let amount = units::<T>(1_000);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id, amount);
@@ -219,7 +270,7 @@ mod benchmarks {
 	fn buy_cover(
 		b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		let (pool_id, product_id, buyer) = setup_pool::<T>()?;
 		let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		let mut product = Products::<T>::get(product_id).ok_or(BenchmarkError::Weightless)?;
 		lag_expiries::<T>(
@@ -236,7 +287,6 @@ mod benchmarks {
 		);
 		Pools::<T>::insert(pool_id, pool);
 		Products::<T>::insert(product_id, product);
-		let buyer = funded::<T>("buyer", 0);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(buyer.clone()),
@@ -254,8 +304,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer_cover() -> Result<(), BenchmarkError> {
-		let (_, product_id, _) = setup_pool::<T>()?;
-		let (buyer, cover_id) = setup_cover::<T>(product_id)?;
+		let (_, product_id, buyer) = setup_pool::<T>()?;
+		let cover_id = setup_cover::<T>(&buyer, product_id)?;
 		let to: T::AccountId = account("to", 0, SEED);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), cover_id, to.clone());
@@ -265,8 +315,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn submit_claim(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
-		let (_, product_id, _) = setup_pool::<T>()?;
-		let (buyer, cover_id) = setup_cover::<T>(product_id)?;
+		let (_, product_id, buyer) = setup_pool::<T>()?;
+		let cover_id = setup_cover::<T>(&buyer, product_id)?;
 		let evidence = BoundedVec::truncate_from(vec![b'e'; e as usize]);
 		let claim_id = NextClaimId::<T>::get();
 		#[extrinsic_call]
@@ -279,7 +329,7 @@ mod benchmarks {
 	#[benchmark]
 	fn approve_claim() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		let claim_id = setup_claim::<T>(product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
@@ -294,7 +344,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reject_claim() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		let claim_id = setup_claim::<T>(product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
@@ -324,6 +374,77 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), ExpiryOwner::Pool(pool_id));
 		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.active_cover), Some(Zero::zero()));
+		Ok(())
+	}
+
+	/// Worst case: the treasury account is read and written (it exists: genesis endows it).
+	#[benchmark]
+	fn pay_fees() -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, caller) = setup_pool::<T>()?;
+		setup_cover::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let owed = Pools::<T>::get(pool_id).map(|p| p.fees_owed).unwrap_or_default();
+		assert!(!owed.is_zero());
+		let treasury = T::TreasuryAccount::get();
+		let before = T::Currency::balance(&treasury);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), pool_id);
+		assert_eq!(T::Currency::balance(&treasury), before.saturating_add(owed));
+		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.fees_owed), Some(Zero::zero()));
+		Ok(())
+	}
+
+	/// `stake` of a new staker with `n` other stakers, covers and pending claims in the pool.
+	#[benchmark]
+	fn stake_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		populate::<T>(pool_id, product_id, n)?;
+		let staker = funded::<T>("staker", 0);
+		let amount = units::<T>(10);
+		#[extrinsic_call]
+		stake(RawOrigin::Signed(staker.clone()), pool_id, amount);
+		assert!(Stakers::<T>::contains_key(pool_id, &staker));
+		Ok(())
+	}
+
+	/// `withdraw` with `n` other stakers, covers and pending claims in the pool.
+	#[benchmark]
+	fn withdraw_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, staker) = setup_pool::<T>()?;
+		populate::<T>(pool_id, product_id, n)?;
+		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
+		let unlock_at = Stakers::<T>::get(pool_id, &staker).map(|s| s.unlock_at);
+		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
+		#[extrinsic_call]
+		withdraw(RawOrigin::Signed(staker.clone()), pool_id);
+		assert_eq!(Stakers::<T>::get(pool_id, &staker).map(|s| s.unbonding), Some(Zero::zero()));
+		Ok(())
+	}
+
+	/// `approve_claim` with `n` other stakers, covers and pending claims in the pool.
+	#[benchmark]
+	fn approve_claim_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		populate::<T>(pool_id, product_id, n)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let origin =
+			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		approve_claim(origin as T::RuntimeOrigin, claim_id, units::<T>(10));
+		assert!(!Claims::<T>::contains_key(claim_id));
+		Ok(())
+	}
+
+	/// `reject_claim` with `n` other stakers, covers and pending claims in the pool.
+	#[benchmark]
+	fn reject_claim_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		populate::<T>(pool_id, product_id, n)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let origin = T::ClaimDecisionOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		reject_claim(origin as T::RuntimeOrigin, claim_id);
+		assert!(!Claims::<T>::contains_key(claim_id));
 		Ok(())
 	}
 

@@ -101,6 +101,7 @@ impl<T: Config> Pallet<T> {
 			active_cover: Zero::zero(),
 			pending_claims: Zero::zero(),
 			expired_through: Self::current_bucket(Self::now()),
+			fees_owed: Zero::zero(),
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -183,12 +184,14 @@ impl<T: Config> Pallet<T> {
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 
-		// The pool account must always hold its capital plus the existential deposit, so that
-		// paying out all capital can never reap it. The first stake tops up the deposit.
+		// The pool account must always hold its capital and the fees it owes plus the existential
+		// deposit, so that paying out all capital can never reap it. The first stake tops up the
+		// deposit.
 		let account = Self::pool_account(pool_id);
 		let seed = pool
 			.capital
-			.checked_add(&T::Currency::minimum_balance())
+			.checked_add(&pool.fees_owed)
+			.and_then(|held| held.checked_add(&T::Currency::minimum_balance()))
 			.ok_or(Error::<T>::Overflow)?
 			.saturating_sub(T::Currency::balance(&account))
 			.saturating_sub(amount);
@@ -362,17 +365,21 @@ impl<T: Config> Pallet<T> {
 		let cover_id = NextCoverId::<T>::get();
 		let next_cover_id = cover_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		// The fee is rounded down: rounding favours the pool.
+		// The fee is rounded down: rounding favours the pool. The whole premium goes to the pool
+		// account in one transfer; the fee is owed to the treasury until `pay_fees`.
 		let fee = pool.params.fee.mul_floor(quote.premium);
 		let net = quote.premium.saturating_sub(fee);
 		pool.capital = pool.capital.checked_add(&net).ok_or(Error::<T>::Overflow)?;
+		pool.fees_owed = pool.fees_owed.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
 		pool.active_cover = quote.pool_active;
 		product.active_cover = quote.product_active;
-		if !net.is_zero() {
-			T::Currency::transfer(who, &Self::pool_account(pool_id), net, Preservation::Preserve)?;
-		}
-		if !fee.is_zero() {
-			T::Currency::transfer(who, &T::TreasuryAccount::get(), fee, Preservation::Preserve)?;
+		if !quote.premium.is_zero() {
+			T::Currency::transfer(
+				who,
+				&Self::pool_account(pool_id),
+				quote.premium,
+				Preservation::Preserve,
+			)?;
 		}
 		Self::book_expiry(ExpiryOwner::Pool(pool_id), end, amount)?;
 		Self::book_expiry(ExpiryOwner::Product(product_id), end, amount)?;
@@ -400,6 +407,23 @@ impl<T: Config> Pallet<T> {
 			end,
 		});
 		Ok(rolled)
+	}
+
+	/// Send the fees a pool owes to the treasury; returns the amount.
+	pub(crate) fn do_pay_fees(pool_id: PoolId) -> Result<BalanceOf<T>, DispatchError> {
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let amount = pool.fees_owed;
+		ensure!(!amount.is_zero(), Error::<T>::NoFeesOwed);
+		pool.fees_owed = Zero::zero();
+		T::Currency::transfer(
+			&Self::pool_account(pool_id),
+			&T::TreasuryAccount::get(),
+			amount,
+			Preservation::Preserve,
+		)?;
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::FeesPaid { pool_id, amount });
+		Ok(amount)
 	}
 
 	/// Give cover `cover_id` of `who` to `to`.
@@ -736,11 +760,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(get(&pending).unwrap_or(zero) == pool.pending_claims, "pending claims differ");
 			let balance = T::Currency::balance(&Self::pool_account(pool_id));
 			if balance.is_zero() {
-				ensure!(pool.capital.is_zero(), "an empty pool account holds capital");
-			} else {
 				ensure!(
-					balance >= pool.capital.saturating_add(T::Currency::minimum_balance()),
-					"the pool account holds less than capital plus its existential deposit"
+					pool.capital.is_zero() && pool.fees_owed.is_zero(),
+					"an empty pool account holds capital or owed fees"
+				);
+			} else {
+				let held = pool
+					.capital
+					.saturating_add(pool.fees_owed)
+					.saturating_add(T::Currency::minimum_balance());
+				ensure!(
+					balance >= held,
+					"the pool account holds less than capital, owed fees and its existential deposit"
 				);
 			}
 		}

@@ -29,6 +29,8 @@
 //!   bucket of `ExpiryBucketLength` blocks and rolled forward lazily by the calls that need it,
 //!   at most `MaxExpiryBucketsPerCall` buckets per call (see [`expiry`]).
 //! - **Pending claims**: the claimed amounts under assessment; they lock capital.
+//! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
+//!   until anyone calls `pay_fees` to send them to the treasury.
 //! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
 //!   deposit, which stays there for good so that the account can never be reaped; it is not
 //!   capital.
@@ -140,7 +142,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Receives the `fee` share of every premium.
+		/// Receives the `fee` share of every premium, through `pay_fees`.
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
 
@@ -282,6 +284,8 @@ pub mod pallet {
 		/// `roll_expiries` took `expired` of ended cover out of `owner`'s active cover, rolling
 		/// its expiry buckets through `through`.
 		ExpiriesRolled { owner: ExpiryOwner, through: BlockNumberFor<T>, expired: BalanceOf<T> },
+		/// The fees a pool owed were paid to the treasury.
+		FeesPaid { pool_id: PoolId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -343,6 +347,8 @@ pub mod pallet {
 		ClaimsPendingOnLastShares,
 		/// No expiry bucket is due: active cover is up to date.
 		NothingToRoll,
+		/// The pool owes no fees to the treasury.
+		NoFeesOwed,
 		/// An amount or an id overflowed.
 		Overflow,
 		/// Storage is inconsistent; this is a bug.
@@ -490,7 +496,8 @@ pub mod pallet {
 
 		/// Buy `amount` of cover on a product for `period` blocks, paying the premium of the
 		/// utilization curve, at most `max_premium`. The cover starts after the product's
-		/// activation delay.
+		/// activation delay. The premium goes to the pool account: its `fee` share is owed to
+		/// the treasury (see `pay_fees`), the rest joins the pool's capital.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::buy_cover(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn buy_cover(
@@ -579,6 +586,21 @@ pub mod pallet {
 				expired: roll.expired,
 			});
 			Ok(Some(T::WeightInfo::roll_expiries(roll.buckets)).into())
+		}
+
+		/// Pay the fees a pool owes (its `fee` share of the premiums sold since the last
+		/// payment) from the pool account to `TreasuryAccount`. Anyone may call it.
+		///
+		/// `buy_cover` moves the whole premium to the pool account in one transfer and books
+		/// the fee as owed, which keeps the treasury's account out of every purchase. Owed
+		/// fees are never capital: they back no cover and no payout or withdrawal takes them.
+		///
+		/// Emits `FeesPaid`. Fails with `PoolNotFound`, or `NoFeesOwed` when nothing is owed.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::pay_fees())]
+		pub fn pay_fees(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_pay_fees(pool_id).map(|_| ())
 		}
 	}
 }

@@ -69,6 +69,10 @@ pub struct Pool<Balance, BlockNumber> {
 	pub pending_claims: Balance,
 	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
 	pub expired_through: BlockNumber,
+	/// The fee shares of premiums, owed to the treasury. They sit in the pool account beside
+	/// the capital, but are not capital: no payout or withdrawal can take them. `pay_fees`
+	/// sends them to the treasury.
+	pub fees_owed: Balance,
 }
 
 /// The parameters of a product, set by governance at creation and by `update_product`.

@@ -58,6 +58,7 @@ pub trait WeightInfo {
 	fn approve_claim() -> Weight;
 	fn reject_claim() -> Weight;
 	fn roll_expiries(b: u32, ) -> Weight;
+	fn pay_fees() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -271,6 +272,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
 	}
+	fn pay_fees() -> Weight {
+		Weight::from_parts(60_000_000, 3601)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
@@ -354,5 +360,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
+	}
+	fn pay_fees() -> Weight {
+		Weight::from_parts(60_000_000, 3601)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

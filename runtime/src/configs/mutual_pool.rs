@@ -37,7 +37,10 @@ impl pallet_mutual_pool::Config for Runtime {
 	type ClaimDeposit = ClaimDeposit;
 	type BlocksPerYear = BlocksPerYear;
 	type ExpiryBucketLength = ExpiryBucketLength;
-	type MaxExpiryBucketsPerCall = ConstU32<32>;
+	/// One bucket per owner and call: `on_idle` rolls each pool and product by one bucket per
+	/// block in spare weight (a bucket is `ExpiryBucketLength` = 600 blocks, so it keeps up by
+	/// far), and anyone may call `roll_expiries`. This keeps `buy_cover` and `withdraw` cheap.
+	type MaxExpiryBucketsPerCall = ConstU32<1>;
 	type MaxEvidenceLen = ConstU32<1024>;
 	type MaxMetadataLen = ConstU32<256>;
 	type WeightInfo = pallet_mutual_pool::weights::SubstrateWeight<Runtime>;

@@ -301,7 +301,8 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		let charlie = free(CHARLIE);
 		let account = free(pool_account());
-		assert_eq!(account, capital + ED);
+		// Capital, the fees owed to the treasury and the existential deposit.
+		assert_eq!(account, capital + pool(0).fees_owed + ED);
 
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
@@ -498,8 +499,8 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 		assert_eq!(held(DAVE), 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).pending_claims, 0);
-		// The pool account keeps only its existential deposit.
-		assert_eq!(free(pool_account()), ED);
+		// The pool account keeps only the fees it owes and its existential deposit.
+		assert_eq!(free(pool_account()), pool(0).fees_owed + ED);
 		// Only what was paid leaves the cover.
 		assert_eq!(cover(b).remaining, 600_000 - left);
 		assert_eq!(pool(0).active_cover, 600_000 - left);

@@ -289,36 +289,82 @@ fn premium_charged_equals_quote() {
 }
 
 #[test]
-fn fee_goes_to_treasury_and_net_premium_to_pool_capital() {
+fn fee_is_owed_to_treasury_and_net_premium_joins_pool_capital() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let account = MutualPool::pool_account(0);
 		// Bob's stake plus the pool account's existential deposit.
 		assert_eq!(free(account), MILLION + ED);
 		assert_eq!(free(TREASURY), ED);
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
-		// 10% of 2_125 is 212.5, rounded down to 212 in favour of the pool.
+		// 10% of 2_125 is 212.5, rounded down to 212 in favour of the pool. The whole premium
+		// is in the pool account; the fee is owed, not capital.
 		assert_eq!(free(CHARLIE), ENDOWMENT - 2_125);
-		assert_eq!(free(TREASURY), ED + 212);
+		assert_eq!(free(TREASURY), ED);
 		assert_eq!(pool(0).capital, MILLION + 1_913);
-		assert_eq!(free(account), MILLION + ED + 1_913);
-		// The fee is not capital: it does not raise capacity.
+		assert_eq!(pool(0).fees_owed, 212);
+		assert_eq!(free(account), MILLION + ED + 2_125);
+		// The fee does not raise capacity.
 		assert_eq!(capacity(), 2 * (MILLION + 1_913));
 
-		// With a 0% fee everything goes to the pool; with 100% everything to the treasury.
+		// With a 0% fee everything goes to capital; with 100% everything is owed.
 		let mut params = pool_params();
 		params.fee = Perbill::zero();
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params.clone()));
 		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote));
-		assert_eq!(free(TREASURY), ED + 212);
+		assert_eq!(pool(0).fees_owed, 212);
 		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
 		params.fee = Perbill::one();
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 		let quote2 = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote2));
+		assert_eq!(pool(0).fees_owed, 212 + quote2);
+		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
+		assert_eq!(free(account), MILLION + ED + 2_125 + quote + quote2);
+
+		// Anyone pays the fees to the treasury, exactly what is owed, once.
+		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));
 		assert_eq!(free(TREASURY), ED + 212 + quote2);
+		assert_eq!(pool(0).fees_owed, 0);
 		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
 		assert_eq!(free(account), MILLION + ED + 1_913 + quote);
+		assert_eq!(events().last(), Some(&Event::FeesPaid { pool_id: 0, amount: 212 + quote2 }));
+		assert_noop!(MutualPool::pay_fees(signed(EVE), 0), Error::<Test>::NoFeesOwed);
+	});
+}
+
+#[test]
+fn pay_fees_rejects_bad_input() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		assert_noop!(MutualPool::pay_fees(signed(EVE), 7), Error::<Test>::PoolNotFound);
+		assert_noop!(MutualPool::pay_fees(signed(EVE), 0), Error::<Test>::NoFeesOwed);
+		assert_noop!(MutualPool::pay_fees(RuntimeOrigin::root(), 0), DispatchError::BadOrigin);
+		assert_noop!(MutualPool::pay_fees(RuntimeOrigin::none(), 0), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn owed_fees_are_never_paid_out_or_withdrawn() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		let mut params = pool_params();
+		params.fee = Perbill::from_percent(50);
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, YEAR, Balance::MAX));
+		let owed = pool(0).fees_owed;
+		assert!(owed > 0);
+		// A claim of the whole cover takes capital only: the owed fees stay.
+		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), 0, 500_000, evidence()));
+		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), 0, 500_000));
+		assert_eq!(pool(0).fees_owed, owed);
+		// Bob leaves with all capital; the owed fees and the existential deposit remain.
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION));
+		run_to_block(30);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_eq!(pool(0).capital, 0);
+		assert_eq!(free(MutualPool::pool_account(0)), owed + ED);
+		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));
+		assert_eq!(free(MutualPool::pool_account(0)), ED);
+		assert_eq!(free(TREASURY), ED + owed);
 	});
 }
 

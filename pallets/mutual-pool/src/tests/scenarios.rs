@@ -215,8 +215,8 @@ fn payout_beyond_capital_depletes_the_pool_and_stops_stakes() {
 		assert_eq!(Covers::<Test>::get(second).unwrap().remaining, 526_698);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).total_shares, MILLION);
-		// Only the account's existential deposit is left in it.
-		assert_eq!(free(MutualPool::pool_account(0)), ED);
+		// Only the fees owed to the treasury and the existential deposit are left in it.
+		assert_eq!(free(MutualPool::pool_account(0)), pool(0).fees_owed + ED);
 		assert_eq!(value(BOB), 0);
 		let status = MutualPool::pool_status(0).unwrap();
 		assert_eq!(status.share_price, FixedU128::from_u32(0));
