@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures block throughput on a fresh `--dev` node: 2 000 `mutual_pool::buy_cover` and then
-# 2 000 `balances::transfer_keep_alive` (pre-signed from 300 funded accounts, submitted at once),
+# Measures block throughput on a fresh `--dev` node: 20 000 `mutual_pool::buy_cover` and then
+# 20 000 `balances::transfer_keep_alive` (pre-signed from 300 funded accounts, submitted at once),
 # followed block by block until all are included; compares what the blocks held (ext/block,
 # ext/s) with the capacity computed from the runtime's weights and length limit, and checks the
 # target "buy_cover throughput at least half of transfers" (e2e/load.mjs). Writes

@@ -22,6 +22,8 @@
 //!     pallet_mutual_pool
 //!     --extrinsic
 //!     *
+//!     --exclude-extrinsics
+//!     pallet_mutual_pool::stake_among,pallet_mutual_pool::withdraw_among,pallet_mutual_pool::approve_claim_among,pallet_mutual_pool::reject_claim_among
 //!     --steps
 //!     50
 //!     --repeat
@@ -67,36 +69,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_788_000 picoseconds.
-		Weight::from_parts(12_879_000, 1489)
+		// Minimum execution time: 11_427_000 picoseconds.
+		Weight::from_parts(12_388_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `321` bytes, estimated `3601` bytes.
-		// Minimum execution time: 14_171_000 picoseconds.
-		Weight::from_parts(15_583_000, 3601)
+		// Proof size: measured `337` bytes, estimated `3617` bytes.
+		// Minimum execution time: 12_849_000 picoseconds.
+		Weight::from_parts(14_161_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
-		// Proof size: measured `225` bytes, estimated `3601` bytes.
-		// Minimum execution time: 16_054_000 picoseconds.
-		Weight::from_parts(17_541_567, 3601)
-			// Standard error: 28.
-			.saturating_add(Weight::from_parts(698, 0).saturating_mul(m.into()))
+		// Proof size: measured `225` bytes, estimated `3617` bytes.
+		// Minimum execution time: 15_733_000 picoseconds.
+		Weight::from_parts(17_086_562, 3617)
+			// Standard error: 21.
+			.saturating_add(Weight::from_parts(709, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -105,89 +107,89 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `514` bytes, estimated `3784` bytes.
-		// Minimum execution time: 13_720_000 picoseconds.
-		Weight::from_parts(15_174_293, 3784)
-			// Standard error: 42.
-			.saturating_add(Weight::from_parts(666, 0).saturating_mul(m.into()))
+		// Minimum execution time: 12_889_000 picoseconds.
+		Weight::from_parts(14_151_633, 3784)
+			// Standard error: 30.
+			.saturating_add(Weight::from_parts(315, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `504` bytes, estimated `6196` bytes.
-		// Minimum execution time: 67_911_000 picoseconds.
-		Weight::from_parts(70_775_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `417` bytes, estimated `3617` bytes.
+		// Minimum execution time: 65_217_000 picoseconds.
+		Weight::from_parts(68_391_000, 3617)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
-		// Proof size: measured `446` bytes, estimated `3601` bytes.
-		// Minimum execution time: 21_021_000 picoseconds.
-		Weight::from_parts(22_673_000, 3601)
+		// Proof size: measured `462` bytes, estimated `3617` bytes.
+		// Minimum execution time: 19_929_000 picoseconds.
+		Weight::from_parts(21_612_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:32 w:32)
+	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Component `b` ranges over `[0, 32]`.
+	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `680 + b * (32 ±0)` bytes, estimated `6196 + b * (2516 ±0)` bytes.
-		// Minimum execution time: 67_990_000 picoseconds.
-		Weight::from_parts(70_839_095, 6196)
-			// Standard error: 2_072.
-			.saturating_add(Weight::from_parts(5_676_351, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `565 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 64_276_000 picoseconds.
+		Weight::from_parts(67_952_729, 3617)
+			// Standard error: 59_188.
+			.saturating_add(Weight::from_parts(6_171_951, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:66 w:66)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:4 w:4)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
-	/// Component `b` ranges over `[0, 32]`.
+	/// Component `b` ranges over `[0, 1]`.
 	fn buy_cover(b: u32, ) -> Weight {
-		// Proof size: measured `1163 + b * (64 ±0)` bytes, estimated `24513 + b * (5108 ±78)` bytes.
-		// Minimum execution time: 119_136_000 picoseconds.
-		Weight::from_parts(156_224_397, 24513)
-			// Standard error: 30_134.
-			.saturating_add(Weight::from_parts(11_545_484, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Proof size: measured `821 + b * (111 ±0)` bytes, estimated `6022 + b * (5032 ±0)` bytes.
+		// Minimum execution time: 73_039_000 picoseconds.
+		Weight::from_parts(76_248_593, 6022)
+			// Standard error: 48_423.
+			.saturating_add(Weight::from_parts(15_535_036, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 5108).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 5032).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `333` bytes, estimated `3566` bytes.
-		// Minimum execution time: 14_722_000 picoseconds.
-		Weight::from_parts(16_164_000, 3566)
+		// Minimum execution time: 13_360_000 picoseconds.
+		Weight::from_parts(14_612_000, 3566)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -196,24 +198,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1114), added: 3589, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `1017` bytes, estimated `3784` bytes.
-		// Minimum execution time: 77_345_000 picoseconds.
-		Weight::from_parts(81_025_195, 3784)
-			// Standard error: 53.
-			.saturating_add(Weight::from_parts(1_127, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `893` bytes, estimated `3784` bytes.
+		// Minimum execution time: 73_409_000 picoseconds.
+		Weight::from_parts(76_610_309, 3784)
+			// Standard error: 29.
+			.saturating_add(Weight::from_parts(910, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1114), added: 3589, mode: `MaxEncodedLen`)
@@ -222,7 +222,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -230,9 +230,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2428` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_242_000 picoseconds.
-		Weight::from_parts(134_209_000, 6196)
+		// Proof size: measured `2444` bytes, estimated `6196` bytes.
+		// Minimum execution time: 128_781_000 picoseconds.
+		Weight::from_parts(133_338_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -243,37 +243,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `2350` bytes, estimated `6196` bytes.
-		// Minimum execution time: 82_352_000 picoseconds.
-		Weight::from_parts(87_149_000, 6196)
+		// Proof size: measured `2366` bytes, estimated `6196` bytes.
+		// Minimum execution time: 80_750_000 picoseconds.
+		Weight::from_parts(84_616_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:32 w:32)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
-	/// Component `b` ranges over `[1, 32]`.
+	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `350 + b * (32 ±0)` bytes, estimated `3601 + b * (2516 ±0)` bytes.
-		// Minimum execution time: 20_811_000 picoseconds.
-		Weight::from_parts(15_197_710, 3601)
-			// Standard error: 1_553.
-			.saturating_add(Weight::from_parts(5_560_144, 0).saturating_mul(b.into()))
+		// Proof size: measured `337 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 11_186_000 picoseconds.
+		Weight::from_parts(12_277_083, 3617)
+			// Standard error: 11_888.
+			.saturating_add(Weight::from_parts(8_753_000, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		Weight::from_parts(60_000_000, 3601)
+		// Proof size: measured `707` bytes, estimated `6196` bytes.
+		// Minimum execution time: 60_310_000 picoseconds.
+		Weight::from_parts(63_144_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -282,87 +287,86 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(12_879_000, 1489)
+		Weight::from_parts(12_388_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(15_583_000, 3601)
+		Weight::from_parts(14_161_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(17_541_567, 3601)
-			.saturating_add(Weight::from_parts(698, 0).saturating_mul(m.into()))
+		Weight::from_parts(17_086_562, 3617)
+			.saturating_add(Weight::from_parts(709, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(15_174_293, 3784)
-			.saturating_add(Weight::from_parts(666, 0).saturating_mul(m.into()))
+		Weight::from_parts(14_151_633, 3784)
+			.saturating_add(Weight::from_parts(315, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(70_775_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(68_391_000, 3617)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(22_673_000, 3601)
+		Weight::from_parts(21_612_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(70_839_095, 6196)
-			.saturating_add(Weight::from_parts(5_676_351, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(67_952_729, 3617)
+			.saturating_add(Weight::from_parts(6_171_951, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover(b: u32, ) -> Weight {
-		Weight::from_parts(156_224_397, 24513)
-			.saturating_add(Weight::from_parts(11_545_484, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+		Weight::from_parts(76_248_593, 6022)
+			.saturating_add(Weight::from_parts(15_535_036, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 5108).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 5032).saturating_mul(b.into()))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(16_164_000, 3566)
+		Weight::from_parts(14_612_000, 3566)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(81_025_195, 3784)
-			.saturating_add(Weight::from_parts(1_127, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(76_610_309, 3784)
+			.saturating_add(Weight::from_parts(910, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(134_209_000, 6196)
+		Weight::from_parts(133_338_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(87_149_000, 6196)
+		Weight::from_parts(84_616_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(15_197_710, 3601)
-			.saturating_add(Weight::from_parts(5_560_144, 0).saturating_mul(b.into()))
+		Weight::from_parts(12_277_083, 3617)
+			.saturating_add(Weight::from_parts(8_753_000, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(60_000_000, 3601)
+		Weight::from_parts(63_144_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
