@@ -170,9 +170,12 @@ def targets_section(w, pool, ref, load):
 def scaling_section(w, pool):
     w("\n## Independence of the number of stakers, covers and claims\n")
     w("`<call>_among(n)` runs the call in a pool that also holds `n` other stakers and `n` other")
-    w("covers, each with a pending claim (benchmarking.rs, `populate`). The CLI fits ref_time,")
-    w("reads, writes and proof size linearly in `n` and drops slopes of zero; a non-zero ref_time")
-    w(f"slope counts as zero when it is within {NOISE_SIGMAS} standard errors of it (noise).\n")
+    w("covers, each with a pending claim, while a second pool holds `256 - n` of each")
+    w("(benchmarking.rs, `populate`): the state has the same size at every `n`, so the slope is")
+    w("what the pool's own counts cost, apart from the trie's growth (which `DbWeight` charges per")
+    w("read). The CLI fits ref_time, reads, writes and proof size linearly in `n` and drops slopes")
+    w(f"of zero; a non-zero ref_time slope counts as zero when it is within {NOISE_SIGMAS} standard")
+    w("errors of zero (noise).\n")
     w("| benchmark | n | ref_time (µs) | reads | writes | proof (B) | measured proof (B) |")
     w("|---|---|---|---|---|---|---|")
     for name in SCALING_CALLS:

@@ -4,7 +4,8 @@
 //! read by the transaction's fee payment anyway, so its reads and writes are not charged twice.
 //!
 //! The `*_among` benchmarks measure `stake`, `withdraw`, `approve_claim` and `reject_claim` with
-//! `n` other stakers, covers and pending claims in the same pool. No call's weight uses them:
+//! `n` other stakers, covers and pending claims in the same pool (and `MAX_AMONG - n` in
+//! another pool, so that the state has the same size at every `n`; see `populate`). No call's weight uses them:
 //! they exist to show that the calls do not depend on those counts (a zero slope in `n`;
 //! `scripts/performance.sh` reports it), and `scripts/benchmark.sh` leaves them out of
 //! `weights.rs`.
@@ -119,13 +120,23 @@ fn setup_claim<T: Config>(
 }
 
 /// `n` more stakers of `units(1)` in the pool, and `n` more covers of `units(1)` on the product,
-/// each with a pending claim of all of it, all of different accounts.
+/// each with a pending claim of all of it, all of different accounts; and `MAX_AMONG - n` of
+/// each in a second pool, so that the state holds as many records at every `n`.
+///
+/// The second pool keeps the trie the same size: a trie read costs more as the trie grows,
+/// whatever the records are, and that cost is charged per read through `DbWeight`. With the
+/// size fixed, a slope in `n` is what the pool's own counts cost.
 fn populate<T: Config>(
 	pool_id: PoolId,
 	product_id: ProductId,
 	n: u32,
 ) -> Result<(), BenchmarkError> {
-	for i in 0..n {
+	let other_pool = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
+	let other_product = MutualPool::<T>::do_create_product(other_pool, product_params::<T>(0))?;
+	MutualPool::<T>::do_stake(&funded::<T>("other pool staker", 0), other_pool, units::<T>(1_000))?;
+	for i in 0..MAX_AMONG {
+		let (pool_id, product_id) =
+			if i < n { (pool_id, product_id) } else { (other_pool, other_product) };
 		MutualPool::<T>::do_stake(&funded::<T>("other staker", i), pool_id, units::<T>(1))?;
 		let buyer = funded::<T>("other buyer", i);
 		MutualPool::<T>::do_buy_cover(
