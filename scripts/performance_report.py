@@ -186,8 +186,11 @@ def scaling_section(w, pool):
         w(f"| `{name}_among` | {lo}..{hi} | {formula(c, 'ref_time', 'slopes', 1e6)} "
           f"| {formula(c, 'reads', 'reads_slopes')} | {formula(c, 'writes', 'writes_slopes')} "
           f"| {formula(c, 'proof', 'proof_slopes')} | {c['measured_proof']} |")
-    w("\nThe measured proof (from the benchmark's small trie) may grow with `n` as the trie gets")
-    w("deeper; the charged proof is the worst-case estimate, which does not.")
+    w("\nReads, writes and the estimated proof are exact counts. The ref_time slope is a timing:")
+    w("the CLI runs the steps in ascending `n`, so a drift in the machine's speed while one")
+    w("benchmark runs (about a minute here) shows up as a slope in `n`. The measured proof")
+    w("(from the benchmark's small trie) may grow with `n` as parts of the trie get deeper; the")
+    w("charged proof is the worst-case estimate, which does not.")
 
 
 def capacity_section(w, load):
@@ -207,9 +210,10 @@ def capacity_section(w, load):
       f"accounts: {load['count']:,} extrinsics of each kind, signed beforehand, submitted in one")
     w("burst, then followed block by block until all were included. A *full* block is one the")
     w("proposer closed because the weight limit was hit; its build time is from the node's log.\n")
-    w("| call | weight + base (µs) | fits in a block (computed) | binding limit | blocks "
-      "| per full block | mean build time of a full block | ext/s | failed |")
-    w("|---|---|---|---|---|---|---|---|---|")
+    w("| call | weight + base (µs) | fits in a block (computed) | binding limit "
+      "| charged after refund (µs) | blocks | per full block | build time of a full block "
+      "| ext/s | failed |")
+    w("|---|---|---|---|---|---|---|---|---|---|")
     for key, label in (("buy_cover", "`buy_cover`"), ("transfer", "`transfer_keep_alive`")):
         p = load["phases"][key]
         cap = p["capacity"]
@@ -217,10 +221,14 @@ def capacity_section(w, load):
         build = f"{sum(d[2] for d in full) / len(full):,.0f} ms" if full else "—"
         per_full = f"{p['mean_per_full_block']:,.0f}" if p.get("mean_per_full_block") else "—"
         w(f"| {label} | {(cap['weight_ref_time'] + base) / 1e6:,.1f} | {cap['per_block']:,} "
-          f"| {cap['binding']} | {p['blocks']} ({p['full_blocks']} full) | {per_full} | {build} "
+          f"| {cap['binding']} | {cap['charged_ref_time'] / 1e6:,.1f} "
+          f"| {p['blocks']} ({p['full_blocks']} full) | {per_full} | {build} "
           f"| {p['per_second']:,.1f} | {p['failed']} |")
     r = load["ratios"]
-    w(f"\nRatio `buy_cover` / `transfer_keep_alive`: computed capacity {r['capacity']:.2f}; "
+    w("\nA call is charged its declared weight up front and refunded what it did not use (a")
+    w("`buy_cover` that rolls no expiry bucket); blocks fill at the charged weight, so they hold")
+    w("more than the computed capacity when refunds apply.\n")
+    w(f"Ratio `buy_cover` / `transfer_keep_alive`: computed capacity {r['capacity']:.2f}; "
       f"measured: per full block {r['per_full_block']:.2f}, ext/s {r['per_second']:.2f}.")
     met = r["per_second"] >= 0.5
     w(f"Target: `buy_cover` throughput at least half of transfers (ext/s): "
@@ -246,7 +254,8 @@ def build_section(w, cost):
       f"peaked at {cost['peak_process_rss_kib'] / 1048576:.1f} GiB resident.")
     w(f"- Runtime Wasm: {cost['wasm_compact_compressed_bytes']:,} B compressed "
       f"(`mutual_pool_runtime.compact.compressed.wasm`), {cost['wasm_compact_bytes']:,} B "
-      f"uncompressed.")
+      f"uncompressed. It is built with the features above, so it carries the benchmarking and "
+      f"try-runtime code; a Wasm without them is smaller and was not measured.")
 
 
 def main():

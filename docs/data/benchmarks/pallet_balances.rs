@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `0` bytes, estimated `3593` bytes.
-		// Minimum execution time: 59_187_000 picoseconds.
-		Weight::from_parts(61_461_000, 3593)
+		// Minimum execution time: 59_418_000 picoseconds.
+		Weight::from_parts(61_741_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `0` bytes, estimated `3593` bytes.
-		// Minimum execution time: 46_639_000 picoseconds.
-		Weight::from_parts(49_393_000, 3593)
+		// Minimum execution time: 46_900_000 picoseconds.
+		Weight::from_parts(48_933_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof size: measured `72` bytes, estimated `3593` bytes.
-		// Minimum execution time: 23_735_000 picoseconds.
-		Weight::from_parts(25_157_000, 3593)
+		// Minimum execution time: 23_655_000 picoseconds.
+		Weight::from_parts(25_428_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof size: measured `207` bytes, estimated `3593` bytes.
-		// Minimum execution time: 24_016_000 picoseconds.
-		Weight::from_parts(25_779_000, 3593)
+		// Minimum execution time: 24_145_000 picoseconds.
+		Weight::from_parts(25_768_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `103` bytes, estimated `6196` bytes.
-		// Minimum execution time: 61_962_000 picoseconds.
-		Weight::from_parts(64_595_000, 6196)
+		// Minimum execution time: 62_102_000 picoseconds.
+		Weight::from_parts(64_566_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `0` bytes, estimated `3593` bytes.
-		// Minimum execution time: 58_066_000 picoseconds.
-		Weight::from_parts(60_249_000, 3593)
+		// Minimum execution time: 57_916_000 picoseconds.
+		Weight::from_parts(60_500_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `207` bytes, estimated `3593` bytes.
-		// Minimum execution time: 20_080_000 picoseconds.
-		Weight::from_parts(21_372_000, 3593)
+		// Minimum execution time: 20_140_000 picoseconds.
+		Weight::from_parts(21_542_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -129,82 +129,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `u` ranges over `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (85 ±0)` bytes, estimated `990 + u * (2603 ±0)` bytes.
-		// Minimum execution time: 19_689_000 picoseconds.
-		Weight::from_parts(20_240_000, 990)
-			// Standard error: 14_817.
-			.saturating_add(Weight::from_parts(17_505_356, 0).saturating_mul(u.into()))
+		// Minimum execution time: 20_861_000 picoseconds.
+		Weight::from_parts(21_422_000, 990)
+			// Standard error: 20_110.
+			.saturating_add(Weight::from_parts(17_280_197, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0` bytes, estimated `0` bytes.
-		// Minimum execution time: 6_259_000 picoseconds.
-		Weight::from_parts(6_920_000, 0)
+		// Minimum execution time: 6_379_000 picoseconds.
+		Weight::from_parts(7_110_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof size: measured `0` bytes, estimated `0` bytes.
-		// Minimum execution time: 36_584_000 picoseconds.
-		Weight::from_parts(38_316_000, 0)
+		// Minimum execution time: 36_464_000 picoseconds.
+		Weight::from_parts(38_527_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof size: measured `0` bytes, estimated `0` bytes.
-		// Minimum execution time: 23_946_000 picoseconds.
-		Weight::from_parts(25_268_000, 0)
+		// Minimum execution time: 24_096_000 picoseconds.
+		Weight::from_parts(25_899_000, 0)
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn transfer_allow_death() -> Weight {
-		Weight::from_parts(61_461_000, 3593)
+		Weight::from_parts(61_741_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(49_393_000, 3593)
+		Weight::from_parts(48_933_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_set_balance_creating() -> Weight {
-		Weight::from_parts(25_157_000, 3593)
+		Weight::from_parts(25_428_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_set_balance_killing() -> Weight {
-		Weight::from_parts(25_779_000, 3593)
+		Weight::from_parts(25_768_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_transfer() -> Weight {
-		Weight::from_parts(64_595_000, 6196)
+		Weight::from_parts(64_566_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(60_249_000, 3593)
+		Weight::from_parts(60_500_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_unreserve() -> Weight {
-		Weight::from_parts(21_372_000, 3593)
+		Weight::from_parts(21_542_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn upgrade_accounts(u: u32, ) -> Weight {
-		Weight::from_parts(20_240_000, 990)
-			.saturating_add(Weight::from_parts(17_505_356, 0).saturating_mul(u.into()))
+		Weight::from_parts(21_422_000, 990)
+			.saturating_add(Weight::from_parts(17_280_197, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {
-		Weight::from_parts(6_920_000, 0)
+		Weight::from_parts(7_110_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
-		Weight::from_parts(38_316_000, 0)
+		Weight::from_parts(38_527_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
-		Weight::from_parts(25_268_000, 0)
+		Weight::from_parts(25_899_000, 0)
 	}
 }

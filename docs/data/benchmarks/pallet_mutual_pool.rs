@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_437_000 picoseconds.
-		Weight::from_parts(12_368_000, 1489)
+		// Minimum execution time: 11_527_000 picoseconds.
+		Weight::from_parts(12_739_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3617` bytes.
-		// Minimum execution time: 12_618_000 picoseconds.
-		Weight::from_parts(13_881_000, 3617)
+		// Minimum execution time: 12_869_000 picoseconds.
+		Weight::from_parts(14_201_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,10 +97,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `225` bytes, estimated `3617` bytes.
-		// Minimum execution time: 15_593_000 picoseconds.
-		Weight::from_parts(16_919_772, 3617)
-			// Standard error: 22.
-			.saturating_add(Weight::from_parts(591, 0).saturating_mul(m.into()))
+		// Minimum execution time: 15_653_000 picoseconds.
+		Weight::from_parts(17_208_350, 3617)
+			// Standard error: 21.
+			.saturating_add(Weight::from_parts(561, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `514` bytes, estimated `3784` bytes.
-		// Minimum execution time: 12_479_000 picoseconds.
-		Weight::from_parts(13_652_733, 3784)
-			// Standard error: 26.
-			.saturating_add(Weight::from_parts(362, 0).saturating_mul(m.into()))
+		// Minimum execution time: 12_578_000 picoseconds.
+		Weight::from_parts(13_929_991, 3784)
+			// Standard error: 30.
+			.saturating_add(Weight::from_parts(258, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `417` bytes, estimated `3617` bytes.
-		// Minimum execution time: 64_856_000 picoseconds.
-		Weight::from_parts(67_930_000, 3617)
+		// Minimum execution time: 65_357_000 picoseconds.
+		Weight::from_parts(68_392_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `462` bytes, estimated `3617` bytes.
-		// Minimum execution time: 19_739_000 picoseconds.
-		Weight::from_parts(21_372_000, 3617)
+		// Minimum execution time: 19_969_000 picoseconds.
+		Weight::from_parts(21_903_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -151,10 +151,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `565 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 64_255_000 picoseconds.
-		Weight::from_parts(67_204_513, 3617)
-			// Standard error: 47_242.
-			.saturating_add(Weight::from_parts(6_309_529, 0).saturating_mul(b.into()))
+		// Minimum execution time: 64_536_000 picoseconds.
+		Weight::from_parts(67_968_561, 3617)
+			// Standard error: 74_649.
+			.saturating_add(Weight::from_parts(5_834_378, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -176,10 +176,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn buy_cover(b: u32, ) -> Weight {
 		// Proof size: measured `821 + b * (111 ±0)` bytes, estimated `6022 + b * (5032 ±0)` bytes.
-		// Minimum execution time: 72_237_000 picoseconds.
-		Weight::from_parts(75_931_209, 6022)
-			// Standard error: 89_946.
-			.saturating_add(Weight::from_parts(15_498_955, 0).saturating_mul(b.into()))
+		// Minimum execution time: 72_167_000 picoseconds.
+		Weight::from_parts(76_290_609, 6022)
+			// Standard error: 95_706.
+			.saturating_add(Weight::from_parts(15_856_859, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -190,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `333` bytes, estimated `3566` bytes.
-		// Minimum execution time: 13_250_000 picoseconds.
-		Weight::from_parts(14_491_000, 3566)
+		// Minimum execution time: 13_540_000 picoseconds.
+		Weight::from_parts(14_892_000, 3566)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,10 +210,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `893` bytes, estimated `3784` bytes.
-		// Minimum execution time: 72_828_000 picoseconds.
-		Weight::from_parts(76_493_217, 3784)
-			// Standard error: 35.
-			.saturating_add(Weight::from_parts(791, 0).saturating_mul(e.into()))
+		// Minimum execution time: 73_158_000 picoseconds.
+		Weight::from_parts(77_456_455, 3784)
+			// Standard error: 49.
+			.saturating_add(Weight::from_parts(865, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2444` bytes, estimated `6196` bytes.
-		// Minimum execution time: 127_700_000 picoseconds.
-		Weight::from_parts(131_895_000, 6196)
+		// Minimum execution time: 127_810_000 picoseconds.
+		Weight::from_parts(132_767_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -252,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `2366` bytes, estimated `6196` bytes.
-		// Minimum execution time: 80_469_000 picoseconds.
-		Weight::from_parts(83_654_000, 6196)
+		// Minimum execution time: 80_359_000 picoseconds.
+		Weight::from_parts(83_834_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -264,10 +264,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `337 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 10_966_000 picoseconds.
-		Weight::from_parts(12_108_346, 3617)
-			// Standard error: 10_862.
-			.saturating_add(Weight::from_parts(8_780_005, 0).saturating_mul(b.into()))
+		// Minimum execution time: 11_036_000 picoseconds.
+		Weight::from_parts(12_136_272, 3617)
+			// Standard error: 11_167.
+			.saturating_add(Weight::from_parts(9_082_969, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `707` bytes, estimated `6196` bytes.
-		// Minimum execution time: 59_699_000 picoseconds.
-		Weight::from_parts(62_843_000, 6196)
+		// Minimum execution time: 59_909_000 picoseconds.
+		Weight::from_parts(62_593_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -292,11 +292,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 256]`.
 	fn stake_among(n: u32, ) -> Weight {
-		// Proof size: measured `1399 + n * (5 ±0)` bytes, estimated `6196` bytes.
-		// Minimum execution time: 68_101_000 picoseconds.
-		Weight::from_parts(83_036_939, 6196)
-			// Standard error: 4_324.
-			.saturating_add(Weight::from_parts(180_157, 0).saturating_mul(n.into()))
+		// Proof size: measured `2310 + n * (2 ±0)` bytes, estimated `6196` bytes.
+		// Minimum execution time: 108_370_000 picoseconds.
+		Weight::from_parts(121_566_708, 6196)
+			// Standard error: 4_302.
+			.saturating_add(Weight::from_parts(30_381, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -308,11 +308,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 256]`.
 	fn withdraw_among(n: u32, ) -> Weight {
-		// Proof size: measured `1267 + n * (3 ±0)` bytes, estimated `3617` bytes.
-		// Minimum execution time: 65_818_000 picoseconds.
-		Weight::from_parts(84_626_383, 3617)
-			// Standard error: 4_141.
-			.saturating_add(Weight::from_parts(163_236, 0).saturating_mul(n.into()))
+		// Proof size: measured `1672 + n * (1 ±0)` bytes, estimated `3617` bytes.
+		// Minimum execution time: 106_678_000 picoseconds.
+		Weight::from_parts(131_367_384, 3617)
+			// Standard error: 10_577.
+			.saturating_add(Weight::from_parts(64_517, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -332,11 +332,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 256]`.
 	fn approve_claim_among(n: u32, ) -> Weight {
-		// Proof size: measured `4017 + n * (9 ±0)` bytes, estimated `6196` bytes.
-		// Minimum execution time: 128_931_000 picoseconds.
-		Weight::from_parts(163_923_422, 6196)
-			// Standard error: 5_611.
-			.saturating_add(Weight::from_parts(151_627, 0).saturating_mul(n.into()))
+		// Proof size: measured `6165` bytes, estimated `6196` bytes.
+		// Minimum execution time: 180_849_000 picoseconds.
+		Weight::from_parts(212_335_324, 6196)
+			// Standard error: 9_469.
+			.saturating_add(Weight::from_parts(1_234, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -354,11 +354,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 256]`.
 	fn reject_claim_among(n: u32, ) -> Weight {
-		// Proof size: measured `3939 + n * (9 ±0)` bytes, estimated `6196` bytes.
-		// Minimum execution time: 82_303_000 picoseconds.
-		Weight::from_parts(110_145_889, 6196)
-			// Standard error: 6_416.
-			.saturating_add(Weight::from_parts(183_791, 0).saturating_mul(n.into()))
+		// Proof size: measured `6020` bytes, estimated `6196` bytes.
+		// Minimum execution time: 133_498_000 picoseconds.
+		Weight::from_parts(150_395_430, 6196)
+			// Standard error: 10_890.
+			.saturating_add(Weight::from_parts(140_062, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -367,40 +367,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(12_368_000, 1489)
+		Weight::from_parts(12_739_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(13_881_000, 3617)
+		Weight::from_parts(14_201_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(16_919_772, 3617)
-			.saturating_add(Weight::from_parts(591, 0).saturating_mul(m.into()))
+		Weight::from_parts(17_208_350, 3617)
+			.saturating_add(Weight::from_parts(561, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(13_652_733, 3784)
-			.saturating_add(Weight::from_parts(362, 0).saturating_mul(m.into()))
+		Weight::from_parts(13_929_991, 3784)
+			.saturating_add(Weight::from_parts(258, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(67_930_000, 3617)
+		Weight::from_parts(68_392_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(21_372_000, 3617)
+		Weight::from_parts(21_903_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(67_204_513, 3617)
-			.saturating_add(Weight::from_parts(6_309_529, 0).saturating_mul(b.into()))
+		Weight::from_parts(67_968_561, 3617)
+			.saturating_add(Weight::from_parts(5_834_378, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -408,8 +408,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover(b: u32, ) -> Weight {
-		Weight::from_parts(75_931_209, 6022)
-			.saturating_add(Weight::from_parts(15_498_955, 0).saturating_mul(b.into()))
+		Weight::from_parts(76_290_609, 6022)
+			.saturating_add(Weight::from_parts(15_856_859, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -417,60 +417,60 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5032).saturating_mul(b.into()))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(14_491_000, 3566)
+		Weight::from_parts(14_892_000, 3566)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(76_493_217, 3784)
-			.saturating_add(Weight::from_parts(791, 0).saturating_mul(e.into()))
+		Weight::from_parts(77_456_455, 3784)
+			.saturating_add(Weight::from_parts(865, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(131_895_000, 6196)
+		Weight::from_parts(132_767_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(83_654_000, 6196)
+		Weight::from_parts(83_834_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(12_108_346, 3617)
-			.saturating_add(Weight::from_parts(8_780_005, 0).saturating_mul(b.into()))
+		Weight::from_parts(12_136_272, 3617)
+			.saturating_add(Weight::from_parts(9_082_969, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(62_843_000, 6196)
+		Weight::from_parts(62_593_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn stake_among(n: u32, ) -> Weight {
-		Weight::from_parts(83_036_939, 6196)
-			.saturating_add(Weight::from_parts(180_157, 0).saturating_mul(n.into()))
+		Weight::from_parts(121_566_708, 6196)
+			.saturating_add(Weight::from_parts(30_381, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_among(n: u32, ) -> Weight {
-		Weight::from_parts(84_626_383, 3617)
-			.saturating_add(Weight::from_parts(163_236, 0).saturating_mul(n.into()))
+		Weight::from_parts(131_367_384, 3617)
+			.saturating_add(Weight::from_parts(64_517, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_claim_among(n: u32, ) -> Weight {
-		Weight::from_parts(163_923_422, 6196)
-			.saturating_add(Weight::from_parts(151_627, 0).saturating_mul(n.into()))
+		Weight::from_parts(212_335_324, 6196)
+			.saturating_add(Weight::from_parts(1_234, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject_claim_among(n: u32, ) -> Weight {
-		Weight::from_parts(110_145_889, 6196)
-			.saturating_add(Weight::from_parts(183_791, 0).saturating_mul(n.into()))
+		Weight::from_parts(150_395_430, 6196)
+			.saturating_add(Weight::from_parts(140_062, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
