@@ -5,10 +5,10 @@
 //!
 //! The `*_among` benchmarks measure `stake`, `withdraw`, `approve_claim` and `reject_claim` with
 //! `n` other stakers, covers and pending claims in the same pool (and `MAX_AMONG - n` in
-//! another pool, so that the state has the same size at every `n`; see `populate`). No call's weight uses them:
-//! they exist to show that the calls do not depend on those counts (a zero slope in `n`;
-//! `scripts/performance.sh` reports it), and `scripts/benchmark.sh` leaves them out of
-//! `weights.rs`.
+//! another pool, so that the state has the same size at every `n`; see `populate`). No call's
+//! weight uses them: they exist to show that the calls do not depend on those counts (a zero
+//! slope in `n`; `scripts/performance.sh` reports it), and `scripts/benchmark.sh` leaves them out
+//! of `weights.rs`.
 
 use super::*;
 use crate::Pallet as MutualPool;
@@ -93,29 +93,31 @@ fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), Benchmar
 	Ok((pool_id, product_id, staker))
 }
 
-/// A cover of `units(10)` bought by `buyer`; returns its id.
+/// A cover of `amount` bought by `buyer`; returns its id.
 fn setup_cover<T: Config>(
 	buyer: &T::AccountId,
 	product_id: ProductId,
+	amount: BalanceOf<T>,
 ) -> Result<CoverId, BenchmarkError> {
 	MutualPool::<T>::do_buy_cover(
 		buyer,
 		product_id,
-		units::<T>(10),
+		amount,
 		1_000u32.into(),
 		BalanceOf::<T>::max_value(),
 	)?;
 	Ok(NextCoverId::<T>::get() - 1)
 }
 
-/// A pending claim of a whole cover bought by `buyer`; returns the claim id.
+/// A pending claim of the whole of a cover of `amount` bought by `buyer`; returns the claim id.
 fn setup_claim<T: Config>(
 	buyer: &T::AccountId,
 	product_id: ProductId,
+	amount: BalanceOf<T>,
 ) -> Result<ClaimId, BenchmarkError> {
-	let cover_id = setup_cover::<T>(buyer, product_id)?;
+	let cover_id = setup_cover::<T>(buyer, product_id, amount)?;
 	let evidence = BoundedVec::truncate_from(vec![b'e'; T::MaxEvidenceLen::get() as usize]);
-	MutualPool::<T>::do_submit_claim(buyer, cover_id, units::<T>(10), evidence)?;
+	MutualPool::<T>::do_submit_claim(buyer, cover_id, amount, evidence)?;
 	Ok(NextClaimId::<T>::get() - 1)
 }
 
@@ -138,17 +140,7 @@ fn populate<T: Config>(
 		let (pool_id, product_id) =
 			if i < n { (pool_id, product_id) } else { (other_pool, other_product) };
 		MutualPool::<T>::do_stake(&funded::<T>("other staker", i), pool_id, units::<T>(1))?;
-		let buyer = funded::<T>("other buyer", i);
-		MutualPool::<T>::do_buy_cover(
-			&buyer,
-			product_id,
-			units::<T>(1),
-			1_000u32.into(),
-			BalanceOf::<T>::max_value(),
-		)?;
-		let evidence = BoundedVec::truncate_from(vec![b'e'; T::MaxEvidenceLen::get() as usize]);
-		let cover_id = NextCoverId::<T>::get() - 1;
-		MutualPool::<T>::do_submit_claim(&buyer, cover_id, units::<T>(1), evidence)?;
+		setup_claim::<T>(&funded::<T>("other buyer", i), product_id, units::<T>(1))?;
 	}
 	// Events last one block. Left in place, the setup's thousands of events would be read back
 	// by the measured call's first event (an append to the committed `System::Events`), a cost
@@ -316,7 +308,7 @@ mod benchmarks {
 	#[benchmark]
 	fn transfer_cover() -> Result<(), BenchmarkError> {
 		let (_, product_id, buyer) = setup_pool::<T>()?;
-		let cover_id = setup_cover::<T>(&buyer, product_id)?;
+		let cover_id = setup_cover::<T>(&buyer, product_id, units::<T>(10))?;
 		let to: T::AccountId = account("to", 0, SEED);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer), cover_id, to.clone());
@@ -327,7 +319,7 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_claim(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (_, product_id, buyer) = setup_pool::<T>()?;
-		let cover_id = setup_cover::<T>(&buyer, product_id)?;
+		let cover_id = setup_cover::<T>(&buyer, product_id, units::<T>(10))?;
 		let evidence = BoundedVec::truncate_from(vec![b'e'; e as usize]);
 		let claim_id = NextClaimId::<T>::get();
 		#[extrinsic_call]
@@ -340,7 +332,7 @@ mod benchmarks {
 	#[benchmark]
 	fn approve_claim() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
@@ -355,7 +347,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reject_claim() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
@@ -397,7 +389,7 @@ mod benchmarks {
 	#[benchmark]
 	fn pay_fees() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, caller) = setup_pool::<T>()?;
-		setup_cover::<T>(&funded::<T>("buyer", 0), product_id)?;
+		setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let owed = Pools::<T>::get(pool_id).map(|p| p.fees_owed).unwrap_or_default();
 		assert!(!owed.is_zero());
 		let treasury = T::TreasuryAccount::get();
@@ -441,7 +433,7 @@ mod benchmarks {
 	fn approve_claim_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
 		populate::<T>(pool_id, product_id, n)?;
-		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -455,7 +447,7 @@ mod benchmarks {
 	fn reject_claim_among(n: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
 		populate::<T>(pool_id, product_id, n)?;
-		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id)?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]

@@ -68,6 +68,15 @@ impl<T: Config> Pallet<T> {
 		pool.params.capacity_factor.saturating_mul_int(pool.capital)
 	}
 
+	/// What the pool account must hold at least once the pool has capital: its capital, the
+	/// fees it owes and the existential deposit, so that paying out all capital can never reap
+	/// it. `None` on overflow.
+	pub(crate) fn account_floor(pool: &PoolOf<T>) -> Option<BalanceOf<T>> {
+		pool.capital
+			.checked_add(&pool.fees_owed)?
+			.checked_add(&T::Currency::minimum_balance())
+	}
+
 	fn ensure_valid_pool_params(params: &PoolParamsOf<T>) -> DispatchResult {
 		ensure!(!params.capacity_factor.is_zero(), Error::<T>::InvalidCapacityFactor);
 		ensure!(
@@ -184,14 +193,9 @@ impl<T: Config> Pallet<T> {
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 
-		// The pool account must always hold its capital and the fees it owes plus the existential
-		// deposit, so that paying out all capital can never reap it. The first stake tops up the
-		// deposit.
+		// The first stake tops up the pool account to its floor (`account_floor`).
 		let account = Self::pool_account(pool_id);
-		let seed = pool
-			.capital
-			.checked_add(&pool.fees_owed)
-			.and_then(|held| held.checked_add(&T::Currency::minimum_balance()))
+		let seed = Self::account_floor(&pool)
 			.ok_or(Error::<T>::Overflow)?
 			.saturating_sub(T::Currency::balance(&account))
 			.saturating_sub(amount);
@@ -409,8 +413,8 @@ impl<T: Config> Pallet<T> {
 		Ok(rolled)
 	}
 
-	/// Send the fees a pool owes to the treasury; returns the amount.
-	pub(crate) fn do_pay_fees(pool_id: PoolId) -> Result<BalanceOf<T>, DispatchError> {
+	/// Send the fees a pool owes to the treasury.
+	pub(crate) fn do_pay_fees(pool_id: PoolId) -> DispatchResult {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		let amount = pool.fees_owed;
 		ensure!(!amount.is_zero(), Error::<T>::NoFeesOwed);
@@ -423,7 +427,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::FeesPaid { pool_id, amount });
-		Ok(amount)
+		Ok(())
 	}
 
 	/// Give cover `cover_id` of `who` to `to`.
@@ -765,12 +769,8 @@ impl<T: Config> Pallet<T> {
 					"an empty pool account holds capital or owed fees"
 				);
 			} else {
-				let held = pool
-					.capital
-					.saturating_add(pool.fees_owed)
-					.saturating_add(T::Currency::minimum_balance());
 				ensure!(
-					balance >= held,
+					Self::account_floor(&pool).is_some_and(|floor| balance >= floor),
 					"the pool account holds less than capital, owed fees and its existential deposit"
 				);
 			}

@@ -600,7 +600,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::pay_fees())]
 		pub fn pay_fees(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_pay_fees(pool_id).map(|_| ())
+			Self::do_pay_fees(pool_id)
 		}
 	}
 }
