@@ -5,6 +5,8 @@
   (scripts/performance.sh), as weight files of scripts/weight-template.hbs, and run.json naming
   the command, date, commit and machine. For every call: base ref_time, slopes per component,
   reads, writes and estimated proof size, compared with pallet_balances::transfer_keep_alive.
+- docs/data/benchmarks/among.json: the raw timings of the `*_among` benchmarks, one row per step
+  (`--extract-among` writes it from the CLI's `--json-file`), fitted here against `n`.
 - docs/data/load.json: block capacity, computed from the runtime's weights and measured on a dev
   node (scripts/load.sh).
 - docs/data/build-cost.json: cold build time, peak memory and Wasm size (scripts/build-cost.sh).
@@ -36,6 +38,76 @@ SCALING_CALLS = ["approve_claim", "reject_claim", "stake", "withdraw"]
 PROOF_LIMIT = 8 * 1024
 # A slope within this many standard errors of zero is indistinguishable from zero.
 NOISE_SIGMAS = 2
+# `n = among_count(k)` of pallets/mutual-pool/src/benchmarking.rs: 0 at k = 0, else
+# GENERATOR^(k - 1) mod MODULUS.
+AMONG_GENERATOR, AMONG_MODULUS = 151, 257
+
+
+def among_count(k):
+    return 0 if k == 0 else pow(AMONG_GENERATOR, k - 1, AMONG_MODULUS)
+
+
+def extract_among(raw_path):
+    """The `*_among` results of a `benchmark pallet --json-file` output: per step, `k`, `n`,
+    reads, writes, measured proof and every repeat's extrinsic time (ns), in the order run."""
+    out = {"source": "benchmark pallet --json-file, *_among benchmarks of pallet_mutual_pool",
+           "n": f"among_count(k) = {AMONG_GENERATOR}^(k - 1) mod {AMONG_MODULUS}, 0 at k = 0",
+           "benchmarks": {}}
+    for batch in json.load(open(raw_path)):
+        name = batch["benchmark"]
+        if isinstance(name, list):
+            name = bytes(name).decode()
+        if not name.endswith("_among"):
+            continue
+        steps = {}
+        for r in batch["time_results"]:
+            k = dict(r["components"])["k"]
+            steps.setdefault(k, {"k": k, "n": among_count(k), "times_ns": []})
+            steps[k]["times_ns"].append(r["extrinsic_time"])
+        for r in batch["db_results"]:
+            step = steps[dict(r["components"])["k"]]
+            step.update(reads=r["reads"], writes=r["writes"], proof=r["proof_size"])
+        out["benchmarks"][name] = [steps[k] for k in sorted(steps)]
+    return out
+
+
+def median(xs):
+    xs = sorted(xs)
+    mid = len(xs) // 2
+    return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
+
+
+def ols(rows):
+    """Least squares of y on (1, x1, x2) for rows (x1, x2, y): coefficients and their standard
+    errors."""
+    xs = [(1.0, float(a), float(b)) for a, b, _ in rows]
+    ys = [float(y) for *_, y in rows]
+    xtx = [[sum(x[i] * x[j] for x in xs) for j in range(3)] for i in range(3)]
+    xty = [sum(x[i] * y for x, y in zip(xs, ys)) for i in range(3)]
+    inv = invert3(xtx)
+    beta = [sum(inv[i][j] * xty[j] for j in range(3)) for i in range(3)]
+    rss = sum((y - sum(b * xi for b, xi in zip(beta, x))) ** 2 for x, y in zip(xs, ys))
+    var = rss / (len(rows) - 3)
+    return beta, [(var * inv[i][i]) ** 0.5 for i in range(3)]
+
+
+def invert3(m):
+    (a, b, c), (d, e, f), (g, h, i) = m
+    det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+    adj = [[e * i - f * h, c * h - b * i, b * f - c * e],
+           [f * g - d * i, a * i - c * g, c * d - a * f],
+           [d * h - e * g, b * g - a * h, a * e - b * d]]
+    return [[x / det for x in row] for row in adj]
+
+
+def among_fit(steps):
+    """Fit each step's median time (ns) against `n` and the run order `k` together."""
+    (base, per_n, per_k), (_, se_n, se_k) = ols(
+        [(s["n"], s["k"], median(s["times_ns"])) for s in steps])
+    constant = {key: sorted({s[key] for s in steps}) for key in ("reads", "writes", "proof")}
+    return {"base": base, "per_n": per_n, "se_n": se_n, "per_k": per_k, "se_k": se_k,
+            "n_max": max(s["n"] for s in steps), "steps": len(steps),
+            "repeats": sum(len(s["times_ns"]) for s in steps), "constant": constant}
 
 
 def num(s):
@@ -124,25 +196,22 @@ def calls_section(w, pool, tka, db):
     w("million entries): the base is the largest storage prefix, each component adds its slope.")
 
 
-def scaling(pool, name):
-    """(met, text) for the benchmark of `name` against `n` stakers, covers and claims."""
-    c = pool.get(f"{name}_among")
-    if c is None:
+def scaling(among, name):
+    """(met, text) for the `_among` benchmark of `name`."""
+    steps = (among or {}).get("benchmarks", {}).get(f"{name}_among")
+    if not steps:
         return None, "no `_among` benchmark in this run"
-    lo, hi = c["ranges"].get("n", (0, 0))
-    det = [c[k].get("n", 0) for k in ("reads_slopes", "writes_slopes", "proof_slopes")]
-    slope, error = c["slopes"].get("n", 0), c["errors"].get("n", 0)
-    growth = slope * hi / c["ref_time"] if c["ref_time"] else 0
-    if any(det):
-        return False, (f"reads/writes/proof grow with n: {det[0]}/{det[1]}/{det[2]} B per n")
-    if slope == 0:
-        return True, f"slope 0 over n = {lo}..{hi}; reads, writes, proof constant"
-    within = slope <= NOISE_SIGMAS * error
-    return within, (f"slope {slope / 1e3:,.3f} ns per n ± {error / 1e3:,.3f} (std. error), "
-                    f"{growth:.1%} at n = {hi}; reads, writes, proof constant")
+    f = among_fit(steps)
+    varying = [key for key, values in f["constant"].items() if len(values) > 1]
+    if varying:
+        return False, f"{' and '.join(varying)} vary with n"
+    within = abs(f["per_n"]) <= NOISE_SIGMAS * f["se_n"]
+    growth = f["per_n"] * f["n_max"] / f["base"]
+    return within, (f"slope {f['per_n']:,.1f} ± {f['se_n']:,.1f} ns per n (std. error), "
+                    f"{growth:+.1%} at n = {f['n_max']}; reads, writes, proof the same at every n")
 
 
-def targets_section(w, pool, ref, load):
+def targets_section(w, pool, ref, load, among):
     w("\n## Targets\n")
     w("| target | call | figure | met |")
     w("|---|---|---|---|")
@@ -152,7 +221,7 @@ def targets_section(w, pool, ref, load):
         w(f"| ref_time ≤ 2x transfer_keep_alive | `{name}` | {lo:.2f}x at 0, {hi:.2f}x at max "
           f"| {'yes' if hi <= 2 else ('at 0 only' if lo <= 2 else 'no')} |")
     for name in SCALING_CALLS:
-        met, text = scaling(pool, name)
+        met, text = scaling(among, name)
         verdict = "not measured" if met is None else ("yes" if met else "no")
         w(f"| no dependence on stakers, covers, claims | `{name}` | {text} | {verdict} |")
     for name in USER_CALLS:
@@ -167,30 +236,37 @@ def targets_section(w, pool, ref, load):
           f"transfers' ext/s (below) | {'yes' if ratio >= 0.5 else 'no'} |")
 
 
-def scaling_section(w, pool):
+def scaling_section(w, among):
     w("\n## Independence of the number of stakers, covers and claims\n")
-    w("`<call>_among(n)` runs the call in a pool that also holds `n` other stakers and `n` other")
+    if not among:
+        w("Not measured: no docs/data/benchmarks/among.json (run `scripts/performance.sh`).")
+        return
+    w("`<call>_among(k)` runs the call in a pool that also holds `n` other stakers and `n` other")
     w("covers, each with a pending claim, while a second pool holds `256 - n` of each")
-    w("(benchmarking.rs, `populate`): the state has the same size at every `n`, so the slope is")
-    w("what the pool's own counts cost, apart from the trie's growth (which `DbWeight` charges per")
-    w("read). The CLI fits ref_time, reads, writes and proof size linearly in `n` and drops slopes")
-    w(f"of zero; a non-zero ref_time slope counts as zero when it is within {NOISE_SIGMAS} standard")
-    w("errors of zero (noise).\n")
-    w("| benchmark | n | ref_time (µs) | reads | writes | proof (B) | measured proof (B) |")
-    w("|---|---|---|---|---|---|---|")
+    w("(benchmarking.rs, `populate`): the state has the same size at every `n`, so a slope in `n`")
+    w("is what the pool's own counts cost. The CLI runs the steps in ascending `k`, and")
+    w(f"`n = among_count(k)` ({among['n']}) visits the counts in scrambled order, so that a drift")
+    w("of the machine's speed during the run does not pass for a slope in `n`.\n")
+    w("Each step's median time is fitted against `n` and `k` together (least squares, from the")
+    w("raw results in `docs/data/benchmarks/among.json`). The slope in `k` is the drift over the")
+    w(f"run. The slope in `n` counts as zero within {NOISE_SIGMAS} standard errors. Reads, writes and")
+    w("the measured proof are exact, and listed with every value they took.\n")
+    w("| benchmark | n | steps (repeats) | ref_time at n = 0 (µs) | slope in n (ns per n) "
+      "| drift in k (ns per k) | reads | writes | measured proof (B) |")
+    w("|---|---|---|---|---|---|---|---|---|")
     for name in SCALING_CALLS:
-        c = pool.get(f"{name}_among")
-        if c is None:
+        steps = among["benchmarks"].get(f"{name}_among")
+        if not steps:
             continue
-        lo, hi = c["ranges"].get("n", (0, 0))
-        w(f"| `{name}_among` | {lo}..{hi} | {formula(c, 'ref_time', 'slopes', 1e6)} "
-          f"| {formula(c, 'reads', 'reads_slopes')} | {formula(c, 'writes', 'writes_slopes')} "
-          f"| {formula(c, 'proof', 'proof_slopes')} | {c['measured_proof']} |")
-    w("\nReads, writes and the estimated proof are exact counts. The ref_time slope is a timing:")
-    w("the CLI runs the steps in ascending `n`, so a drift in the machine's speed while one")
-    w("benchmark runs (about a minute here) shows up as a slope in `n`. The measured proof")
-    w("(from the benchmark's small trie) may grow with `n` as parts of the trie get deeper; the")
-    w("charged proof is the worst-case estimate, which does not.")
+        f = among_fit(steps)
+        c = f["constant"]
+        values = lambda key: ", ".join(f"{v:,}" for v in c[key])
+        w(f"| `{name}_among` | 0..{f['n_max']} | {f['steps']} ({f['repeats']}) "
+          f"| {f['base'] / 1e3:,.1f} | {f['per_n']:,.1f} ± {f['se_n']:,.1f} "
+          f"| {f['per_k']:,.1f} ± {f['se_k']:,.1f} | {values('reads')} | {values('writes')} "
+          f"| {values('proof')} |")
+    w("\nThe weight files in `docs/data/benchmarks/` also list the `_among` benchmarks, as the")
+    w("CLI fits them: linearly in `k`, the run order, which is the drift and not the counts.")
 
 
 def capacity_section(w, load):
@@ -225,9 +301,9 @@ def capacity_section(w, load):
           f"| {p['blocks']} ({p['full_blocks']} full) | {per_full} | {build} "
           f"| {p['per_second']:,.1f} | {p['failed']} |")
     r = load["ratios"]
-    w("\nA call is charged its declared weight up front and refunded what it did not use (a")
-    w("`buy_cover` that rolls no expiry bucket); blocks fill at the charged weight, so they hold")
-    w("more than the computed capacity when refunds apply.\n")
+    w("\nA call is charged its declared weight up front and refunded what it did not use;")
+    w("blocks fill at the charged weight, so they hold more than the computed capacity when")
+    w("refunds apply. Neither call here has a refund: `buy_cover` has no component.\n")
     w(f"Ratio `buy_cover` / `transfer_keep_alive`: computed capacity {r['capacity']:.2f}; "
       f"measured: per full block {r['per_full_block']:.2f}, ext/s {r['per_second']:.2f}.")
     met = r["per_second"] >= 0.5
@@ -261,12 +337,23 @@ def build_section(w, cost):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="docs/data")
+    ap.add_argument("--extract-among", metavar="RAW_JSON",
+                    help="print among.json from a `benchmark pallet --json-file` output instead")
     args = ap.parse_args()
+    if args.extract_among:
+        among = extract_among(args.extract_among)
+        benchmarks = among.pop("benchmarks")
+        print(json.dumps(among, indent=1)[:-2] + ',\n "benchmarks": {')
+        print(",\n".join(f"  {json.dumps(name)}: [\n" + ",\n".join(
+            f"   {json.dumps(step)}" for step in steps) + "\n  ]" for name, steps in benchmarks.items()))
+        print(" }\n}")
+        return
     bench_dir = os.path.join(args.data, "benchmarks")
     run = load_json(os.path.join(bench_dir, "run.json"))
     files = {os.path.basename(p): p for p in glob.glob(os.path.join(bench_dir, "*.rs"))}
     pool = parse(next(p for n, p in files.items() if "mutual_pool" in n))
     balances = parse(next(p for n, p in files.items() if "balances" in n))
+    among = load_json(os.path.join(bench_dir, "among.json"))
     load = load_json(os.path.join(args.data, "load.json"))
     cost = load_json(os.path.join(args.data, "build-cost.json"))
     db = load["db_weight"] if load else None
@@ -287,8 +374,8 @@ def main():
     w(f"Baseline: `pallet_balances::transfer_keep_alive` = {tka['ref_time'] / 1e6:,.1f} µs ref_time, "
       f"{tka['proof']:,} B proof, reads {tka['reads']}, writes {tka['writes']}.\n")
     calls_section(w, pool, tka, db)
-    targets_section(w, pool, tka["ref_time"], load)
-    scaling_section(w, pool)
+    targets_section(w, pool, tka["ref_time"], load, among)
+    scaling_section(w, among)
     capacity_section(w, load)
     build_section(w, cost)
     print("\n".join(out))

@@ -4,14 +4,17 @@
 //! its pool and its product ([`ExpiryOwner`]). Each pool and product keeps a cursor,
 //! `expired_through`: the buckets up to it have left its active cover. Bucket `b` may be rolled
 //! once `now / ExpiryBucketLength >= b`, that is once every cover in it has ended; a cover thus
-//! counts as active from its purchase until at most one bucket length after its end, never
-//! less.
+//! counts as active from its purchase until its bucket is rolled: never less than until its end,
+//! and, when rolling keeps up, at most one bucket length after it.
 //!
-//! Rolling is lazy: the calls that read active cover (`buy_cover`, `withdraw`, the runtime API)
-//! roll the buckets due, at most `MaxExpiryBucketsPerCall` per owner and call, and are charged
-//! for the buckets they actually rolled. A cursor that lags behind only overstates active cover,
-//! which errs on the side of solvency. A failed call keeps no progress, so `on_idle` also rolls
-//! pools and products round robin in spare block weight, and anyone may call `roll_expiries`.
+//! Rolling is lazy and bounded: `on_idle` rolls pools and products round robin in spare block
+//! weight, anyone may call `roll_expiries`, and `withdraw` rolls its pool's buckets before it
+//! checks what the pool must keep. Each rolls at most `MaxExpiryBucketsPerCall` buckets per
+//! owner and is charged for the buckets it actually rolled. `buy_cover` and the runtime API roll
+//! nothing: they use the stored active cover. A cursor that lags behind only overstates active
+//! cover, which errs on the side of solvency: until the roll, the pool sells less cover, at a
+//! higher price, than it could.
+//!
 //! No call or hook ever loops over covers.
 
 use crate::{pallet::*, ExpiryOwner, WeightInfo};
@@ -56,7 +59,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The roll of `owner`'s buckets after `cursor` that are due by `now`, read-only.
-	pub fn pending_roll(
+	fn pending_roll(
 		owner: ExpiryOwner,
 		cursor: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
@@ -108,16 +111,6 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, Error<T>> {
 		let owner = ExpiryOwner::Pool(pool_id);
 		Ok(Self::roll(owner, &mut pool.active_cover, &mut pool.expired_through, now)?.buckets)
-	}
-
-	/// Roll a product's expired cover out of its active cover; returns the buckets read.
-	pub(crate) fn roll_product(
-		product_id: crate::ProductId,
-		product: &mut ProductOf<T>,
-		now: BlockNumberFor<T>,
-	) -> Result<u32, Error<T>> {
-		let owner = ExpiryOwner::Product(product_id);
-		Ok(Self::roll(owner, &mut product.active_cover, &mut product.expired_through, now)?.buckets)
 	}
 
 	/// Roll `owner`'s due expiry buckets (at most `MaxExpiryBucketsPerCall`) and store it.

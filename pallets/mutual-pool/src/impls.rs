@@ -348,19 +348,13 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 		period: BlockNumberFor<T>,
 		max_premium: BalanceOf<T>,
-	) -> Result<u32, DispatchError> {
+	) -> DispatchResult {
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool_id = product.pool_id;
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::Corrupt)?;
 		let now = Self::now();
-		// The pool and the product each roll at most `MaxExpiryBucketsPerCall` buckets; the
-		// weight is benchmarked with both rolling the same number.
-		let rolled = Self::roll_pool(pool_id, &mut pool, now)?.max(Self::roll_product(
-			product_id,
-			&mut product,
-			now,
-		)?);
-
+		// A purchase rolls no expiry bucket (`on_idle` and `roll_expiries` do): it is priced and
+		// bounded by the stored active cover, which a lagging cursor only overstates.
 		let quote = Self::quote_cover(&pool, &product, amount, period)?;
 		ensure!(quote.premium <= max_premium, Error::<T>::PremiumTooHigh);
 		let start =
@@ -410,7 +404,7 @@ impl<T: Config> Pallet<T> {
 			start,
 			end,
 		});
-		Ok(rolled)
+		Ok(())
 	}
 
 	/// Send the fees a pool owes to the treasury.
@@ -591,38 +585,24 @@ impl<T: Config> Pallet<T> {
 
 /// The functions behind the `MutualPoolApi` runtime API. They read state and never write it.
 impl<T: Config> Pallet<T> {
-	/// A pool with its active cover rolled up to date, without writing anything.
-	fn rolled_pool(pool_id: PoolId) -> Option<PoolOf<T>> {
-		let mut pool = Pools::<T>::get(pool_id)?;
-		let roll =
-			Self::pending_roll(ExpiryOwner::Pool(pool_id), pool.expired_through, Self::now());
-		pool.active_cover = pool.active_cover.saturating_sub(roll.expired);
-		pool.expired_through = roll.to;
-		Some(pool)
-	}
-
 	/// The premium `buy_cover(product_id, amount, period, _)` would charge now, or the error
-	/// it would fail with.
+	/// it would fail with. Like `buy_cover`, it prices from the stored active cover, so a
+	/// purchase in the same block charges exactly the quote.
 	pub fn quote(
 		product_id: ProductId,
 		amount: BalanceOf<T>,
 		period: BlockNumberFor<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
-		let pool = Self::rolled_pool(product.pool_id).ok_or(Error::<T>::Corrupt)?;
-		let roll = Self::pending_roll(
-			ExpiryOwner::Product(product_id),
-			product.expired_through,
-			Self::now(),
-		);
-		product.active_cover = product.active_cover.saturating_sub(roll.expired);
+		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
 		Self::quote_cover(&pool, &product, amount, period).map(|quote| quote.premium)
 	}
 
-	/// The figures of a pool, with its active cover rolled as the next call would roll it (at
-	/// most `MaxExpiryBucketsPerCall` buckets; `on_idle` keeps the lag short).
+	/// The figures of a pool, as stored: the ones `buy_cover` prices from. Cover whose expiry
+	/// bucket is due but not yet rolled still counts as active until `on_idle` or
+	/// `roll_expiries` rolls it.
 	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
-		let pool = Self::rolled_pool(pool_id)?;
+		let pool = Pools::<T>::get(pool_id)?;
 		let capacity = Self::capacity(&pool);
 		let owed = pool.active_cover.saturating_add(pool.pending_claims);
 		Some(PoolStatus {

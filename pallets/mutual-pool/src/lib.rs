@@ -26,8 +26,9 @@
 //!   the pallet; a transfer made straight to the pool account changes nothing.
 //! - **Capacity**: `capital * capacity_factor`, the most cover a pool may have active.
 //! - **Active cover**: the `remaining` of covers that have not expired. Expiry is booked per time
-//!   bucket of `ExpiryBucketLength` blocks and rolled forward lazily by the calls that need it,
-//!   at most `MaxExpiryBucketsPerCall` buckets per call (see [`expiry`]).
+//!   bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
+//!   `MaxExpiryBucketsPerCall` buckets per owner and call, by `on_idle`, `roll_expiries` and
+//!   `withdraw`; until then it still counts as active (see [`expiry`]).
 //! - **Pending claims**: the claimed amounts under assessment; they lock capital.
 //! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
 //!   until anyone calls `pay_fees` to send them to the treasury.
@@ -498,18 +499,21 @@ pub mod pallet {
 		/// utilization curve, at most `max_premium`. The cover starts after the product's
 		/// activation delay. The premium goes to the pool account: its `fee` share is owed to
 		/// the treasury (see `pay_fees`), the rest joins the pool's capital.
+		///
+		/// The price and the capacity left come from the stored active cover: a purchase rolls
+		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
+		/// buyer who wants it freed first can batch `roll_expiries` before this call.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::buy_cover(T::MaxExpiryBucketsPerCall::get()))]
+		#[pallet::weight(T::WeightInfo::buy_cover())]
 		pub fn buy_cover(
 			origin: OriginFor<T>,
 			product_id: ProductId,
 			amount: BalanceOf<T>,
 			period: BlockNumberFor<T>,
 			max_premium: BalanceOf<T>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let rolled = Self::do_buy_cover(&who, product_id, amount, period, max_premium)?;
-			Ok(Some(T::WeightInfo::buy_cover(rolled)).into())
+			Self::do_buy_cover(&who, product_id, amount, period, max_premium)
 		}
 
 		/// Give a cover to `to`. Not while a claim on it is pending.
@@ -569,8 +573,8 @@ pub mod pallet {
 
 		/// Take ended cover out of a pool's or a product's active cover, rolling up to
 		/// `MaxExpiryBucketsPerCall` due expiry buckets. Anyone may call it; `on_idle` does the
-		/// same in spare block weight. Useful when a long idle gap left more buckets due than
-		/// one `withdraw` or `buy_cover` rolls.
+		/// same in spare block weight. Useful before a purchase, which rolls nothing itself, or
+		/// when a long gap left more buckets due than one `withdraw` rolls.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::roll_expiries(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn roll_expiries(

@@ -39,7 +39,8 @@ impl pallet_mutual_pool::Config for Runtime {
 	type ExpiryBucketLength = ExpiryBucketLength;
 	/// One bucket per owner and call: `on_idle` rolls each pool and product by one bucket per
 	/// block in spare weight (a bucket is `ExpiryBucketLength` = 600 blocks, so it keeps up by
-	/// far), and anyone may call `roll_expiries`. This keeps `buy_cover` and `withdraw` cheap.
+	/// far), and anyone may call `roll_expiries`. This keeps `withdraw` cheap (`buy_cover` rolls
+	/// nothing).
 	type MaxExpiryBucketsPerCall = ConstU32<1>;
 	type MaxEvidenceLen = ConstU32<1024>;
 	type MaxMetadataLen = ConstU32<256>;

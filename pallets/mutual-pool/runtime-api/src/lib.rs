@@ -22,7 +22,8 @@ sp_api::decl_runtime_apis! {
 		fn quote(product_id: ProductId, amount: Balance, period: BlockNumber) -> Result<Balance, DispatchError>;
 
 		/// Capital, shares, share price, active cover, capacity, utilization, pending claims and
-		/// solvency ratio of a pool; `None` if there is no such pool.
+		/// solvency ratio of a pool, as stored (the figures `buy_cover` prices from: ended cover
+		/// counts until its expiry bucket is rolled); `None` if there is no such pool.
 		fn pool_status(pool_id: PoolId) -> Option<PoolStatus<Balance>>;
 
 		/// Shares, their value, unbonding shares and unlock block of `who` in a pool; `None` if

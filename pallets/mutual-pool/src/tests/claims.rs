@@ -519,7 +519,9 @@ fn approve_after_cover_expired_leaves_active_cover_alone() {
 		// Charlie's cover ends at block 11 (bucket 2, rolled from block 20).
 		let (expired, premium) = buy_quoted(CHARLIE, 0, 100_000, 10);
 		run_to_block(30);
-		// Dave's purchase rolls the pool and the product: only his cover is active.
+		// Once the pool and the product are rolled, only Dave's cover is active.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
 		let (_, premium_dave) = buy_quoted(DAVE, 0, 50_000, YEAR);
 		assert_eq!(pool(0).active_cover, 50_000);
 		assert_eq!(product(0).active_cover, 50_000);
@@ -551,10 +553,11 @@ fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(pool(0).active_cover, 60_000);
 		assert_eq!(product(0).active_cover, 60_000);
-		// The next purchase rolls out what is left of it, and no more.
-		buy_quoted(DAVE, 0, 50_000, YEAR);
-		assert_eq!(pool(0).active_cover, 50_000);
-		assert_eq!(product(0).active_cover, 50_000);
+		// Rolling takes out what is left of it, and no more.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
+		assert_eq!(pool(0).active_cover, 0);
+		assert_eq!(product(0).active_cover, 0);
 	});
 }
 

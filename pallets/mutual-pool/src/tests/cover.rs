@@ -2,10 +2,7 @@
 //! and the runtime-API functions.
 
 use crate::{mock::*, *};
-use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::{GetDispatchInfo, PostDispatchInfo},
-};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
 use sp_runtime::{DispatchError, StateVersion};
 
@@ -568,39 +565,44 @@ fn expired_cover_leaves_active_cover_and_frees_capacity() {
 			Error::<Test>::InsufficientCapacity
 		);
 
-		// At block 20 the bucket is due: the API already shows the cover gone, without writing.
+		// At block 20 the bucket is due, but a purchase rolls nothing: until the bucket is
+		// rolled the cover still counts, and product 0 is still full.
 		run_to_block(20);
-		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, 0);
-		assert_eq!(pool(0).active_cover, MILLION);
-		assert_eq!(pool(0).expired_through, 0);
-		// The next purchase rolls the books and may use the whole share again:
-		// 50% of 2 * 1_000_001.
-		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, MILLION + 1, 10, Balance::MAX));
+		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		// Rolling the pool's and the product's books frees the capacity.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
 		assert_eq!(pool(0).expired_through, 2);
 		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 2);
-		assert_eq!(pool(0).active_cover, MILLION + 1);
-		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
 		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Pool(0), 2));
 		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Product(0), 2));
+		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, 0);
+		// The whole share may be used again: 50% of 2 * 1_000_001.
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, MILLION + 1, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, MILLION + 1);
+		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
 		// The new cover ends at 30, in bucket 4.
 		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 4), MILLION + 1);
 	});
 }
 
 #[test]
-fn lagging_cursor_rolls_at_most_max_roll_buckets_per_call() {
+fn buy_cover_rolls_no_expiry_and_prices_from_stored_active_cover() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		// Cover of product 0 ending at 111 (bucket 12), cover of product 1 ending at 11
 		// (bucket 2).
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, 110, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 300_000, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, 800_000);
-		assert_eq!(pool(0).expired_through, 0);
 
-		// A long idle gap: at block 1_000, bucket 100 is due, 100 buckets behind the cursor.
+		// A long gap: at block 1_000, bucket 100 is due and every cover has ended.
 		run_to_block(1_000);
-		let weight_of = |info: PostDispatchInfo| info.actual_weight.unwrap();
-		// The weight a `buy_cover` is charged before it runs: its bound.
+		let stale_quote = MutualPool::quote(0, 1_000, 10).unwrap();
+		let stale_year = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		let declared = RuntimeCall::MutualPool(Call::buy_cover {
 			product_id: 0,
 			amount: 1_000,
@@ -609,47 +611,26 @@ fn lagging_cursor_rolls_at_most_max_roll_buckets_per_call() {
 		})
 		.get_dispatch_info()
 		.call_weight;
-		let info =
-			MutualPool::buy_cover(signed(EVE), 0, 1_000, 10, Balance::MAX).expect("buy succeeds");
-		// One call rolled MAX_ROLL buckets of the pool and MAX_ROLL of product 0, not more, and
-		// used up the weight bound.
-		assert_eq!(pool(0).expired_through, MAX_ROLL as u64);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, MAX_ROLL as u64);
-		assert_eq!(weight_of(info), declared);
-		// Bucket 2 was rolled (the 300_000 left), bucket 12 not yet: a lagging cursor only
-		// overstates active cover. Eve's cover ends at 1_010.
-		assert_eq!(pool(0).active_cover, 500_000 + 1_000);
-		// Product 1 was not touched: its own cursor and books still lag.
-		assert_eq!(Products::<Test>::get(1).unwrap().expired_through, 0);
+		// A purchase is charged one weight, with no component for expiry.
+		assert_eq!(declared, <() as WeightInfo>::buy_cover());
+		assert_ok!(MutualPool::buy_cover(signed(EVE), 0, 1_000, 10, Balance::MAX));
+		// It rolled nothing and was priced from the stored active cover: the ended covers still
+		// count.
+		assert_eq!(last_premium(), stale_quote);
+		assert_eq!(pool(0).expired_through, 0);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 0);
+		assert_eq!(pool(0).active_cover, 800_000 + 1_000);
 		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 300_000);
 
-		// The next call rolls the next MAX_ROLL buckets, through bucket 16, and Charlie's cover
-		// leaves.
-		assert_ok!(MutualPool::buy_cover(signed(EVE), 0, 1_000, 10, Balance::MAX));
-		assert_eq!(pool(0).expired_through, 2 * MAX_ROLL as u64);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 2 * MAX_ROLL as u64);
-		assert_eq!(pool(0).active_cover, 2_000);
-		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, 2_000);
-
-		// A purchase on product 1 rolls product 1's books: its 300_000 leaves there too.
-		assert_ok!(MutualPool::buy_cover(signed(EVE), 1, 1_000, 10, Balance::MAX));
-		assert_eq!(Products::<Test>::get(1).unwrap().expired_through, MAX_ROLL as u64);
-		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 1_000);
-		assert_eq!(pool(0).expired_through, 3 * MAX_ROLL as u64);
-		assert_eq!(pool(0).active_cover, 3_000);
-
-		// Once caught up, a call rolls only what is due: nothing more in the same bucket.
-		for _ in 0..20 {
-			assert_ok!(MutualPool::buy_cover(signed(EVE), 0, 10, 10, Balance::MAX));
+		// Once the pool's books are rolled (MAX_ROLL buckets per call), the ended covers
+		// leave and the same cover costs less.
+		while pool(0).expired_through < 100 {
+			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		}
-		assert_eq!(pool(0).expired_through, 100);
-		let info =
-			MutualPool::buy_cover(signed(EVE), 0, 10, 10, Balance::MAX).expect("buy succeeds");
-		assert_eq!(pool(0).expired_through, 100);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 100);
-		// A call that rolls nothing is charged less than the bound.
-		assert_eq!(weight_of(info), <() as WeightInfo>::buy_cover(0));
-		assert!(declared.all_gt(weight_of(info)));
+		assert_eq!(pool(0).active_cover, 1_000);
+		assert!(MutualPool::quote(0, 100_000, YEAR).unwrap() < stale_year);
+		// Product 1's books are its own: still not rolled.
+		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 300_000);
 	});
 }
 
@@ -799,7 +780,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 }
 
 #[test]
-fn runtime_api_rolls_expired_cover_without_writing() {
+fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let full = create_full_capacity_product();
 		// 1_500_000 until block 11 (bucket 2) and 100_000 until block 101 (bucket 11).
@@ -815,7 +796,17 @@ fn runtime_api_rolls_expired_cover_without_writing() {
 		);
 		let busy_quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
 
+		// Bucket 2 is due at block 20. Until it is rolled, the API shows what `buy_cover`
+		// prices from: the stored figures, with the ended cover still in them.
 		run_to_block(20);
+		let root = storage_root();
+		assert_eq!(MutualPool::pool_status(0).unwrap(), before);
+		assert_eq!(MutualPool::quote(full, 100_000, YEAR).unwrap(), busy_quote);
+		assert_eq!(storage_root(), root);
+
+		// Rolled, the 1_500_000 leaves the pool's and the product's active cover.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(full)));
 		let root = storage_root();
 		let status = MutualPool::pool_status(0).unwrap();
 		assert_eq!(status.active_cover, 100_000);
@@ -825,11 +816,10 @@ fn runtime_api_rolls_expired_cover_without_writing() {
 			FixedU128::checked_from_rational(100_000, capacity).unwrap()
 		);
 		assert_eq!(status.solvency_ratio, FixedU128::checked_from_rational(capacity, 100_000));
-		// The quote is priced from the rolled utilization, 5% instead of 80%.
+		// The quote is priced from the lower utilization, 5% instead of 80%.
 		let quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
 		assert!(quote < busy_quote, "{quote} >= {busy_quote}");
-		// And product 0's share is free again in the quote too: 50% of capacity less its
-		// 100_000.
+		// And product 0's share is free again: 50% of capacity less its 100_000.
 		let free_share = Perbill::from_percent(50).mul_floor(capacity) - 100_000;
 		assert!(MutualPool::quote(0, free_share, 10).is_ok());
 		assert_eq!(
@@ -837,12 +827,10 @@ fn runtime_api_rolls_expired_cover_without_writing() {
 			Err(Error::<Test>::InsufficientCapacity.into())
 		);
 		assert!(MutualPool::position(0, &BOB).is_some());
-		// Nothing was written: storage still shows the old cursor and active cover.
+		// Reading figures wrote nothing.
 		assert_eq!(storage_root(), root);
-		assert_eq!(pool(0).active_cover, 1_600_000);
-		assert_eq!(pool(0).expired_through, 0);
 
-		// Buying charges exactly what the rolled quote said.
+		// Buying charges exactly what the quote said.
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, 100_000, YEAR, quote));
 		assert_eq!(last_premium(), quote);
 		assert_eq!(pool(0).active_cover, 200_000);

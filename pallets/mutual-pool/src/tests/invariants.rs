@@ -445,9 +445,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 					"buy_cover(signed({who}), {product}, {amount}, {period}, {max_premium}) \
 					 [quote {quote:?}]"
 				),
-				MutualPool::buy_cover(signed(who), product, amount, period, max_premium)
-					.map(|_| ())
-					.map_err(|e| e.error),
+				MutualPool::buy_cover(signed(who), product, amount, period, max_premium),
 				Some(Purchase { quote, max_premium }),
 			)
 		},
@@ -643,6 +641,9 @@ fn detects(expected: &'static str, corrupt: impl FnOnce()) {
 		buy(CHARLIE, 0, 100_000, YEAR);
 		buy(DAVE, 1, 50_000, 20);
 		run_to_block(100);
+		for owner in [ExpiryOwner::Pool(POOL), ExpiryOwner::Product(1)] {
+			frame_support::assert_ok!(MutualPool::roll_expiries(signed(EVE), owner));
+		}
 		buy(DAVE, 1, 10_000, YEAR);
 		claim(CHARLIE, 0, 40_000);
 		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, 1_000));
