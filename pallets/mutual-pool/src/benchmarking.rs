@@ -260,7 +260,7 @@ mod benchmarks {
 		let amount = units::<T>(1_000);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id, amount);
-		assert_eq!(Stakers::<T>::get(pool_id, &staker).map(|s| s.shares), Some(amount));
+		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.shares), Some(amount));
 		Ok(())
 	}
 
@@ -270,7 +270,7 @@ mod benchmarks {
 		let shares = units::<T>(100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id, shares);
-		assert_eq!(Stakers::<T>::get(pool_id, &staker).map(|s| s.unbonding), Some(shares));
+		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(shares));
 		Ok(())
 	}
 
@@ -279,7 +279,7 @@ mod benchmarks {
 	fn withdraw(b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (pool_id, _, staker) = setup_pool::<T>()?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
-		let unlock_at = Stakers::<T>::get(pool_id, &staker).map(|s| s.unlock_at);
+		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
 		let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		lag_expiries::<T>(
@@ -293,7 +293,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(staker.clone()), pool_id);
 		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		assert_eq!(pool.active_cover, Zero::zero());
-		assert_eq!(Stakers::<T>::get(pool_id, &staker).map(|s| s.unbonding), Some(Zero::zero()));
+		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(Zero::zero()));
 		Ok(())
 	}
 
@@ -426,7 +426,7 @@ mod benchmarks {
 		let amount = units::<T>(10);
 		#[extrinsic_call]
 		stake(RawOrigin::Signed(staker.clone()), pool_id, amount);
-		assert!(Stakers::<T>::contains_key(pool_id, &staker));
+		assert!(Stakers::<T>::contains_key(&staker, pool_id));
 		Ok(())
 	}
 
@@ -436,11 +436,11 @@ mod benchmarks {
 		let (pool_id, product_id, staker) = setup_pool::<T>()?;
 		populate::<T>(pool_id, product_id, among_count(k))?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
-		let unlock_at = Stakers::<T>::get(pool_id, &staker).map(|s| s.unlock_at);
+		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
 		#[extrinsic_call]
 		withdraw(RawOrigin::Signed(staker.clone()), pool_id);
-		assert_eq!(Stakers::<T>::get(pool_id, &staker).map(|s| s.unbonding), Some(Zero::zero()));
+		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(Zero::zero()));
 		Ok(())
 	}
 

@@ -188,7 +188,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
 		let shares = Self::shares_for(&pool, amount)?;
 		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
-		let mut staker = Stakers::<T>::get(pool_id, who).unwrap_or_default();
+		let mut staker = Stakers::<T>::get(who, pool_id).unwrap_or_default();
 		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
@@ -203,7 +203,7 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(who, &account, transfer, Preservation::Preserve)?;
 
 		Pools::<T>::insert(pool_id, pool);
-		Stakers::<T>::insert(pool_id, who, staker);
+		Stakers::<T>::insert(who, pool_id, staker);
 		Self::deposit_event(Event::Staked { pool_id, who: who.clone(), amount, shares });
 		Ok(())
 	}
@@ -216,7 +216,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!shares.is_zero(), Error::<T>::ZeroAmount);
 		let pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
-		let mut staker = Stakers::<T>::get(pool_id, who).ok_or(Error::<T>::NotStaker)?;
+		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
 		let free = staker.shares.saturating_sub(staker.unbonding);
 		ensure!(shares <= free, Error::<T>::InsufficientShares);
 		let unlock_at = Self::now()
@@ -224,7 +224,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Overflow)?;
 		staker.unbonding = staker.unbonding.saturating_add(shares);
 		staker.unlock_at = unlock_at;
-		Stakers::<T>::insert(pool_id, who, staker);
+		Stakers::<T>::insert(who, pool_id, staker);
 		Self::deposit_event(Event::UnstakeRequested {
 			pool_id,
 			who: who.clone(),
@@ -255,7 +255,7 @@ impl<T: Config> Pallet<T> {
 	/// Withdraw the unbonded shares of `who`; returns the expiry buckets rolled.
 	pub(crate) fn do_withdraw(who: &T::AccountId, pool_id: PoolId) -> Result<u32, DispatchError> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
-		let mut staker = Stakers::<T>::get(pool_id, who).ok_or(Error::<T>::NotStaker)?;
+		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
 		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
 		let now = Self::now();
 		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
@@ -283,9 +283,9 @@ impl<T: Config> Pallet<T> {
 		}
 		Pools::<T>::insert(pool_id, pool);
 		if staker.shares.is_zero() {
-			Stakers::<T>::remove(pool_id, who);
+			Stakers::<T>::remove(who, pool_id);
 		} else {
-			Stakers::<T>::insert(pool_id, who, staker);
+			Stakers::<T>::insert(who, pool_id, staker);
 		}
 		Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
 		Ok(rolled)
@@ -633,7 +633,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 	) -> Option<Position<BalanceOf<T>, BlockNumberFor<T>>> {
 		let pool = Pools::<T>::get(pool_id)?;
-		let staker = Stakers::<T>::get(pool_id, who)?;
+		let staker = Stakers::<T>::get(who, pool_id)?;
 		let value = if pool.total_shares.is_zero() {
 			Zero::zero()
 		} else {
@@ -664,7 +664,7 @@ impl<T: Config> Pallet<T> {
 
 		// Shares per pool, from the staker records.
 		let mut shares: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
-		for (pool_id, _, staker) in Stakers::<T>::iter() {
+		for (_, pool_id, staker) in Stakers::<T>::iter() {
 			ensure!(!staker.shares.is_zero(), "a staker record holds no shares");
 			ensure!(staker.unbonding <= staker.shares, "a staker unbonds more than it has");
 			ensure!(Pools::<T>::contains_key(pool_id), "a staker of a missing pool");

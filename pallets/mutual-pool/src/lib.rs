@@ -198,10 +198,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Products<T: Config> = StorageMap<_, Twox64Concat, ProductId, ProductOf<T>>;
 
-	/// Stakers' shares per pool.
+	/// Stakers' shares, by staker and pool: `entries(who)` lists one account's stakes in every
+	/// pool. Keyed by account first, a staker's record sits at the same depth of the trie
+	/// however many stakers its pool has, so no call's cost depends on that number.
 	#[pallet::storage]
 	pub type Stakers<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, PoolId, Blake2_128Concat, T::AccountId, StakerInfoOf<T>>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, StakerInfoOf<T>>;
 
 	/// The id the next cover will get.
 	#[pallet::storage]

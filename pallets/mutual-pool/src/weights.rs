@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_537_000 picoseconds.
-		Weight::from_parts(12_508_000, 1489)
+		// Minimum execution time: 11_597_000 picoseconds.
+		Weight::from_parts(12_589_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3617` bytes.
-		// Minimum execution time: 12_799_000 picoseconds.
-		Weight::from_parts(14_121_000, 3617)
+		// Minimum execution time: 13_250_000 picoseconds.
+		Weight::from_parts(14_462_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -95,10 +95,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `225` bytes, estimated `3617` bytes.
-		// Minimum execution time: 15_793_000 picoseconds.
-		Weight::from_parts(17_134_914, 3617)
-			// Standard error: 20.
-			.saturating_add(Weight::from_parts(451, 0).saturating_mul(m.into()))
+		// Minimum execution time: 15_723_000 picoseconds.
+		Weight::from_parts(17_258_047, 3617)
+			// Standard error: 19.
+			.saturating_add(Weight::from_parts(769, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -107,10 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `514` bytes, estimated `3784` bytes.
-		// Minimum execution time: 12_619_000 picoseconds.
-		Weight::from_parts(13_867_833, 3784)
-			// Standard error: 31.
-			.saturating_add(Weight::from_parts(600, 0).saturating_mul(m.into()))
+		// Minimum execution time: 12_819_000 picoseconds.
+		Weight::from_parts(14_070_152, 3784)
+			// Standard error: 26.
+			.saturating_add(Weight::from_parts(534, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `417` bytes, estimated `3617` bytes.
-		// Minimum execution time: 65_617_000 picoseconds.
-		Weight::from_parts(68_852_000, 3617)
+		// Minimum execution time: 66_478_000 picoseconds.
+		Weight::from_parts(69_173_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `462` bytes, estimated `3617` bytes.
-		// Minimum execution time: 20_100_000 picoseconds.
-		Weight::from_parts(21_572_000, 3617)
+		// Minimum execution time: 20_220_000 picoseconds.
+		Weight::from_parts(21_792_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -149,10 +149,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `565 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 64_565_000 picoseconds.
-		Weight::from_parts(67_661_846, 3617)
-			// Standard error: 49_686.
-			.saturating_add(Weight::from_parts(6_175_924, 0).saturating_mul(b.into()))
+		// Minimum execution time: 65_147_000 picoseconds.
+		Weight::from_parts(67_976_900, 3617)
+			// Standard error: 34_851.
+			.saturating_add(Weight::from_parts(6_142_671, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `992` bytes, estimated `6022` bytes.
-		// Minimum execution time: 78_647_000 picoseconds.
-		Weight::from_parts(82_092_000, 6022)
+		// Minimum execution time: 79_959_000 picoseconds.
+		Weight::from_parts(83_064_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `333` bytes, estimated `3566` bytes.
-		// Minimum execution time: 13_160_000 picoseconds.
-		Weight::from_parts(14_541_000, 3566)
+		// Minimum execution time: 13_810_000 picoseconds.
+		Weight::from_parts(15_212_000, 3566)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,10 +202,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `893` bytes, estimated `3784` bytes.
-		// Minimum execution time: 73_219_000 picoseconds.
-		Weight::from_parts(76_558_226, 3784)
-			// Standard error: 38.
-			.saturating_add(Weight::from_parts(631, 0).saturating_mul(e.into()))
+		// Minimum execution time: 74_490_000 picoseconds.
+		Weight::from_parts(77_653_934, 3784)
+			// Standard error: 41.
+			.saturating_add(Weight::from_parts(1_193, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2444` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_172_000 picoseconds.
-		Weight::from_parts(135_291_000, 6196)
+		// Minimum execution time: 130_113_000 picoseconds.
+		Weight::from_parts(134_609_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `2366` bytes, estimated `6196` bytes.
-		// Minimum execution time: 80_930_000 picoseconds.
-		Weight::from_parts(84_375_000, 6196)
+		// Minimum execution time: 82_122_000 picoseconds.
+		Weight::from_parts(85_037_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -256,10 +256,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `337 + b * (62 ±0)` bytes, estimated `3617 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 11_026_000 picoseconds.
-		Weight::from_parts(12_089_628, 3617)
-			// Standard error: 11_571.
-			.saturating_add(Weight::from_parts(8_983_706, 0).saturating_mul(b.into()))
+		// Minimum execution time: 11_067_000 picoseconds.
+		Weight::from_parts(12_207_290, 3617)
+			// Standard error: 11_606.
+			.saturating_add(Weight::from_parts(9_013_941, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -271,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `707` bytes, estimated `6196` bytes.
-		// Minimum execution time: 59_549_000 picoseconds.
-		Weight::from_parts(62_312_000, 6196)
+		// Minimum execution time: 60_890_000 picoseconds.
+		Weight::from_parts(63_564_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -281,40 +281,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(12_508_000, 1489)
+		Weight::from_parts(12_589_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(14_121_000, 3617)
+		Weight::from_parts(14_462_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(17_134_914, 3617)
-			.saturating_add(Weight::from_parts(451, 0).saturating_mul(m.into()))
+		Weight::from_parts(17_258_047, 3617)
+			.saturating_add(Weight::from_parts(769, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(13_867_833, 3784)
-			.saturating_add(Weight::from_parts(600, 0).saturating_mul(m.into()))
+		Weight::from_parts(14_070_152, 3784)
+			.saturating_add(Weight::from_parts(534, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(68_852_000, 3617)
+		Weight::from_parts(69_173_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(21_572_000, 3617)
+		Weight::from_parts(21_792_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(67_661_846, 3617)
-			.saturating_add(Weight::from_parts(6_175_924, 0).saturating_mul(b.into()))
+		Weight::from_parts(67_976_900, 3617)
+			.saturating_add(Weight::from_parts(6_142_671, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -322,41 +322,41 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(82_092_000, 6022)
+		Weight::from_parts(83_064_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(14_541_000, 3566)
+		Weight::from_parts(15_212_000, 3566)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(76_558_226, 3784)
-			.saturating_add(Weight::from_parts(631, 0).saturating_mul(e.into()))
+		Weight::from_parts(77_653_934, 3784)
+			.saturating_add(Weight::from_parts(1_193, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(135_291_000, 6196)
+		Weight::from_parts(134_609_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(84_375_000, 6196)
+		Weight::from_parts(85_037_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(12_089_628, 3617)
-			.saturating_add(Weight::from_parts(8_983_706, 0).saturating_mul(b.into()))
+		Weight::from_parts(12_207_290, 3617)
+			.saturating_add(Weight::from_parts(9_013_941, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(62_312_000, 6196)
+		Weight::from_parts(63_564_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

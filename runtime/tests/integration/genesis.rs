@@ -74,7 +74,7 @@ fn check_dev_genesis(validators: usize) {
 	assert!(Products::<Runtime>::get(2).is_none());
 
 	// Ferdie's stake, also as the runtime API shows it.
-	let ferdie = Stakers::<Runtime>::get(0, account(Ferdie)).expect("Ferdie staked");
+	let ferdie = Stakers::<Runtime>::get(account(Ferdie), 0).expect("Ferdie staked");
 	assert_eq!(ferdie.shares, FERDIE_STAKE);
 	let position = MutualPool::position(0, &account(Ferdie)).expect("Ferdie has a position");
 	assert_eq!(position.value, FERDIE_STAKE);

@@ -726,7 +726,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
 		// Dave stakes 500_000 at a price of 1.001913: floor(500_000 / 1.001913) = 499_045.
 		stake(DAVE, 500_000);
-		assert_eq!(Stakers::<Test>::get(0, DAVE).unwrap().shares, 499_045);
+		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 499_045);
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_eq!(claim_id, 0);
 		run_to_block(5);

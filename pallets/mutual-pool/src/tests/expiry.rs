@@ -88,7 +88,7 @@ fn a_full_pool_idle_for_long_lets_stakers_leave_after_rolling() {
 		assert_ok!(MutualPool::request_unstake(
 			signed(BOB),
 			0,
-			Stakers::<Test>::get(0, BOB).unwrap().shares
+			Stakers::<Test>::get(BOB, 0).unwrap().shares
 		));
 		run_to_block(400);
 		// One withdraw rolls only MAX_ROLL buckets, not enough, and keeps no progress.

@@ -416,7 +416,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 			None,
 		),
 		Action::RequestUnstake { who, shares } => {
-			let free = Stakers::<Test>::get(POOL, who)
+			let free = Stakers::<Test>::get(who, POOL)
 				.map_or(0, |staker| staker.shares.saturating_sub(staker.unbonding));
 			let shares = shares.resolve(free);
 			(
@@ -688,16 +688,16 @@ fn try_state_detects_wrong_total_shares() {
 
 #[test]
 fn try_state_detects_a_missing_staker() {
-	detects("total shares differ", || Stakers::<Test>::remove(POOL, DAVE));
+	detects("total shares differ", || Stakers::<Test>::remove(DAVE, POOL));
 }
 
 #[test]
 fn try_state_detects_a_staker_without_shares_or_unbonding_too_much() {
 	detects("a staker record holds no shares", || {
-		Stakers::<Test>::insert(POOL, EVE, StakerInfoOf::<Test>::default())
+		Stakers::<Test>::insert(EVE, POOL, StakerInfoOf::<Test>::default())
 	});
 	detects("a staker unbonds more than it has", || {
-		Stakers::<Test>::mutate(POOL, DAVE, |staker| {
+		Stakers::<Test>::mutate(DAVE, POOL, |staker| {
 			let staker = staker.as_mut().expect("Dave stakes");
 			staker.unbonding = staker.shares + 1;
 		})

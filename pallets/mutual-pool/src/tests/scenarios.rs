@@ -27,7 +27,7 @@ fn value(who: AccountId) -> Balance {
 
 /// Shares of `who` in pool 0, read from the staker record.
 fn shares(who: AccountId) -> Balance {
-	Stakers::<Test>::get(0, who).map(|s| s.shares).unwrap_or_default()
+	Stakers::<Test>::get(who, 0).map(|s| s.shares).unwrap_or_default()
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn unstaking_after_a_claim_is_filed_still_bears_the_loss() {
 			// Dave sees the claim and asks to leave with all his shares.
 			run_to_block(2);
 			request_unstake(DAVE, MILLION);
-			assert_eq!(Stakers::<Test>::get(0, DAVE).unwrap().unlock_at, 22);
+			assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().unlock_at, 22);
 			// His shares stay in the pool while they unbond.
 			assert_eq!(pool(0).total_shares, 2 * MILLION);
 
@@ -66,7 +66,7 @@ fn unstaking_after_a_claim_is_filed_still_bears_the_loss() {
 			// Bob keeps the rest, one unit of rounding more.
 			assert_eq!(pool(0).capital, 950_929);
 			assert_eq!(value(BOB), 950_929);
-			assert_eq!(Stakers::<Test>::get(0, DAVE), None);
+			assert_eq!(Stakers::<Test>::get(DAVE, 0), None);
 		});
 }
 
@@ -336,6 +336,6 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			assert_eq!(pool(0).active_cover, 0);
 			assert_eq!(pool(0).capital, 800_001);
 			assert_eq!(pool(0).total_shares, 800_000);
-			assert_eq!(Stakers::<Test>::get(0, BOB), None);
+			assert_eq!(Stakers::<Test>::get(BOB, 0), None);
 		});
 }

@@ -18,7 +18,7 @@ fn pool_account() -> AccountId {
 
 /// The staker record of `who` in pool 0, which must exist.
 fn staker(who: AccountId) -> StakerInfoOf<Test> {
-	Stakers::<Test>::get(0, who).expect("staker exists")
+	Stakers::<Test>::get(who, 0).expect("staker exists")
 }
 
 /// Buy `amount` of cover on `product_id` for `period` at the quoted premium; returns the cover
@@ -333,7 +333,7 @@ fn staker_record_removed_when_all_shares_withdrawn() {
 		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: DAVE, shares: 2_000, amount: 2_000 });
-		assert!(Stakers::<Test>::get(0, DAVE).is_none());
+		assert!(Stakers::<Test>::get(DAVE, 0).is_none());
 		assert!(MutualPool::position(0, &DAVE).is_none());
 		assert_eq!(free(DAVE), ENDOWMENT);
 		assert_noop!(MutualPool::request_unstake(signed(DAVE), 0, 1), Error::<Test>::NotStaker);
@@ -341,7 +341,7 @@ fn staker_record_removed_when_all_shares_withdrawn() {
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		run_to_block(41);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert!(Stakers::<Test>::get(0, BOB).is_none());
+		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(free(pool_account()), ED);
@@ -745,7 +745,7 @@ fn other_stakers_may_leave_while_claims_are_pending() {
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
 		run_to_block(30);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert!(Stakers::<Test>::get(0, BOB).is_none());
+		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
 	});
 }
