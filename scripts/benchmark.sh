@@ -25,4 +25,5 @@ REPEAT="${REPEAT:-20}"
 	--heap-pages 4096 \
 	--template scripts/weight-template.hbs \
 	--output pallets/mutual-pool/src/weights.rs
+check_weights pallets/mutual-pool/src/weights.rs
 echo "wrote pallets/mutual-pool/src/weights.rs"

@@ -19,3 +19,18 @@ build_node() {
 machine() {
 	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 }
+
+# Fails if a weight file written by `benchmark pallet` holds a proof-size estimate above 5 MiB.
+# No call reads anywhere near that: such a figure comes from a degenerate fit in the CLI (see
+# docs/design.md, "Cover expiry") and would make the call unusable.
+check_weights() {
+	local bad
+	bad=$(grep -Eo 'Weight::from_parts\([0-9_]+, [0-9]+\)' "$@" |
+		awk -F'[(,) ]+' '$3 > 5 * 1024 * 1024 { print }')
+	if [ -n "$bad" ]; then
+		echo "error: proof-size estimates above 5 MiB in $*:" >&2
+		echo "$bad" >&2
+		echo "the benchmark CLI's fit went wrong; run the benchmarks again" >&2
+		return 1
+	fi
+}

@@ -16,6 +16,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 	--pallet pallet_mutual_pool,pallet_balances --extrinsic '*' \
 	--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled --heap-pages 4096 \
 	--template scripts/weight-template.hbs --output "$OUT" --json-file "$RAW"
+check_weights "$OUT"/*.rs
 # The raw timings of the `*_among` benchmarks, which the report fits against their counts.
 python3 scripts/performance_report.py --extract-among "$RAW" >"$OUT/among.json"
 cat >"$OUT/run.json" <<JSON

@@ -38,6 +38,11 @@ SCALING_CALLS = ["approve_claim", "reject_claim", "stake", "withdraw"]
 PROOF_LIMIT = 8 * 1024
 # A slope within this many standard errors of zero is indistinguishable from zero.
 NOISE_SIGMAS = 2
+# "No dependence" on the count n: the time may change by at most this share of the call's own
+# time over the whole range of n, as fitted. Timings on a shared 2-core VM vary by about this much
+# from one run to the next, so a smaller effect cannot be told from noise by timing; the exact
+# counts (reads, writes, proof) must not change at all.
+SCALING_TOLERANCE = 0.05
 # `n = among_count(k)` of pallets/mutual-pool/src/benchmarking.rs: 0 at k = 0, else
 # GENERATOR^(k - 1) mod MODULUS.
 AMONG_GENERATOR, AMONG_MODULUS = 151, 257
@@ -205,10 +210,12 @@ def scaling(among, name):
     varying = [key for key, values in f["constant"].items() if len(values) > 1]
     if varying:
         return False, f"{' and '.join(varying)} vary with n"
-    within = abs(f["per_n"]) <= NOISE_SIGMAS * f["se_n"]
     growth = f["per_n"] * f["n_max"] / f["base"]
-    return within, (f"slope {f['per_n']:,.1f} ± {f['se_n']:,.1f} ns per n (std. error), "
-                    f"{growth:+.1%} at n = {f['n_max']}; reads, writes, proof the same at every n")
+    beyond = abs(f["per_n"]) > NOISE_SIGMAS * f["se_n"]
+    return abs(growth) <= SCALING_TOLERANCE, (
+        f"time {growth:+.1%} over n = 0..{f['n_max']} (slope {f['per_n']:,.1f} ± {f['se_n']:,.1f} "
+        f"ns per n{', beyond ' + str(NOISE_SIGMAS) + ' std. errors' if beyond else ''}); "
+        f"reads, writes, proof the same at every n")
 
 
 def targets_section(w, pool, ref, load, among):
@@ -249,8 +256,13 @@ def scaling_section(w, among):
     w("of the machine's speed during the run does not pass for a slope in `n`.\n")
     w("Each step's median time is fitted against `n` and `k` together (least squares, from the")
     w("raw results in `docs/data/benchmarks/among.json`). The slope in `k` is the drift over the")
-    w(f"run. The slope in `n` counts as zero within {NOISE_SIGMAS} standard errors. Reads, writes and")
-    w("the measured proof are exact, and listed with every value they took.\n")
+    w("run. Reads, writes and the measured proof are exact, and listed with every value they")
+    w("took; they must be the same at every `n`. The time is not exact: the target counts as met")
+    w(f"when the fitted change over the whole range of `n` is within ±{SCALING_TOLERANCE:.0%} of the")
+    w("call's time. That bound is a choice: on this machine the same benchmark's time differs by")
+    w("several percent from one run to the next, so timing cannot resolve a smaller effect. The")
+    w(f"standard errors below are those of one run; a slope beyond {NOISE_SIGMAS} of them is flagged in")
+    w("the targets.\n")
     w("| benchmark | n | steps (repeats) | ref_time at n = 0 (µs) | slope in n (ns per n) "
       "| drift in k (ns per k) | reads | writes | measured proof (B) |")
     w("|---|---|---|---|---|---|---|---|---|")

@@ -1,6 +1,7 @@
-//! Runtime integration tests: the genesis presets and the claims council, natively through the
-//! real `Runtime`.
+//! Runtime integration tests: the genesis presets, the claims council and the declared weights,
+//! natively through the real `Runtime`.
 
 mod common;
 mod council;
 mod genesis;
+mod weights;
