@@ -199,6 +199,9 @@ def calls_section(w, pool, tka, db):
           f"{buy_total / 1e6:,.1f} µs ({buy_total / tka_total:.2f}x).")
     w("\nProof sizes are the benchmark CLI's worst-case estimates (`MaxEncodedLen`, a map of a")
     w("million entries): the base is the largest storage prefix, each component adds its slope.")
+    w("The per-bucket proof of `withdraw` and `roll_expiries` comes from a fit of `Expiries` at a")
+    w("single value of `b` (the runtime rolls at most one bucket per call); docs/design.md, \"Cover")
+    w("expiry\", explains it and shows both calls under 8 KiB however a bucket read is counted.")
 
 
 def scaling(among, name):
