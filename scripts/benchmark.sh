@@ -9,21 +9,10 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 build_node
 
-STEPS="${STEPS:-50}"
-REPEAT="${REPEAT:-20}"
-
-"$NODE" benchmark pallet \
-	--runtime "$WASM" \
-	--genesis-builder runtime \
-	--genesis-builder-preset development \
+benchmark_pallet \
 	--pallet pallet_mutual_pool \
 	--extrinsic '*' \
 	--exclude-extrinsics pallet_mutual_pool::stake_among,pallet_mutual_pool::withdraw_among,pallet_mutual_pool::approve_claim_among,pallet_mutual_pool::reject_claim_among \
-	--steps "$STEPS" \
-	--repeat "$REPEAT" \
-	--wasm-execution compiled \
-	--heap-pages 4096 \
-	--template scripts/weight-template.hbs \
 	--output pallets/mutual-pool/src/weights.rs
 check_weights pallets/mutual-pool/src/weights.rs
 echo "wrote pallets/mutual-pool/src/weights.rs"

@@ -15,6 +15,16 @@ build_node() {
 	scripts/setup.sh && cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
 }
 
+# `benchmark pallet` on the runtime Wasm with the settings that every measurement here shares
+# (development preset, compiled Wasm, $STEPS and $REPEAT, the weight template), so that the
+# weights and the performance report measure alike. Pallets, extrinsics and output are arguments.
+benchmark_pallet() {
+	"$NODE" benchmark pallet \
+		--runtime "$WASM" --genesis-builder runtime --genesis-builder-preset development \
+		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled --heap-pages 4096 \
+		--template scripts/weight-template.hbs "$@"
+}
+
 # This machine, as the measurements name it: cores, memory, CPU model.
 machine() {
 	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -11,11 +11,8 @@ OUT=docs/data/benchmarks
 RAW=$(mktemp)
 trap 'rm -f "$RAW"' EXIT
 rm -rf "$OUT" && mkdir -p "$OUT"
-"$NODE" benchmark pallet \
-	--runtime "$WASM" --genesis-builder runtime --genesis-builder-preset development \
-	--pallet pallet_mutual_pool,pallet_balances --extrinsic '*' \
-	--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled --heap-pages 4096 \
-	--template scripts/weight-template.hbs --output "$OUT" --json-file "$RAW"
+benchmark_pallet --pallet pallet_mutual_pool,pallet_balances --extrinsic '*' \
+	--output "$OUT" --json-file "$RAW"
 check_weights "$OUT"/*.rs
 # The raw timings of the `*_among` benchmarks, which the report fits against their counts.
 python3 scripts/performance_report.py --extract-among "$RAW" >"$OUT/among.json"

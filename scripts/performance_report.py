@@ -28,7 +28,6 @@ READS = re.compile(r"\.reads\((\d+)_u64\)")
 READS_SLOPE = re.compile(r"\.reads\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)")
 WRITES = re.compile(r"\.writes\((\d+)_u64\)")
 WRITES_SLOPE = re.compile(r"\.writes\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)")
-MEASURED_PROOF = re.compile(r"// Proof size: measured `([^`]*)` bytes")
 
 # Calls that users sign, and the targets of issue 4.
 USER_CALLS = ["stake", "request_unstake", "withdraw", "buy_cover", "transfer_cover",
@@ -131,9 +130,7 @@ def parse(path):
         calls[name] = {
             "ref_time": num(base.group(1)),
             "proof": int(base.group(2)),
-            "measured_proof": MEASURED_PROOF.search(body).group(1),
             "slopes": {c: num(s) for _, s, c in SLOPE.findall(body)},
-            "errors": {c: num(e) for e, _, c in SLOPE.findall(body)},
             "proof_slopes": {c: int(s) for s, c in PROOF_SLOPE.findall(body)},
             "reads": sum(int(r) for r in READS.findall(body)),
             "reads_slopes": {c: int(s) for s, c in READS_SLOPE.findall(body)},
@@ -163,13 +160,11 @@ def load_json(path):
     return json.load(open(path)) if os.path.exists(path) else None
 
 
-def charged(call, db, at="max"):
-    """The ref_time a call is charged, database weights included, in ps."""
-    if at == "max":
-        t, r, wr = (at_max(call, "ref_time", "slopes"), at_max(call, "reads", "reads_slopes"),
-                    at_max(call, "writes", "writes_slopes"))
-    else:
-        t, r, wr = call["ref_time"], call["reads"], call["writes"]
+def charged(call, db):
+    """The ref_time a call is charged at its components' maximum, database weights included,
+    in ps."""
+    t, r, wr = (at_max(call, "ref_time", "slopes"), at_max(call, "reads", "reads_slopes"),
+                at_max(call, "writes", "writes_slopes"))
     return t + r * db["read"] + wr * db["write"]
 
 

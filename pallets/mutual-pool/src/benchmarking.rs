@@ -170,6 +170,14 @@ fn populate<T: Config>(
 	Ok(())
 }
 
+/// `setup_pool` with `among_count(k)` other stakers, covers and pending claims in pool 0
+/// (`populate`): the state of step `k` of an `*_among` benchmark.
+fn setup_among<T: Config>(k: u32) -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
+	let (pool_id, product_id, staker) = setup_pool::<T>()?;
+	populate::<T>(pool_id, product_id, among_count(k))?;
+	Ok((pool_id, product_id, staker))
+}
+
 /// Book `buckets` non-empty expiry buckets after the current one for `owner` (each holding
 /// `units(1)` of active cover, added to `active`), set `cursor` to the current bucket, and move
 /// the chain to the first block at which all are due.
@@ -420,8 +428,7 @@ mod benchmarks {
 	/// the pool.
 	#[benchmark]
 	fn stake_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		populate::<T>(pool_id, product_id, among_count(k))?;
+		let (pool_id, ..) = setup_among::<T>(k)?;
 		let staker = funded::<T>("staker", 0);
 		let amount = units::<T>(10);
 		#[extrinsic_call]
@@ -433,8 +440,7 @@ mod benchmarks {
 	/// `withdraw` with `among_count(k)` other stakers, covers and pending claims in the pool.
 	#[benchmark]
 	fn withdraw_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, staker) = setup_pool::<T>()?;
-		populate::<T>(pool_id, product_id, among_count(k))?;
+		let (pool_id, _, staker) = setup_among::<T>(k)?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
 		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
@@ -447,8 +453,7 @@ mod benchmarks {
 	/// `approve_claim` with `among_count(k)` other stakers, covers and pending claims in the pool.
 	#[benchmark]
 	fn approve_claim_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		populate::<T>(pool_id, product_id, among_count(k))?;
+		let (_, product_id, _) = setup_among::<T>(k)?;
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -461,8 +466,7 @@ mod benchmarks {
 	/// `reject_claim` with `among_count(k)` other stakers, covers and pending claims in the pool.
 	#[benchmark]
 	fn reject_claim_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, _) = setup_pool::<T>()?;
-		populate::<T>(pool_id, product_id, among_count(k))?;
+		let (_, product_id, _) = setup_among::<T>(k)?;
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
