@@ -2,6 +2,7 @@
 //! [`ExtBuilder::build_and_execute`](crate::mock::ExtBuilder::build_and_execute), which checks
 //! `do_try_state` afterwards.
 
+mod attacks;
 mod claims;
 mod cover;
 mod expiry;
