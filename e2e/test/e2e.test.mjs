@@ -99,12 +99,15 @@ describe('mutual-pool dev chain', () => {
 
   test('3. Charlie claims, the council approves with 3 of 5 ayes, Charlie is paid', async () => {
     const claimed = 2_000n * UNIT;
-    const deposit = api.consts.mutualPool.claimDeposit.toBigInt();
     const submitted = await send(
       api, api.tx.mutualPool.submitClaim(state.coverId, claimed, 'ipfs://exploit-report'), who.charlie,
     );
     assert.equal(submitted.error, null);
-    const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+    const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
+    const claimId = event.claimId.toNumber();
+    // The deposit grows with the amount claimed: 10 MUT + 0.1% of 2 000 MUT.
+    const deposit = event.deposit.toBigInt();
+    assert.equal(deposit, api.consts.mutualPool.claimDeposit.toBigInt() + 2n * UNIT);
     assert.equal((await poolStatus(api, POOL)).pendingClaims, claimed);
 
     const before = {
@@ -132,12 +135,13 @@ describe('mutual-pool dev chain', () => {
   });
 
   test('4. A second claim is rejected by council motion and the deposit lands in the pool', async () => {
-    const deposit = api.consts.mutualPool.claimDeposit.toBigInt();
     const submitted = await send(
       api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
     );
     assert.equal(submitted.error, null);
-    const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+    const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
+    const claimId = event.claimId.toNumber();
+    const deposit = event.deposit.toBigInt();
     const before = await poolStatus(api, POOL);
     const closed = await councilMotion(
       api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,

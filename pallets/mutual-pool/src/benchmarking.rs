@@ -143,8 +143,9 @@ fn setup_claim<T: Config>(
 }
 
 /// `n` more stakers of `units(1)` in the pool, and `n` more covers of `units(1)` on the product,
-/// each with a pending claim of all of it, all of different accounts; and `MAX_AMONG - n` of
-/// each in a second pool, so that the state holds as many records at every `n`.
+/// each with a pending claim of all of it if `claims`, all of different accounts; and
+/// `MAX_AMONG - n` of each in a second pool, so that the state holds as many records at every
+/// `n`. (`withdraw` fails while claims on its pool are pending: its benchmark has covers only.)
 ///
 /// The second pool keeps the trie the same size: a trie read costs more as the trie grows,
 /// whatever the records are, and that cost is charged per read through `DbWeight`. With the
@@ -153,6 +154,7 @@ fn populate<T: Config>(
 	pool_id: PoolId,
 	product_id: ProductId,
 	n: u32,
+	claims: bool,
 ) -> Result<(), BenchmarkError> {
 	let other_pool = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
 	let other_product = MutualPool::<T>::do_create_product(other_pool, product_params::<T>(0))?;
@@ -161,7 +163,12 @@ fn populate<T: Config>(
 		let (pool_id, product_id) =
 			if i < n { (pool_id, product_id) } else { (other_pool, other_product) };
 		MutualPool::<T>::do_stake(&funded::<T>("other staker", i), pool_id, units::<T>(1))?;
-		setup_claim::<T>(&funded::<T>("other buyer", i), product_id, units::<T>(1))?;
+		let buyer = funded::<T>("other buyer", i);
+		if claims {
+			setup_claim::<T>(&buyer, product_id, units::<T>(1))?;
+		} else {
+			setup_cover::<T>(&buyer, product_id, units::<T>(1))?;
+		}
 	}
 	// Events last one block. Left in place, the setup's thousands of events would be read back
 	// by the measured call's first event (an append to the committed `System::Events`), a cost
@@ -170,11 +177,14 @@ fn populate<T: Config>(
 	Ok(())
 }
 
-/// `setup_pool` with `among_count(k)` other stakers, covers and pending claims in pool 0
-/// (`populate`): the state of step `k` of an `*_among` benchmark.
-fn setup_among<T: Config>(k: u32) -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
+/// `setup_pool` with `among_count(k)` other stakers, covers and (if `claims`) pending claims in
+/// pool 0 (`populate`): the state of step `k` of an `*_among` benchmark.
+fn setup_among<T: Config>(
+	k: u32,
+	claims: bool,
+) -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
 	let (pool_id, product_id, staker) = setup_pool::<T>()?;
-	populate::<T>(pool_id, product_id, among_count(k))?;
+	populate::<T>(pool_id, product_id, among_count(k), claims)?;
 	Ok((pool_id, product_id, staker))
 }
 
@@ -374,11 +384,26 @@ mod benchmarks {
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
+		let deposit = MutualPool::<T>::claim_deposit(units::<T>(10));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, claim_id);
 		assert!(!Claims::<T>::contains_key(claim_id));
 		let capital_after = Pools::<T>::get(pool_id).map(|p| p.capital);
-		assert_eq!(capital_before.map(|c| c.saturating_add(T::ClaimDeposit::get())), capital_after);
+		assert_eq!(capital_before.map(|c| c.saturating_add(deposit)), capital_after);
+		Ok(())
+	}
+
+	/// A claim past its decision period, lapsed by the whitelisted caller.
+	#[benchmark]
+	fn lapse_claim() -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, caller) = setup_pool::<T>()?;
+		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		let lapses_at = Claims::<T>::get(claim_id).map(|c| c.lapses_at);
+		frame_system::Pallet::<T>::set_block_number(lapses_at.ok_or(BenchmarkError::Weightless)?);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), claim_id);
+		assert!(!Claims::<T>::contains_key(claim_id));
+		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.pending_claims), Some(Zero::zero()));
 		Ok(())
 	}
 
@@ -428,7 +453,7 @@ mod benchmarks {
 	/// the pool.
 	#[benchmark]
 	fn stake_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, ..) = setup_among::<T>(k)?;
+		let (pool_id, ..) = setup_among::<T>(k, true)?;
 		let staker = funded::<T>("staker", 0);
 		let amount = units::<T>(10);
 		#[extrinsic_call]
@@ -437,10 +462,11 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `withdraw` with `among_count(k)` other stakers, covers and pending claims in the pool.
+	/// `withdraw` with `among_count(k)` other stakers and covers in the pool (no claim may be
+	/// pending).
 	#[benchmark]
 	fn withdraw_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (pool_id, _, staker) = setup_among::<T>(k)?;
+		let (pool_id, _, staker) = setup_among::<T>(k, false)?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
 		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
@@ -453,7 +479,7 @@ mod benchmarks {
 	/// `approve_claim` with `among_count(k)` other stakers, covers and pending claims in the pool.
 	#[benchmark]
 	fn approve_claim_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (_, product_id, _) = setup_among::<T>(k)?;
+		let (_, product_id, _) = setup_among::<T>(k, true)?;
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -466,7 +492,7 @@ mod benchmarks {
 	/// `reject_claim` with `among_count(k)` other stakers, covers and pending claims in the pool.
 	#[benchmark]
 	fn reject_claim_among(k: Linear<0, MAX_AMONG>) -> Result<(), BenchmarkError> {
-		let (_, product_id, _) = setup_among::<T>(k)?;
+		let (_, product_id, _) = setup_among::<T>(k, true)?;
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;

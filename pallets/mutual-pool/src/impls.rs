@@ -34,6 +34,12 @@ pub(crate) struct ClaimInContext<T: Config> {
 pub(crate) struct CoverQuote<T: Config> {
 	/// The premium to pay.
 	pub premium: BalanceOf<T>,
+	/// First block of cover: now plus the product's activation delay.
+	pub start: BlockNumberFor<T>,
+	/// Last block of cover: `start + period`.
+	pub end: BlockNumberFor<T>,
+	/// Last block to file a claim: `end` plus the product's claim window.
+	pub claim_until: BlockNumberFor<T>,
 	/// The pool's active cover after the purchase.
 	pub pool_active: BalanceOf<T>,
 	/// The product's active cover after the purchase.
@@ -111,6 +117,7 @@ impl<T: Config> Pallet<T> {
 			pending_claims: Zero::zero(),
 			expired_through: Self::current_bucket(Self::now()),
 			fees_owed: Zero::zero(),
+			payouts: Default::default(),
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -234,8 +241,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// What `shares` are paid on withdrawal: their part of `capital - pending_claims`, rounded
-	/// down.
+	/// What `shares` are worth: their part of the capital, rounded down. A withdrawal pays
+	/// this, and only while no claim is pending, so that the outcome of every claim is shared
+	/// by exactly the stakers who were there when it was filed.
 	pub(crate) fn withdrawal_value(
 		pool: &PoolOf<T>,
 		shares: BalanceOf<T>,
@@ -243,8 +251,7 @@ impl<T: Config> Pallet<T> {
 		if pool.total_shares.is_zero() {
 			return Ok(Zero::zero());
 		}
-		let free_capital = pool.capital.saturating_sub(pool.pending_claims);
-		Self::mul_div(shares, free_capital, pool.total_shares, Rounding::Down)
+		Self::mul_div(shares, pool.capital, pool.total_shares, Rounding::Down)
 	}
 
 	/// Whether `capital * capacity_factor` covers active cover plus pending claims.
@@ -260,15 +267,12 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
 		let rolled = Self::roll_pool(pool_id, &mut pool, now)?;
+		ensure!(pool.pending_claims.is_zero(), Error::<T>::ClaimsPending);
 
 		let shares = staker.unbonding;
 		let amount = Self::withdrawal_value(&pool, shares)?;
 		pool.capital = pool.capital.checked_sub(&amount).ok_or(Error::<T>::Corrupt)?;
 		pool.total_shares = pool.total_shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
-		ensure!(
-			!pool.total_shares.is_zero() || pool.pending_claims.is_zero(),
-			Error::<T>::ClaimsPendingOnLastShares
-		);
 		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
 		staker.shares = staker.shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
 		staker.unbonding = Zero::zero();
@@ -301,13 +305,21 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Check a purchase against the product's terms and both capacity limits, and price it.
-	/// `pool` and `product` must be rolled up to date.
+	/// Check a purchase made `now` against the product's terms and both capacity limits, and
+	/// price it.
+	///
+	/// Capacity already taken is the active cover *plus the pending claims*: both must be
+	/// backed, so both limit what may be sold and set the utilization the premium is priced at.
+	/// The premium is charged for every block the cover may hold capacity, not for its period
+	/// alone: the activation delay, the period, the claim window and one expiry bucket (a
+	/// cover's bucket is due at most `ExpiryBucketLength` blocks after its `claim_until`). The
+	/// charge does not depend on the block, so a quote holds until the pool's figures change.
 	pub(crate) fn quote_cover(
 		pool: &PoolOf<T>,
 		product: &ProductOf<T>,
 		amount: BalanceOf<T>,
 		period: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
 	) -> Result<CoverQuote<T>, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(product.params.enabled, Error::<T>::ProductDisabled);
@@ -315,7 +327,21 @@ impl<T: Config> Pallet<T> {
 			period >= product.params.min_period && period <= product.params.max_period,
 			Error::<T>::PeriodOutOfRange
 		);
+		let start =
+			now.checked_add(&product.params.activation_delay).ok_or(Error::<T>::Overflow)?;
+		let end = start.checked_add(&period).ok_or(Error::<T>::Overflow)?;
+		let claim_until =
+			end.checked_add(&product.params.claim_window).ok_or(Error::<T>::Overflow)?;
+		let held = claim_until
+			.saturating_sub(now)
+			.checked_add(&T::ExpiryBucketLength::get())
+			.ok_or(Error::<T>::Overflow)?;
+
 		let capacity = Self::capacity(pool);
+		let taken = pool
+			.active_cover
+			.checked_add(&pool.pending_claims)
+			.ok_or(Error::<T>::InsufficientCapacity)?;
 		let pool_active =
 			pool.active_cover.checked_add(&amount).ok_or(Error::<T>::InsufficientCapacity)?;
 		let product_active = product
@@ -323,22 +349,22 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&amount)
 			.ok_or(Error::<T>::InsufficientCapacity)?;
 		ensure!(
-			pool_active <= capacity
+			taken.checked_add(&amount).is_some_and(|after| after <= capacity)
 				&& product_active <= product.params.max_capacity_share.mul_floor(capacity),
 			Error::<T>::InsufficientCapacity
 		);
 		let premium = Self::curve(pool, product)
 			.premium(
 				capacity.saturated_into(),
-				pool.active_cover.saturated_into(),
+				taken.saturated_into(),
 				amount.saturated_into(),
-				period.saturated_into(),
+				held.saturated_into(),
 				T::BlocksPerYear::get().saturated_into(),
 			)
 			.ok_or(Error::<T>::Overflow)?
 			.try_into()
 			.map_err(|_| Error::<T>::Overflow)?;
-		Ok(CoverQuote { premium, pool_active, product_active })
+		Ok(CoverQuote { premium, start, end, claim_until, pool_active, product_active })
 	}
 
 	/// Buy cover for `who`; returns the most expiry buckets rolled for the pool or the product.
@@ -352,14 +378,11 @@ impl<T: Config> Pallet<T> {
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool_id = product.pool_id;
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::Corrupt)?;
-		let now = Self::now();
 		// A purchase rolls no expiry bucket (`on_idle` and `roll_expiries` do): it is priced and
 		// bounded by the stored active cover, which a lagging cursor only overstates.
-		let quote = Self::quote_cover(&pool, &product, amount, period)?;
+		let quote = Self::quote_cover(&pool, &product, amount, period, Self::now())?;
 		ensure!(quote.premium <= max_premium, Error::<T>::PremiumTooHigh);
-		let start =
-			now.checked_add(&product.params.activation_delay).ok_or(Error::<T>::Overflow)?;
-		let end = start.checked_add(&period).ok_or(Error::<T>::Overflow)?;
+		let CoverQuote { start, end, claim_until, .. } = quote;
 		let cover_id = NextCoverId::<T>::get();
 		let next_cover_id = cover_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
@@ -379,8 +402,9 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		Self::book_expiry(ExpiryOwner::Pool(pool_id), end, amount)?;
-		Self::book_expiry(ExpiryOwner::Product(product_id), end, amount)?;
+		// The cover holds capacity until its claim window closes.
+		Self::book_expiry(ExpiryOwner::Pool(pool_id), claim_until, amount)?;
+		Self::book_expiry(ExpiryOwner::Product(product_id), claim_until, amount)?;
 
 		let cover = Cover {
 			product_id,
@@ -389,6 +413,7 @@ impl<T: Config> Pallet<T> {
 			remaining: amount,
 			start,
 			end,
+			claim_until,
 			pending_claim: None,
 		};
 		Covers::<T>::insert(cover_id, cover);
@@ -453,10 +478,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
 		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
 		let now = Self::now();
-		ensure!(
-			now >= cover.start && now <= cover.end.saturating_add(product.params.claim_window),
-			Error::<T>::OutsideClaimWindow
-		);
+		// The claim window is the one the cover was sold with: `update_product` changes no
+		// cover already sold.
+		ensure!(now >= cover.start && now <= cover.claim_until, Error::<T>::OutsideClaimWindow);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(amount <= cover.remaining, Error::<T>::ClaimExceedsRemaining);
 		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
@@ -464,8 +488,10 @@ impl<T: Config> Pallet<T> {
 			pool.pending_claims.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let claim_id = NextClaimId::<T>::get();
 		let next_claim_id = claim_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let lapses_at =
+			now.checked_add(&T::ClaimDecisionPeriod::get()).ok_or(Error::<T>::Overflow)?;
 
-		let deposit = T::ClaimDeposit::get();
+		let deposit = Self::claim_deposit(amount);
 		T::Currency::hold(&HoldReason::ClaimDeposit.into(), who, deposit)?;
 
 		cover.pending_claim = Some(claim_id);
@@ -473,7 +499,7 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::insert(product.pool_id, pool);
 		Claims::<T>::insert(
 			claim_id,
-			Claim { cover_id, claimant: who.clone(), amount, deposit, evidence },
+			Claim { cover_id, claimant: who.clone(), amount, deposit, lapses_at, evidence },
 		);
 		NextClaimId::<T>::put(next_claim_id);
 		Self::deposit_event(Event::ClaimSubmitted {
@@ -481,14 +507,31 @@ impl<T: Config> Pallet<T> {
 			cover_id,
 			claimant: who.clone(),
 			amount,
+			deposit,
+			lapses_at,
 		});
 		Ok(())
 	}
 
+	/// The deposit a claim of `amount` holds: `ClaimDeposit + ClaimDepositRate * amount`, at
+	/// most `MaxClaimDeposit` (and never less than `ClaimDeposit`).
+	pub fn claim_deposit(amount: BalanceOf<T>) -> BalanceOf<T> {
+		let base = T::ClaimDeposit::get();
+		base.saturating_add(T::ClaimDepositRate::get().mul_ceil(amount))
+			.min(T::MaxClaimDeposit::get().max(base))
+	}
+
 	/// Read a pending claim with its cover, product and pool, the claim taken off the books of
-	/// the cover and the pool in memory. The caller writes them and removes the claim.
-	fn close_claim(claim_id: ClaimId) -> Result<ClaimInContext<T>, DispatchError> {
+	/// the cover and the pool in memory. The caller writes them and removes the claim. A claim
+	/// is decided before its `lapses_at` (`lapsed == false`) and lapses from then on
+	/// (`lapsed == true`).
+	fn close_claim(claim_id: ClaimId, lapsed: bool) -> Result<ClaimInContext<T>, DispatchError> {
 		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		if lapsed {
+			ensure!(Self::now() >= claim.lapses_at, Error::<T>::ClaimNotLapsed);
+		} else {
+			ensure!(Self::now() < claim.lapses_at, Error::<T>::ClaimLapsed);
+		}
 		let mut cover = Covers::<T>::get(claim.cover_id).ok_or(Error::<T>::Corrupt)?;
 		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
 		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
@@ -510,26 +553,43 @@ impl<T: Config> Pallet<T> {
 		large_allowed: bool,
 	) -> DispatchResult {
 		let ClaimInContext { claim, mut cover, mut product, mut pool } =
-			Self::close_claim(claim_id)?;
+			Self::close_claim(claim_id, false)?;
 		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
+		// The threshold applies to everything paid on the cover, and to everything the pool
+		// paid in the current window: a large loss cannot be approved in instalments, on one
+		// cover or on several.
+		let now = Self::now();
+		if now >= pool.payouts.start.saturating_add(T::LargeClaimWindow::get()) {
+			pool.payouts = PayoutWindow { start: now, paid: Zero::zero() };
+		}
+		let threshold = pool.params.large_claim_threshold.mul_floor(pool.capital);
+		let paid_on_cover = cover.amount.saturating_sub(cover.remaining);
 		ensure!(
-			large_allowed || payout <= pool.params.large_claim_threshold.mul_floor(pool.capital),
+			large_allowed
+				|| (paid_on_cover.saturating_add(payout) <= threshold
+					&& pool.payouts.paid.saturating_add(payout) <= threshold),
 			Error::<T>::RequiresLargeClaimOrigin
 		);
 		let pool_id = product.pool_id;
 		let paid = payout.min(pool.capital);
 		let shortfall = payout.saturating_sub(paid);
+		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
 		pool.capital = pool.capital.saturating_sub(paid);
 		cover.remaining = cover.remaining.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
 		// What is paid on a cover no longer counts as active cover, unless it has expired.
-		if Self::unbook_expiry(ExpiryOwner::Pool(pool_id), pool.expired_through, cover.end, paid)? {
+		if Self::unbook_expiry(
+			ExpiryOwner::Pool(pool_id),
+			pool.expired_through,
+			cover.claim_until,
+			paid,
+		)? {
 			pool.active_cover = pool.active_cover.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
 		}
 		if Self::unbook_expiry(
 			ExpiryOwner::Product(cover.product_id),
 			product.expired_through,
-			cover.end,
+			cover.claim_until,
 			paid,
 		)? {
 			product.active_cover =
@@ -564,7 +624,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Reject claim `claim_id`, slashing its deposit into the pool's capital.
 	pub(crate) fn do_reject_claim(claim_id: ClaimId) -> DispatchResult {
-		let ClaimInContext { claim, cover, product, mut pool } = Self::close_claim(claim_id)?;
+		let ClaimInContext { claim, cover, product, mut pool } =
+			Self::close_claim(claim_id, false)?;
 		let slashed = T::Currency::transfer_on_hold(
 			&HoldReason::ClaimDeposit.into(),
 			&claim.claimant,
@@ -581,6 +642,23 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ClaimRejected { claim_id, slashed });
 		Ok(())
 	}
+
+	/// Lapse claim `claim_id`, past its `lapses_at`: release its deposit and unlock what it
+	/// claimed.
+	pub(crate) fn do_lapse_claim(claim_id: ClaimId) -> DispatchResult {
+		let ClaimInContext { claim, cover, product, pool } = Self::close_claim(claim_id, true)?;
+		T::Currency::release(
+			&HoldReason::ClaimDeposit.into(),
+			&claim.claimant,
+			claim.deposit,
+			Precision::BestEffort,
+		)?;
+		Claims::<T>::remove(claim_id);
+		Covers::<T>::insert(claim.cover_id, cover);
+		Pools::<T>::insert(product.pool_id, pool);
+		Self::deposit_event(Event::ClaimLapsed { claim_id, cover_id: claim.cover_id });
+		Ok(())
+	}
 }
 
 /// The functions behind the `MutualPoolApi` runtime API. They read state and never write it.
@@ -595,7 +673,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
-		Self::quote_cover(&pool, &product, amount, period).map(|quote| quote.premium)
+		Self::quote_cover(&pool, &product, amount, period, Self::now()).map(|quote| quote.premium)
 	}
 
 	/// The figures of a pool, as stored: the ones `buy_cover` prices from. Cover whose expiry
@@ -613,21 +691,20 @@ impl<T: Config> Pallet<T> {
 			active_cover: pool.active_cover,
 			capacity,
 			// Cover without any capacity behind it is infinitely utilized.
-			utilization: FixedU128::checked_from_rational(pool.active_cover, capacity)
-				.unwrap_or_else(|| {
-					if pool.active_cover.is_zero() {
-						FixedU128::zero()
-					} else {
-						<FixedU128 as sp_runtime::traits::Bounded>::max_value()
-					}
-				}),
+			utilization: FixedU128::checked_from_rational(owed, capacity).unwrap_or_else(|| {
+				if owed.is_zero() {
+					FixedU128::zero()
+				} else {
+					<FixedU128 as sp_runtime::traits::Bounded>::max_value()
+				}
+			}),
 			pending_claims: pool.pending_claims,
 			solvency_ratio: FixedU128::checked_from_rational(capacity, owed),
 		})
 	}
 
-	/// A staker's position in a pool, valued at the current share price. While claims are
-	/// pending, `withdraw` pays less: the pessimistic price deducts them.
+	/// A staker's position in a pool, valued at the current share price: what `withdraw` pays,
+	/// once no claim is pending.
 	pub fn position(
 		pool_id: PoolId,
 		who: &T::AccountId,
@@ -683,7 +760,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(cover.remaining <= cover.amount, "a cover has more left than it insured");
 			let product = Products::<T>::get(cover.product_id).ok_or("a cover of no product")?;
 			let pool = Pools::<T>::get(product.pool_id).ok_or("a product of no pool")?;
-			let bucket = Self::expiry_bucket(cover.end);
+			ensure!(cover.claim_until >= cover.end, "a cover's claims close before it ends");
+			let bucket = Self::expiry_bucket(cover.claim_until);
 			if bucket > pool.expired_through {
 				add(pool_active.entry(product.pool_id).or_default(), cover.remaining)?;
 			}

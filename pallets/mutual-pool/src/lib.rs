@@ -13,23 +13,30 @@
 //!   staker record, so both are O(1) whatever the number of stakers.
 //! - Buyers `buy_cover` on a product. The premium follows a utilization curve with a kink and is
 //!   charged at the curve's exact average over the utilization the purchase moves through (see
-//!   [`pricing`]). A pool never sells more cover than `capital * capacity_factor`.
-//! - Cover holders `submit_claim` with a deposit; the council approves (`approve_claim`, paying
-//!   from the pool) or rejects (`reject_claim`, the deposit goes to the pool).
+//!   [`pricing`]), for every block the cover may hold capacity. A pool never sells more than
+//!   `capital * capacity_factor` of cover and pending claims together.
+//! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
+//!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`, the deposit goes to the
+//!   pool) within `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone).
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
-//!   shares keep bearing losses, `withdraw` pays at the pessimistic price
-//!   `(capital - pending_claims) / total_shares`, and it may not take capital that backs cover.
+//!   shares keep bearing losses, `withdraw` waits while claims are pending (so a claim's outcome
+//!   is shared by exactly the stakers who were there when it was filed), and it may not take
+//!   capital that backs cover.
+//!
+//! The attacks these rules stop, and the test that proves each, are in `docs/economics.md`.
 //!
 //! ### Terminology
 //!
 //! - **Capital**: stakes + net premiums + slashed claim deposits - payouts - withdrawals. Kept in
 //!   the pallet; a transfer made straight to the pool account changes nothing.
 //! - **Capacity**: `capital * capacity_factor`, the most cover a pool may have active.
-//! - **Active cover**: the `remaining` of covers that have not expired. Expiry is booked per time
-//!   bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
+//! - **Active cover**: the `remaining` of covers whose claim window has not closed: a cover holds
+//!   capacity until its `claim_until` (its end plus the claim window it was sold with). Expiry is
+//!   booked per time bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
 //!   `MaxExpiryBucketsPerCall` buckets per owner and call, by `on_idle`, `roll_expiries` and
 //!   `withdraw`; until then it still counts as active (see [`expiry`]).
-//! - **Pending claims**: the claimed amounts under assessment; they lock capital.
+//! - **Pending claims**: the claimed amounts under assessment; they lock capital, count against
+//!   capacity, and hold withdrawals until each is decided or lapses.
 //! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
 //!   until anyone calls `pay_fees` to send them to the treasury.
 //! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
@@ -88,7 +95,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_arithmetic::traits::Zero;
+	use sp_arithmetic::{traits::Zero, Perbill};
 
 	/// The balance type of the pallet's currency.
 	pub type BalanceOf<T> =
@@ -107,13 +114,19 @@ pub mod pallet {
 	pub type CoverOf<T> =
 		Cover<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 	/// A claim as stored.
-	pub type ClaimOf<T> =
-		Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxEvidenceLen>;
+	pub type ClaimOf<T> = Claim<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxEvidenceLen,
+	>;
 	/// Claim evidence of this runtime.
 	pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. Version 1 (issue 9): covers keep their claim window
+	/// (`claim_until`), claims their deadline (`lapses_at`), pools their large-claim window
+	/// (`payouts`). No chain ran version 0, so there is no migration.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -147,9 +160,32 @@ pub mod pallet {
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
 
-		/// Held from the claimant for every claim; slashed into the pool if the claim is rejected.
+		/// The smallest claim deposit. A claim of `amount` holds
+		/// `min(ClaimDeposit + ClaimDepositRate * amount, MaxClaimDeposit)` from the claimant
+		/// until it is decided; a rejection slashes it into the pool.
 		#[pallet::constant]
 		type ClaimDeposit: Get<BalanceOf<Self>>;
+
+		/// The part of the claimed amount added to the claim deposit, so that large claims are
+		/// not free to file.
+		#[pallet::constant]
+		type ClaimDepositRate: Get<Perbill>;
+
+		/// The largest claim deposit (at least `ClaimDeposit` is always held).
+		#[pallet::constant]
+		type MaxClaimDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks the claim-decision origins have to decide a claim. A claim not decided by then
+		/// lapses: anyone may call `lapse_claim`, which returns the deposit and unlocks the
+		/// capital.
+		#[pallet::constant]
+		type ClaimDecisionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks over which a pool's payouts are summed against its `large_claim_threshold`:
+		/// once the payouts of a window would pass the threshold, approving needs
+		/// `LargeClaimOrigin`.
+		#[pallet::constant]
+		type LargeClaimWindow: Get<BlockNumberFor<Self>>;
 
 		/// Blocks per year: annual rates are charged per `period / BlocksPerYear`.
 		#[pallet::constant]
@@ -271,12 +307,14 @@ pub mod pallet {
 		},
 		/// A cover changed owner.
 		CoverTransferred { cover_id: CoverId, from: T::AccountId, to: T::AccountId },
-		/// A claim was filed and its deposit held.
+		/// A claim was filed and its `deposit` held; it lapses at `lapses_at` unless decided.
 		ClaimSubmitted {
 			claim_id: ClaimId,
 			cover_id: CoverId,
 			claimant: T::AccountId,
 			amount: BalanceOf<T>,
+			deposit: BalanceOf<T>,
+			lapses_at: BlockNumberFor<T>,
 		},
 		/// A claim was approved and `payout` paid to the cover owner.
 		ClaimApproved { claim_id: ClaimId, payout: BalanceOf<T> },
@@ -289,6 +327,9 @@ pub mod pallet {
 		ExpiriesRolled { owner: ExpiryOwner, through: BlockNumberFor<T>, expired: BalanceOf<T> },
 		/// The fees a pool owed were paid to the treasury.
 		FeesPaid { pool_id: PoolId, amount: BalanceOf<T> },
+		/// A claim was not decided within the decision period: its deposit went back to the
+		/// claimant and the capital it locked is free.
+		ClaimLapsed { claim_id: ClaimId, cover_id: CoverId },
 	}
 
 	#[pallet::error]
@@ -345,9 +386,13 @@ pub mod pallet {
 		PayoutExceedsClaim,
 		/// The payout is above the pool's large-claim threshold: it needs `LargeClaimOrigin`.
 		RequiresLargeClaimOrigin,
-		/// The last shares of a pool cannot leave while claims on it are pending: if a claim were
-		/// rejected, the capital set aside for it would go to whoever stakes next.
-		ClaimsPendingOnLastShares,
+		/// No withdrawal while claims on the pool are pending: each is decided or lapses within
+		/// `ClaimDecisionPeriod`, and a rejected claim must cost no staker anything.
+		ClaimsPending,
+		/// The claim's decision period is over: it can only lapse (`lapse_claim`).
+		ClaimLapsed,
+		/// The claim's decision period is not over yet.
+		ClaimNotLapsed,
 		/// No expiry bucket is due: active cover is up to date.
 		NothingToRoll,
 		/// The pool owes no fees to the treasury.
@@ -400,6 +445,14 @@ pub mod pallet {
 				"ExpiryBucketLength must be above zero"
 			);
 			assert!(T::MaxExpiryBucketsPerCall::get() > 0, "MaxExpiryBucketsPerCall must be > 0");
+			assert!(
+				!T::ClaimDecisionPeriod::get().is_zero(),
+				"ClaimDecisionPeriod must be above zero"
+			);
+			assert!(
+				T::MaxClaimDeposit::get() >= T::ClaimDeposit::get(),
+				"MaxClaimDeposit must be at least ClaimDeposit"
+			);
 		}
 
 		/// Roll lagging expiry buckets of pools and products, round robin, in spare block weight.
@@ -486,9 +539,11 @@ pub mod pallet {
 			Self::do_request_unstake(&who, pool_id, shares)
 		}
 
-		/// Burn the unbonded shares and receive their value at the pessimistic share price
-		/// `(capital - pending_claims) / total_shares`, if what remains still backs the pool's
-		/// active cover and pending claims.
+		/// Burn the unbonded shares and receive their value at the share price
+		/// `capital / total_shares`, if what remains still backs the pool's active cover and
+		/// pending claims. Not while claims on the pool are pending (`ClaimsPending`): each is
+		/// decided or lapses within `ClaimDecisionPeriod`, so that whatever its outcome, the
+		/// staker bears exactly its share of it.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn withdraw(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResultWithPostInfo {
@@ -499,8 +554,12 @@ pub mod pallet {
 
 		/// Buy `amount` of cover on a product for `period` blocks, paying the premium of the
 		/// utilization curve, at most `max_premium`. The cover starts after the product's
-		/// activation delay. The premium goes to the pool account: its `fee` share is owed to
-		/// the treasury (see `pay_fees`), the rest joins the pool's capital.
+		/// activation delay, and claims may be filed until `claim_until`, its end plus the
+		/// product's claim window: all terms are fixed at sale. The premium is charged for every
+		/// block the cover may hold capacity (activation delay + `period` + claim window +
+		/// `ExpiryBucketLength`), at the utilization of active cover plus pending claims. It goes
+		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
+		/// rest joins the pool's capital.
 		///
 		/// The price and the capacity left come from the stored active cover: a purchase rolls
 		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
@@ -530,8 +589,10 @@ pub mod pallet {
 			Self::do_transfer_cover(&who, cover_id, to)
 		}
 
-		/// Claim up to `amount` on a cover, holding the claim deposit. Only the owner, from the
-		/// cover's start to its end plus the product's claim window, one pending claim at a time.
+		/// Claim up to `amount` on a cover, holding the claim deposit (which grows with
+		/// `amount`, see `ClaimDepositRate`). Only the owner, from the cover's start to its
+		/// `claim_until` (its end plus the claim window it was sold with), one pending claim at a
+		/// time. The claim must be decided within `ClaimDecisionPeriod`, or it lapses.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::submit_claim(evidence.len() as u32))]
 		pub fn submit_claim(
@@ -545,9 +606,11 @@ pub mod pallet {
 		}
 
 		/// Approve a claim: pay `payout` (at most the claimed amount) from the pool to the cover
-		/// owner and release the deposit. Payouts above the pool's large-claim threshold need
-		/// `LargeClaimOrigin`. If the pool's capital is short, what is there is paid and
-		/// `PoolDepleted` reports the shortfall.
+		/// owner and release the deposit. `LargeClaimOrigin` is needed when the payout, added to
+		/// everything already paid on the same cover or by the pool in the current
+		/// `LargeClaimWindow`, passes the pool's large-claim threshold (`large_claim_threshold *
+		/// capital`). If the pool's capital is short, what is there is paid and `PoolDepleted`
+		/// reports the shortfall. Fails with `ClaimLapsed` once the decision period is over.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::approve_claim())]
 		pub fn approve_claim(
@@ -565,7 +628,8 @@ pub mod pallet {
 			Self::do_approve_claim(claim_id, payout, large_allowed)
 		}
 
-		/// Reject a claim: its deposit is slashed into the pool's capital.
+		/// Reject a claim: its deposit is slashed into the pool's capital. Fails with
+		/// `ClaimLapsed` once the decision period is over.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::reject_claim())]
 		pub fn reject_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
@@ -607,6 +671,21 @@ pub mod pallet {
 		pub fn pay_fees(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_pay_fees(pool_id)
+		}
+
+		/// End a claim that was not decided within `ClaimDecisionPeriod`: the deposit goes back
+		/// to the claimant, the claimed amount stops locking the pool's capital, and the cover
+		/// may be claimed on again while its claim window is open. Anyone may call it, free of
+		/// fees when it succeeds.
+		///
+		/// Emits `ClaimLapsed`. Fails with `ClaimNotFound`, or `ClaimNotLapsed` before the
+		/// claim's `lapses_at`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::lapse_claim())]
+		pub fn lapse_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_lapse_claim(claim_id)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

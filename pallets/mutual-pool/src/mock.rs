@@ -55,8 +55,16 @@ pub const SUPERMAJORITY: AccountId = 101;
 pub const TREASURY: AccountId = 999;
 /// Every user account's starting balance.
 pub const ENDOWMENT: Balance = 1_000_000_000_000;
-/// The claim deposit.
+/// The smallest claim deposit.
 pub const DEPOSIT: Balance = 100;
+/// The part of a claimed amount added to its deposit: 0.1%.
+pub const DEPOSIT_RATE: Perbill = Perbill::from_parts(1_000_000);
+/// The largest claim deposit.
+pub const MAX_DEPOSIT: Balance = 2_000;
+/// Blocks to decide a claim before it lapses.
+pub const DECISION_PERIOD: u64 = 50;
+/// Blocks over which a pool's payouts are summed against its large-claim threshold.
+pub const LARGE_CLAIM_WINDOW: u64 = 200;
 /// Blocks per expiry bucket.
 pub const BUCKET: u64 = 10;
 /// Blocks per year.
@@ -72,6 +80,7 @@ ord_parameter_types! {
 parameter_types! {
 	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
 	pub const Treasury: AccountId = TREASURY;
+	pub const ClaimDepositRate: Perbill = DEPOSIT_RATE;
 }
 
 impl Config for Test {
@@ -91,6 +100,10 @@ impl Config for Test {
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = Treasury;
 	type ClaimDeposit = ConstU128<DEPOSIT>;
+	type ClaimDepositRate = ClaimDepositRate;
+	type MaxClaimDeposit = ConstU128<MAX_DEPOSIT>;
+	type ClaimDecisionPeriod = ConstU64<DECISION_PERIOD>;
+	type LargeClaimWindow = ConstU64<LARGE_CLAIM_WINDOW>;
 	type BlocksPerYear = ConstU64<YEAR>;
 	type ExpiryBucketLength = ConstU64<BUCKET>;
 	type MaxExpiryBucketsPerCall = ConstU32<MAX_ROLL>;
@@ -225,6 +238,12 @@ pub fn buy(who: AccountId, product_id: ProductId, amount: Balance, period: u64) 
 pub fn claim(who: AccountId, cover_id: CoverId, amount: Balance) -> ClaimId {
 	assert_ok!(MutualPool::submit_claim(signed(who), cover_id, amount, evidence()));
 	NextClaimId::<Test>::get() - 1
+}
+
+/// The deposit a claim of `amount` holds: `DEPOSIT` plus 0.1% of `amount`, at most
+/// `MAX_DEPOSIT`.
+pub fn deposit(amount: Balance) -> Balance {
+	(DEPOSIT + amount.div_ceil(1_000)).min(MAX_DEPOSIT)
 }
 
 /// Some evidence.

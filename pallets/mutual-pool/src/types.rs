@@ -63,7 +63,8 @@ pub struct Pool<Balance, BlockNumber> {
 	pub capital: Balance,
 	/// Shares of all stakers, unbonding ones included.
 	pub total_shares: Balance,
-	/// Sum of `remaining` over the covers of this pool that have not yet expired.
+	/// Sum of `remaining` over the covers of this pool that hold capacity: those whose claim
+	/// window (to `claim_until`) has not closed, or whose expiry bucket is not rolled yet.
 	pub active_cover: Balance,
 	/// Sum of `amount` over the pending claims on covers of this pool.
 	pub pending_claims: Balance,
@@ -73,6 +74,30 @@ pub struct Pool<Balance, BlockNumber> {
 	/// the capital, but are not capital: no payout or withdrawal can take them. `pay_fees`
 	/// sends them to the treasury.
 	pub fees_owed: Balance,
+	/// The payouts of the current large-claim window (see [`PayoutWindow`]).
+	pub payouts: PayoutWindow<Balance, BlockNumber>,
+}
+
+/// What a pool has paid on claims since `start`. Payouts are summed over `LargeClaimWindow`
+/// blocks: once the sum would pass the pool's `large_claim_threshold`, approving needs
+/// `LargeClaimOrigin`, so a large loss cannot be approved by a simple majority in pieces.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PayoutWindow<Balance, BlockNumber> {
+	/// The block at which the window opened (with its first payout).
+	pub start: BlockNumber,
+	/// Everything paid on claims since `start`.
+	pub paid: Balance,
 }
 
 /// The parameters of a product, set by governance at creation and by `update_product`.
@@ -138,7 +163,8 @@ where
 	pub pool_id: PoolId,
 	/// The parameters set by governance.
 	pub params: ProductParams<BlockNumber, MaxMetadataLen>,
-	/// Sum of `remaining` over the covers of this product that have not yet expired.
+	/// Sum of `remaining` over the covers of this product that hold capacity (as the pool's
+	/// `active_cover`).
 	pub active_cover: Balance,
 	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
 	pub expired_through: BlockNumber,
@@ -183,6 +209,9 @@ pub struct Cover<AccountId, Balance, BlockNumber> {
 	pub start: BlockNumber,
 	/// Last block of cover.
 	pub end: BlockNumber,
+	/// Last block at which a claim may be filed: `end` plus the product's claim window at the
+	/// time of sale. The cover holds capacity (it counts as active) until then.
+	pub claim_until: BlockNumber,
 	/// The claim under assessment, if any.
 	pub pending_claim: Option<ClaimId>,
 }
@@ -200,10 +229,11 @@ pub struct Cover<AccountId, Balance, BlockNumber> {
 	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxEvidenceLen))]
-pub struct Claim<AccountId, Balance, MaxEvidenceLen: Get<u32>>
+pub struct Claim<AccountId, Balance, BlockNumber, MaxEvidenceLen: Get<u32>>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 {
 	/// The cover claimed on.
 	pub cover_id: CoverId,
@@ -213,6 +243,9 @@ where
 	pub amount: Balance,
 	/// The deposit held from the claimant.
 	pub deposit: Balance,
+	/// The first block at which the claim is no longer decided but lapses (filing block plus
+	/// `ClaimDecisionPeriod`): from then on anyone may call `lapse_claim`.
+	pub lapses_at: BlockNumber,
 	/// What the claimant offers as proof (a link or a hash, by convention).
 	pub evidence: BoundedVec<u8, MaxEvidenceLen>,
 }
@@ -228,11 +261,12 @@ pub struct PoolStatus<Balance> {
 	pub total_shares: Balance,
 	/// Capital per share (1 when no shares exist).
 	pub share_price: FixedU128,
-	/// Cover sold and not yet expired.
+	/// Cover sold whose claim window has not closed (or whose expiry bucket is not rolled).
 	pub active_cover: Balance,
 	/// `capital * capacity_factor`.
 	pub capacity: Balance,
-	/// `active_cover / capacity` (0 with neither, the largest value with cover but no capacity).
+	/// `(active_cover + pending_claims) / capacity`, the utilization premiums are priced at (0
+	/// with neither, the largest value with cover but no capacity).
 	pub utilization: FixedU128,
 	/// Claimed amounts under assessment.
 	pub pending_claims: Balance,
@@ -247,8 +281,8 @@ pub struct PoolStatus<Balance> {
 pub struct Position<Balance, BlockNumber> {
 	/// All shares of the staker, unbonding ones included.
 	pub shares: Balance,
-	/// What `shares` are worth at the current share price (rounded down); while claims are
-	/// pending, `withdraw` pays less, at `(capital - pending_claims) / total_shares`.
+	/// What `shares` are worth at the current share price (rounded down): what `withdraw`
+	/// pays for them, once no claim on the pool is pending.
 	pub value: Balance,
 	/// The part of `shares` that is unbonding.
 	pub unbonding_shares: Balance,

@@ -61,6 +61,7 @@ pub trait WeightInfo {
 	fn reject_claim() -> Weight;
 	fn roll_expiries(b: u32, ) -> Weight;
 	fn pay_fees() -> Weight;
+	fn lapse_claim() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -276,6 +277,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn lapse_claim() -> Weight {
+		// Proof size: measured `2366` bytes, estimated `6196` bytes.
+		// Minimum execution time: 82_122_000 picoseconds.
+		Weight::from_parts(85_037_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
@@ -359,5 +367,10 @@ impl WeightInfo for () {
 		Weight::from_parts(63_564_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn lapse_claim() -> Weight {
+		Weight::from_parts(85_037_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

@@ -1,10 +1,12 @@
 //! The mutual pool: its origins, accounts and limits.
 
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use sp_runtime::traits::AccountIdConversion;
+use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 use super::council::{RootOrCouncilMajority, RootOrCouncilTwoThirds};
-use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, UNIT, YEARS};
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS, HOURS, UNIT, YEARS,
+};
 
 parameter_types! {
 	/// Derives the pool accounts.
@@ -13,8 +15,18 @@ parameter_types! {
 	pub const TreasuryPalletId: PalletId = PalletId(*b"mut/trsy");
 	/// Receives the fee share of every premium.
 	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
-	/// Held from every claimant until the claim is decided: 10 MUT.
+	/// Held from every claimant until the claim is decided: at least 10 MUT...
 	pub const ClaimDeposit: Balance = 10 * UNIT;
+	/// ...plus 0.1% of the amount claimed...
+	pub const ClaimDepositRate: Perbill = Perbill::from_parts(1_000_000);
+	/// ...and at most 10,000 MUT.
+	pub const MaxClaimDeposit: Balance = 10_000 * UNIT;
+	/// The council has an hour (600 blocks, twelve motion durations) to decide a claim, after
+	/// which it lapses. Short, for a chain that is tried in minutes; a chain holding real money
+	/// gives its council days.
+	pub const ClaimDecisionPeriod: BlockNumber = HOURS;
+	/// Payouts are summed over a day against a pool's large-claim threshold.
+	pub const LargeClaimWindow: BlockNumber = DAYS;
 	/// 6 s blocks: 5_256_000 per year.
 	pub const BlocksPerYear: BlockNumber = YEARS;
 	/// One cover-expiry bucket per hour.
@@ -35,6 +47,10 @@ impl pallet_mutual_pool::Config for Runtime {
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = TreasuryAccount;
 	type ClaimDeposit = ClaimDeposit;
+	type ClaimDepositRate = ClaimDepositRate;
+	type MaxClaimDeposit = MaxClaimDeposit;
+	type ClaimDecisionPeriod = ClaimDecisionPeriod;
+	type LargeClaimWindow = LargeClaimWindow;
 	type BlocksPerYear = BlocksPerYear;
 	type ExpiryBucketLength = ExpiryBucketLength;
 	/// One bucket per owner and call: `on_idle` rolls each pool and product by one bucket per

@@ -38,7 +38,10 @@ fn a_motion_to_approve_a_claim_passes_with_three_of_five_and_pays() {
 		let before = free(Charlie);
 		let (_, claim_id) = cover_and_claim(0, mut_(500_000), payout);
 		let after_premium_and_deposit = free(Charlie);
-		assert!(after_premium_and_deposit < before - ClaimDeposit::get());
+		// The deposit grows with the claim: 10 MUT + 0.1% of 100_000 MUT.
+		let deposit = MutualPool::claim_deposit(payout);
+		assert_eq!(deposit, ClaimDeposit::get() + mut_(100));
+		assert!(after_premium_and_deposit < before - deposit);
 		let capital = capital();
 
 		let outcome = council_motion(approve(claim_id, payout), 3, &[Alice, Bob, Dave], &[]);
@@ -47,7 +50,7 @@ fn a_motion_to_approve_a_claim_passes_with_three_of_five_and_pays() {
 		assert!(approved(claim_id, payout));
 		assert!(Claims::<Runtime>::get(claim_id).is_none());
 		// Paid, and the deposit is back.
-		assert_eq!(free(Charlie), after_premium_and_deposit + payout + ClaimDeposit::get());
+		assert_eq!(free(Charlie), after_premium_and_deposit + payout + deposit);
 		assert_eq!(super::common::capital(), capital - payout);
 	});
 }
@@ -75,7 +78,7 @@ fn a_large_payout_needs_four_of_five() {
 		let outcome = council_motion(approve(claim_id, payout), 4, &[Alice, Bob, Dave, Eve], &[]);
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
 		assert!(approved(claim_id, payout));
-		assert_eq!(free(Charlie), charlie + payout + ClaimDeposit::get());
+		assert_eq!(free(Charlie), charlie + payout + MutualPool::claim_deposit(payout));
 		assert_eq!(super::common::capital(), capital - payout);
 	});
 }
@@ -104,6 +107,7 @@ fn abstentions_count_as_nays_even_with_an_aye_voting_prime() {
 fn a_motion_to_reject_slashes_the_deposit_into_the_pool() {
 	dev_ext().execute_with(|| {
 		let (_, claim_id) = cover_and_claim(1, mut_(100_000), mut_(50_000));
+		let deposit = MutualPool::claim_deposit(mut_(50_000));
 		let charlie = free(Charlie);
 		let capital = capital();
 
@@ -112,10 +116,10 @@ fn a_motion_to_reject_slashes_the_deposit_into_the_pool() {
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
 		assert!(Claims::<Runtime>::get(claim_id).is_none());
 		assert_eq!(free(Charlie), charlie, "the deposit is not returned");
-		assert_eq!(super::common::capital(), capital + ClaimDeposit::get());
+		assert_eq!(super::common::capital(), capital + deposit);
 		assert!(System::events().iter().any(|record| record.event
 			== mutual_pool_runtime::RuntimeEvent::MutualPool(
-				pallet_mutual_pool::Event::ClaimRejected { claim_id, slashed: ClaimDeposit::get() }
+				pallet_mutual_pool::Event::ClaimRejected { claim_id, slashed: deposit }
 			)));
 	});
 }

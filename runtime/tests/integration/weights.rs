@@ -43,6 +43,7 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 		(Call::reject_claim { claim_id: 0 }, false),
 		(Call::roll_expiries { owner: ExpiryOwner::Pool(0) }, true),
 		(Call::pay_fees { pool_id: 0 }, true),
+		(Call::lapse_claim { claim_id: 0 }, true),
 	]
 }
 

@@ -2,11 +2,12 @@
 //! the mock (pool 0: capacity factor 2, fee 10%, unbonding 20 blocks; product 0: 50% share,
 //! claim window 100 blocks; 10-block expiry buckets).
 //!
-//! ATTACK: each test below shows the attack working on the rules as they stand. The commit
-//! that fixes an attack turns its test around, so that it shows the attack failing.
+//! Each test was first committed showing its attack working on the rules of the time (marked
+//! ATTACK); the commit that closed the attack turned it around, so that it now shows the attack
+//! failing and the property that the fix gives. docs/economics.md lists them with the rules.
 
-use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use crate::{mock::*, pricing::Curve, *};
+use frame_support::{assert_noop, assert_ok};
 use sp_arithmetic::Perbill;
 
 const MILLION: Balance = 1_000_000;
@@ -36,12 +37,14 @@ fn full_capacity_product() -> ProductId {
 	NextProductId::<Test>::get() - 1
 }
 
-/// ATTACK 1: a cheap claim confiscates a withdrawal. Ferdie and Dave have 1M each; Dave's
-/// unbonding has ended. Eve buys 2M of cover for the shortest period and claims all of it;
-/// Dave's withdrawal pays at `(capital - pending) / shares`, next to nothing. The council
-/// rejects the claim, and what Dave left behind goes to Ferdie. Eve paid one deposit.
+/// ATTACK 1: a cheap claim confiscated a withdrawal. Ferdie and Dave have 1M each; Dave's
+/// unbonding has ended. Eve buys 2M of cover for the shortest period and claims all of it.
+/// Dave's withdrawal used to pay at `(capital - pending) / shares`, next to nothing, and the
+/// rejection handed what he left to Ferdie. Now Dave waits for the decision (at most
+/// `ClaimDecisionPeriod`), the rejection costs neither staker anything, and the 2M claim held a
+/// deposit that grows with the amount.
 #[test]
-fn attack_01_a_rejected_claim_confiscates_a_withdrawal() {
+fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 	ExtBuilder::default()
 		.stake(0, FERDIE, MILLION)
 		.stake(0, DAVE, MILLION)
@@ -49,154 +52,246 @@ fn attack_01_a_rejected_claim_confiscates_a_withdrawal() {
 			unstake_all(DAVE);
 			run_to_block(21);
 			let cover_id = buy(EVE, 0, 2 * MILLION, 10);
+			let eve = free(EVE);
 			let claim_id = claim(EVE, cover_id, 2 * MILLION);
+			assert_eq!(eve - free(EVE), MAX_DEPOSIT);
+			assert!(MAX_DEPOSIT > DEPOSIT);
 
-			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
-			let dave_got = withdrawn(DAVE);
-			assert!(dave_got < 1_000, "Dave got {dave_got} of his 1M");
+			let dave = MutualPool::position(0, &DAVE).unwrap().value;
+			let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
+			assert!(dave >= MILLION);
+			assert_noop!(MutualPool::withdraw(signed(DAVE), 0), Error::<Test>::ClaimsPending);
 
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-			let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
-			assert!(ferdie > 2 * MILLION - 1_000, "Ferdie holds {ferdie}");
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
+			// Each staker is worth at least what it was before the claim: the slashed deposit
+			// is shared, the rejected claim took nothing.
+			assert!(withdrawn(DAVE) >= dave, "Dave got {} of {dave}", withdrawn(DAVE));
+			assert!(MutualPool::position(0, &FERDIE).unwrap().value >= ferdie);
+			assert!(MutualPool::position(0, &FERDIE).unwrap().value < ferdie + MAX_DEPOSIT);
 		});
 }
 
-/// ATTACK 2: claims that are never decided freeze capital for ever, and re-filing after each
-/// rejection keeps it frozen for the whole claim window, one deposit a time.
+/// ATTACK 2: a claim that was never decided locked capital for ever. Now every claim lapses
+/// `ClaimDecisionPeriod` blocks after it was filed: it can no longer be decided, and anyone may
+/// lapse it, which returns the deposit and unlocks the capital.
 #[test]
-fn attack_02_an_undecided_claim_locks_capital_for_ever() {
+fn attack_02_an_undecided_claim_lapses_after_the_decision_period() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let cover_id = buy(EVE, 0, MILLION, 10);
+		let eve = free(EVE);
 		let claim_id = claim(EVE, cover_id, MILLION);
+		let lapses_at = Claims::<Test>::get(claim_id).unwrap().lapses_at;
+		assert_eq!(lapses_at, 1 + DECISION_PERIOD);
 		unstake_all(FERDIE);
-		run_to_block(100_000);
-		// A hundred thousand blocks later the claim still locks the capital: Ferdie's
-		// withdrawal is valued at (capital - pending) / shares, next to nothing.
-		assert!(Claims::<Test>::contains_key(claim_id));
-		assert_eq!(pool(0).pending_claims, MILLION);
-		assert!(MutualPool::withdrawal_value(&pool(0), MILLION).unwrap() < MILLION / 100);
+
+		run_to_block(lapses_at - 1);
+		assert_noop!(
+			MutualPool::lapse_claim(signed(ALICE), claim_id),
+			Error::<Test>::ClaimNotLapsed
+		);
+		run_to_block(lapses_at);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_id, 1),
+			Error::<Test>::ClaimLapsed
+		);
+		assert_noop!(
+			MutualPool::reject_claim(signed(COUNCIL), claim_id),
+			Error::<Test>::ClaimLapsed
+		);
+		assert_noop!(MutualPool::withdraw(signed(FERDIE), 0), Error::<Test>::ClaimsPending);
+		// Anyone lapses it, free of fees.
+		let info = MutualPool::lapse_claim(signed(ALICE), claim_id).unwrap();
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(events().last(), Some(&Event::ClaimLapsed { claim_id, cover_id }));
+		assert_eq!(free(EVE), eve);
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_eq!(Covers::<Test>::get(cover_id).unwrap().pending_claim, None);
 	});
 }
 
-/// ATTACK 2, re-filed: each rejection is followed by a new claim on the same cover until its
-/// claim window closes; the capital stays locked the whole time.
+/// ATTACK 2, re-filed: a claim re-filed after each lapse or rejection kept capital locked.
+/// Claims may only be filed until the cover's `claim_until` and each lapses within the
+/// decision period, so one cover locks capital at most until `claim_until +
+/// ClaimDecisionPeriod`, however often it is re-filed.
 #[test]
-fn attack_02_refiling_keeps_capital_locked_through_the_claim_window() {
+fn attack_02_refiling_locks_capital_no_longer_than_the_claim_window_and_one_period() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let cover_id = buy(EVE, 0, MILLION, 10);
-		let end = Covers::<Test>::get(cover_id).unwrap().end;
-		let mut block = 1;
-		while block + 20 <= end + 100 {
-			let claim_id = claim(EVE, cover_id, MILLION);
-			run_to_block(block + 20);
-			block += 20;
-			assert_eq!(pool(0).pending_claims, MILLION);
-			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		let claim_until = Covers::<Test>::get(cover_id).unwrap().claim_until;
+		assert_eq!(claim_until, 11 + 100);
+		let mut last_lapse = 0;
+		loop {
+			let now = System::block_number();
+			if MutualPool::submit_claim(signed(EVE), cover_id, MILLION, evidence()).is_err() {
+				break;
+			}
+			let claim_id = NextClaimId::<Test>::get() - 1;
+			last_lapse = Claims::<Test>::get(claim_id).unwrap().lapses_at;
+			run_to_block(now + DECISION_PERIOD);
+			assert_ok!(MutualPool::lapse_claim(signed(ALICE), claim_id));
 		}
-		assert!(block > end + 60);
-	});
-}
-
-/// ATTACK 3: cover stops being backed before its claim window closes. The bucket of a cover
-/// that has ended is rolled, the staker withdraws everything, and the claim filed inside the
-/// claim window is approved with nothing to pay it. `update_product` can also shorten the
-/// claim window of cover already sold.
-#[test]
-fn attack_03_capital_leaves_before_the_claim_window_closes() {
-	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		let cover_id = buy(EVE, 0, MILLION, 10);
-		unstake_all(FERDIE);
-		// The cover ended at block 11; its bucket rolls at block 20; Ferdie may leave at 21.
-		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(FERDIE), 0));
-		assert_eq!(pool(0).capital, 0);
-		// Eve's claim is still inside the claim window (11 + 100), but nothing backs it.
-		run_to_block(50);
-		let claim_id = claim(EVE, cover_id, MILLION);
-		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION));
-		assert_eq!(events().last(), Some(&Event::PoolDepleted { pool_id: 0, shortfall: MILLION }));
-	});
-}
-
-/// ATTACK 3, by governance: shortening a product's claim window shortens it for cover already
-/// sold.
-#[test]
-fn attack_03_update_product_changes_cover_already_sold() {
-	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		let cover_id = buy(EVE, 0, MILLION, 10);
-		let params = ProductParams { claim_window: 0, ..product_params(2, 50) };
-		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, params));
-		run_to_block(20);
+		assert!(System::block_number() > claim_until);
 		assert_noop!(
 			MutualPool::submit_claim(signed(EVE), cover_id, MILLION, evidence()),
 			Error::<Test>::OutsideClaimWindow
 		);
+		assert!(last_lapse <= claim_until + DECISION_PERIOD);
+		assert_eq!(pool(0).pending_claims, 0);
 	});
 }
 
-/// ATTACK 6: the large-claim threshold is split into instalments. A simple majority approves
-/// just under 20% of the capital, the claimant re-files on the rest, and a simple majority
-/// approves again.
+/// ATTACK 3: capital left before the claim window closed. A cover now holds capacity until its
+/// `claim_until` (its bucket is booked there), so the staker cannot take the capital that backs
+/// it, and the claim filed inside the window is paid in full.
 #[test]
-fn attack_06_the_large_claim_threshold_is_paid_in_instalments() {
+fn attack_03_capital_backs_cover_until_its_claim_window_closes() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		let cover_id = buy(EVE, 0, MILLION, YEAR);
-		let mut paid = 0;
-		for _ in 0..2 {
-			let threshold = Perbill::from_percent(20).mul_floor(pool(0).capital);
-			let claim_id = claim(EVE, cover_id, threshold);
-			assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, threshold));
-			paid += threshold;
-		}
-		// Two simple-majority approvals paid 36% of the pool on one cover.
-		assert!(paid > 350_000, "paid {paid}");
+		let cover_id = buy(EVE, 0, MILLION, 10);
+		unstake_all(FERDIE);
+		// The cover ended at block 11; its claims close at 111, in bucket 12, due at 120.
+		run_to_block(21);
+		assert_noop!(
+			MutualPool::withdraw(signed(FERDIE), 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
+		run_to_block(50);
+		let claim_id = claim(EVE, cover_id, MILLION);
+		let eve = free(EVE);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION));
+		assert_eq!(events().last(), Some(&Event::ClaimApproved { claim_id, payout: MILLION }));
+		assert_eq!(free(EVE), eve + MILLION + deposit(MILLION));
 	});
 }
 
-/// ATTACK 7: cover is sold against capital that pending claims already take. With 900k
-/// claimed on a 1M pool, `buy_cover` still sells up to its whole capacity, at the price of the
-/// utilization of active cover alone.
+/// ATTACK 3, by governance: shortening a product's claim window shortened it for cover already
+/// sold. The claim window is now fixed at sale (`Cover::claim_until`).
 #[test]
-fn attack_07_cover_is_sold_against_capital_pending_claims_take() {
+fn attack_03_update_product_changes_no_cover_already_sold() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let cover_id = buy(EVE, 0, 500_000, 10);
+		let params = ProductParams { claim_window: 0, ..product_params(2, 50) };
+		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, params));
+		run_to_block(111);
+		assert_ok!(MutualPool::submit_claim(signed(EVE), cover_id, 500_000, evidence()));
+		// A cover sold after the change has no claim window after its end.
+		let later = buy(DAVE, 0, 1_000, 10);
+		assert_eq!(Covers::<Test>::get(later).unwrap().claim_until, 121);
+	});
+}
+
+/// ATTACK 6: the large-claim threshold was split into instalments. The threshold now applies to
+/// everything paid on one cover, and to everything the pool paid within `LargeClaimWindow`, so
+/// neither re-filing on one cover nor spreading the loss over several covers gets a large
+/// payout through a simple majority.
+#[test]
+fn attack_06_instalments_need_the_large_claim_origin() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let cover_id = buy(EVE, 0, 900_000, YEAR);
+		let threshold = Perbill::from_percent(20).mul_floor(pool(0).capital);
+		let first = claim(EVE, cover_id, threshold);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), first, threshold));
+		// The second instalment on the same cover needs the large-claim origin, however long
+		// after the first.
+		run_to_block(1 + LARGE_CLAIM_WINDOW);
+		let second = claim(EVE, cover_id, 1_000);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), second, 1_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), second, 1_000));
+	});
+}
+
+/// ATTACK 6, over several covers: five covers of 20% each. Within one `LargeClaimWindow`, the
+/// pool's payouts add up against the threshold.
+#[test]
+fn attack_06_several_covers_add_up_against_the_threshold() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let a = buy(EVE, 0, 150_000, YEAR);
+		let b = buy(DAVE, 0, 150_000, YEAR);
+		let c = buy(CHARLIE, 0, 150_000, YEAR);
+		let (claim_a, claim_b) = (claim(EVE, a, 150_000), claim(DAVE, b, 150_000));
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_a, 150_000));
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), claim_b, 150_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_b, 150_000));
+		// A window later, a simple majority may approve a claim up to the threshold again.
+		run_to_block(2 + LARGE_CLAIM_WINDOW);
+		let claim_c = claim(CHARLIE, c, 120_000);
+		assert!(120_000 <= Perbill::from_percent(20).mul_floor(pool(0).capital));
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_c, 120_000));
+	});
+}
+
+/// ATTACK 7: cover was sold against capital that pending claims already take. Pending claims
+/// now count against what a pool may sell and in its price, and `quote` says the same.
+#[test]
+fn attack_07_pending_claims_count_against_capacity_and_price() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let product = full_capacity_product();
 		let cover_id = buy(EVE, 0, 900_000, YEAR);
+		let quote_without_claim = MutualPool::quote(product, 100_000, YEAR).unwrap();
 		claim(EVE, cover_id, 900_000);
 		let quote_with_claim = MutualPool::quote(product, 100_000, YEAR).unwrap();
-		assert_ok!(MutualPool::buy_cover(signed(DAVE), product, 1_100_000, YEAR, Balance::MAX));
+		assert!(quote_with_claim > quote_without_claim);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), product, 1_100_000, YEAR, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_eq!(
+			MutualPool::quote(product, 1_100_000, YEAR),
+			Err(Error::<Test>::InsufficientCapacity.into())
+		);
+		// What is left is capacity minus active cover minus pending claims.
 		let pool = pool(0);
-		// Active plus pending cover is far above what the capital can carry.
-		assert!(pool.active_cover + pool.pending_claims > MutualPool::capacity(&pool) + 700_000);
-		// And the claim did not move the price.
-		ExtBuilder::default().stake(0, FERDIE, MILLION).build().execute_with(|| {
-			let product = full_capacity_product();
-			buy(EVE, 0, 900_000, YEAR);
-			assert_eq!(MutualPool::quote(product, 100_000, YEAR).unwrap(), quote_with_claim);
-		});
+		let left = MutualPool::capacity(&pool) - pool.active_cover - pool.pending_claims;
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), product, left + 1, YEAR, Balance::MAX),
+			Error::<Test>::InsufficientCapacity
+		);
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), product, left, YEAR, Balance::MAX));
 	});
 }
 
-/// ATTACK 8: a short cover holds capacity until its bucket rolls, long after what it paid for.
-/// A 10-block cover of product 0's whole share costs what 10 blocks cost and still blocks the
-/// product after it ended.
+/// ATTACK 8: a short cover held capacity until its bucket rolled, long after what it paid for.
+/// A cover is now charged for every block it may hold capacity: its activation delay, period
+/// and claim window, and one expiry bucket.
 #[test]
-fn attack_08_a_short_cover_holds_capacity_it_did_not_pay_for() {
+fn attack_08_a_cover_pays_for_every_block_it_holds_capacity() {
 	const BIG: Balance = 100_000_000_000;
 	ExtBuilder::default().stake(0, FERDIE, BIG).build_and_execute(|| {
-		// The cover's bucket rolls at block 20: it holds the capacity for 19 blocks.
-		let ten_blocks = MutualPool::quote(0, BIG, 10).unwrap();
-		let nineteen_blocks = MutualPool::quote(0, BIG, 19).unwrap();
-		let before = Balances::balance(&EVE);
-		buy(EVE, 0, BIG, 10);
-		let paid = before - Balances::balance(&EVE);
-		assert_eq!(paid, ten_blocks);
-		// Past its end (block 11) the product is still full.
-		run_to_block(19);
+		let before = free(EVE);
+		let cover_id = buy(EVE, 0, BIG, 10);
+		let paid = before - free(EVE);
+		// Claims close at 111, in bucket 12, which rolls at block 120: held from 1 to 119.
+		let cover = Covers::<Test>::get(cover_id).unwrap();
+		assert_eq!(cover.claim_until, 111);
+		run_to_block(119);
 		assert_noop!(
 			MutualPool::buy_cover(signed(DAVE), 0, 100_000, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
-		// It paid for 10 of the 19 blocks it held.
-		assert!(paid * 18 < nineteen_blocks * 10, "paid {paid} of {nineteen_blocks}");
+		run_to_block(120);
+		assert_ok!(MutualPool::roll_expiries(signed(DAVE), ExpiryOwner::Product(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(DAVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, 1_000, 10, Balance::MAX));
+
+		// What 119 blocks of the same cover cost on the curve: Eve paid at least that.
+		let curve = Curve {
+			base_rate: Perbill::from_percent(2),
+			kink: Perbill::from_percent(80),
+			slope1: Perbill::from_percent(5),
+			slope2: Perbill::from_percent(50),
+		};
+		let year = YEAR as u128;
+		let held = curve.premium(2 * BIG, 0, BIG, 119, year).unwrap();
+		assert!(paid >= held, "paid {paid} for {held} of capacity held");
+		// Exactly the charge for the activation delay (0), the period, the claim window and one
+		// bucket.
+		let charged = curve.premium(2 * BIG, 0, BIG, 10 + 100 + BUCKET as u128, year).unwrap();
+		assert_eq!(paid, charged);
 	});
 }

@@ -62,6 +62,19 @@ fn setup() -> Balance {
 	capital
 }
 
+/// Roll every expiry bucket of `owner` that is due, however many calls that takes.
+fn roll_all(owner: ExpiryOwner) {
+	loop {
+		match MutualPool::roll_expiries(signed(EVE), owner) {
+			Ok(_) => {},
+			Err(e) => {
+				assert_eq!(e.error, Error::<Test>::NothingToRoll.into());
+				break;
+			},
+		}
+	}
+}
+
 /// Set the activation delay of product 0.
 fn set_activation_delay(delay: u64) {
 	let params = ProductParams { activation_delay: delay, ..product_params(2, 50) };
@@ -88,7 +101,7 @@ fn cover_life_cycle_example() {
 		// The council approves; Charlie is paid and gets the deposit back.
 		let before = Balances::free_balance(CHARLIE);
 		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 40_000));
-		assert_eq!(Balances::free_balance(CHARLIE), before + 40_000 + DEPOSIT);
+		assert_eq!(Balances::free_balance(CHARLIE), before + 40_000 + deposit(40_000));
 		// Bob's shares lost value: he bears the loss.
 		let position = MutualPool::position(0, &BOB).unwrap();
 		let fee = premium / 10;
@@ -111,15 +124,20 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 		let before = free(CHARLIE);
 		assert_eq!(held(CHARLIE), 0);
 		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), 0, 40_000, evidence()));
+		// The deposit grows with the amount claimed: 100 + 0.1% of 40_000.
+		let deposit = deposit(40_000);
+		assert_eq!(deposit, 140);
 		assert_last(Event::ClaimSubmitted {
 			claim_id: 0,
 			cover_id: 0,
 			claimant: CHARLIE,
 			amount: 40_000,
+			deposit,
+			lapses_at: 1 + DECISION_PERIOD,
 		});
 		// The deposit is held with `HoldReason::ClaimDeposit`, not taken.
-		assert_eq!(held(CHARLIE), DEPOSIT);
-		assert_eq!(free(CHARLIE), before - DEPOSIT);
+		assert_eq!(held(CHARLIE), deposit);
+		assert_eq!(free(CHARLIE), before - deposit);
 		assert_eq!(Balances::total_balance(&CHARLIE), before);
 		// The claim is recorded and locks capital; nothing is paid yet.
 		let record = Claims::<Test>::get(0).unwrap();
@@ -129,7 +147,8 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 				cover_id: 0,
 				claimant: CHARLIE,
 				amount: 40_000,
-				deposit: DEPOSIT,
+				deposit,
+				lapses_at: 1 + DECISION_PERIOD,
 				evidence: evidence(),
 			}
 		);
@@ -144,8 +163,8 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 		let (second, _) = buy_quoted(DAVE, 1, 50_000, YEAR);
 		assert_eq!(claim(DAVE, second, 50_000), 1);
 		assert_eq!(pool(0).pending_claims, 90_000);
-		assert_eq!(held(DAVE), DEPOSIT);
-		assert_eq!(held(CHARLIE), DEPOSIT);
+		assert_eq!(held(DAVE), 150);
+		assert_eq!(held(CHARLIE), deposit);
 	});
 }
 
@@ -307,7 +326,7 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
 		// Charlie is paid from the pool account and gets his deposit back.
-		assert_eq!(free(CHARLIE), charlie + 40_000 + DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie + 40_000 + deposit(40_000));
 		assert_eq!(held(CHARLIE), 0);
 		assert_eq!(free(pool_account()), account - 40_000);
 		// The pool's capital, the cover's remaining and both active covers fall by the payout.
@@ -342,7 +361,8 @@ fn approve_claim_with_partial_payout() {
 		let charlie = free(CHARLIE);
 		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), claim_id, 15_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 15_000 });
-		assert_eq!(free(CHARLIE), charlie + 15_000 + DEPOSIT);
+		// The deposit held was that of the claimed 40_000, not of the payout.
+		assert_eq!(free(CHARLIE), charlie + 15_000 + deposit(40_000));
 		// The whole claim leaves pending claims; only the payout leaves the cover.
 		assert_eq!(pool(0).pending_claims, 0);
 		assert_eq!(pool(0).capital, capital - 15_000);
@@ -495,7 +515,7 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 				Event::PoolDepleted { pool_id: 0, shortfall: 600_000 - left },
 			]
 		);
-		assert_eq!(free(DAVE), dave + left + DEPOSIT);
+		assert_eq!(free(DAVE), dave + left + deposit(600_000));
 		assert_eq!(held(DAVE), 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).pending_claims, 0);
@@ -516,24 +536,32 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 fn approve_after_cover_expired_leaves_active_cover_alone() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		// Charlie's cover ends at block 11 (bucket 2, rolled from block 20).
+		// Charlie's cover ends at block 11; it holds capacity until its claims close at 111
+		// (bucket 12, rolled from block 120).
 		let (expired, premium) = buy_quoted(CHARLIE, 0, 100_000, 10);
-		run_to_block(30);
+		assert_eq!(cover(expired).claim_until, 111);
+		// On the last block of the claim window, Charlie claims on it. The claim may be decided
+		// until block 161, after the cover has expired.
+		run_to_block(111);
+		let claim_id = claim(CHARLIE, expired, 40_000);
+		assert_eq!(Claims::<Test>::get(claim_id).unwrap().lapses_at, 161);
+		run_to_block(120);
 		// Once the pool and the product are rolled, only Dave's cover is active.
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
+		roll_all(ExpiryOwner::Pool(0));
+		roll_all(ExpiryOwner::Product(0));
+		assert_eq!(pool(0).expired_through, 12);
+		assert_eq!(pool(0).active_cover, 0);
 		let (_, premium_dave) = buy_quoted(DAVE, 0, 50_000, YEAR);
 		assert_eq!(pool(0).active_cover, 50_000);
 		assert_eq!(product(0).active_cover, 50_000);
 		let capital = 1_000_000 + net(premium) + net(premium_dave);
 		assert_eq!(pool(0).capital, capital);
 
-		// Within the claim window, Charlie claims on the expired cover and is paid.
-		let claim_id = claim(CHARLIE, expired, 40_000);
+		// The claim on the expired cover, filed within its claim window, is paid.
 		let charlie = free(CHARLIE);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
-		assert_eq!(free(CHARLIE), charlie + 40_000 + DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie + 40_000 + deposit(40_000));
 		assert_eq!(pool(0).capital, capital - 40_000);
 		assert_eq!(cover(expired).remaining, 60_000);
 		// The expired cover had already left active cover: it is not taken off again.
@@ -546,16 +574,32 @@ fn approve_after_cover_expired_leaves_active_cover_alone() {
 fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		// The cover ends at block 11, but nothing has rolled its bucket yet.
+		// The cover ends at block 11, but it holds capacity until its claims close at 111: its
+		// bucket (12) is not due before block 120.
 		let (ended, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
 		run_to_block(30);
+		// Rolling what is due at block 30 leaves it active.
+		roll_all(ExpiryOwner::Pool(0));
+		roll_all(ExpiryOwner::Product(0));
+		assert_eq!(pool(0).expired_through, 3);
+		assert_eq!(pool(0).active_cover, 100_000);
+		assert_eq!(product(0).active_cover, 100_000);
 		let claim_id = claim(CHARLIE, ended, 40_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(pool(0).active_cover, 60_000);
 		assert_eq!(product(0).active_cover, 60_000);
-		// Rolling takes out what is left of it, and no more.
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
+		// Up to block 119 the cover still counts...
+		run_to_block(119);
+		roll_all(ExpiryOwner::Pool(0));
+		roll_all(ExpiryOwner::Product(0));
+		assert_eq!(pool(0).expired_through, 11);
+		assert_eq!(pool(0).active_cover, 60_000);
+		assert_eq!(product(0).active_cover, 60_000);
+		// ...and from block 120 rolling takes out what is left of it, and no more.
+		run_to_block(120);
+		roll_all(ExpiryOwner::Pool(0));
+		roll_all(ExpiryOwner::Product(0));
+		assert_eq!(pool(0).expired_through, 12);
 		assert_eq!(pool(0).active_cover, 0);
 		assert_eq!(product(0).active_cover, 0);
 	});
@@ -572,14 +616,17 @@ fn reject_claim_slashes_deposit_into_capital() {
 		let charlie = free(CHARLIE);
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		let account = free(pool_account());
+		// The deposit of a 40_000 claim: 100 + 0.1% of 40_000.
+		let deposit = deposit(40_000);
+		assert_eq!(deposit, 140);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		assert_last(Event::ClaimRejected { claim_id, slashed: DEPOSIT });
+		assert_last(Event::ClaimRejected { claim_id, slashed: deposit });
 		// Charlie loses the deposit; the pool account and the capital gain it.
 		assert_eq!(held(CHARLIE), 0);
-		assert_eq!(free(CHARLIE), charlie - DEPOSIT);
-		assert_eq!(free(pool_account()), account + DEPOSIT);
-		assert_eq!(pool(0).capital, capital + DEPOSIT);
-		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie - deposit);
+		assert_eq!(free(pool_account()), account + deposit);
+		assert_eq!(pool(0).capital, capital + deposit);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + deposit);
 		// Nothing is paid and the claim no longer locks capital.
 		assert_eq!(pool(0).pending_claims, 0);
 		assert_eq!(pool(0).active_cover, 100_000);
@@ -595,8 +642,8 @@ fn reject_claim_by_root_works() {
 		let capital = setup();
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
-		assert_last(Event::ClaimRejected { claim_id, slashed: DEPOSIT });
-		assert_eq!(pool(0).capital, capital + DEPOSIT);
+		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
+		assert_eq!(pool(0).capital, capital + deposit(40_000));
 	});
 }
 
@@ -624,7 +671,7 @@ fn transfer_cover_moves_ownership() {
 		let charlie = free(CHARLIE);
 		let dave = free(DAVE);
 		let claim_id = claim(DAVE, 0, 40_000);
-		assert_eq!(held(DAVE), DEPOSIT);
+		assert_eq!(held(DAVE), deposit(40_000));
 		assert_eq!(held(CHARLIE), 0);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(free(DAVE), dave + 40_000);

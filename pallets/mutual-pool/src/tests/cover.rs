@@ -194,26 +194,28 @@ fn pool_cannot_exceed_capital_times_capacity_factor() {
 		);
 		// Integral over [0, 2e6] of 2e6 with the kink at 1.6e6:
 		// 2% * 2e6 + 5% * (1.6e6² / 4e6 + 1.6e6 * 0.4e6 / 2e6) + 50% * 0.4e6² / 4e6
-		// = 40_000 + 48_000 + 20_000 = 108_000 a year; for 10 blocks the premium is 1.
+		// = 40_000 + 48_000 + 20_000 = 108_000 a year; charged for the 10 blocks of the
+		// period, the 100 of the claim window and one bucket of 10, the premium is
+		// ceil(108_000 * 120 / YEAR) = 3, all of it capital (the 10% fee rounds down to 0).
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 2 * MILLION, 10, Balance::MAX));
-		assert_eq!(last_premium(), 1);
+		assert_eq!(last_premium(), 3);
 		assert_eq!(pool(0).active_cover, 2 * MILLION);
-		// Capacity is now 2 * 1_000_001: two units are left.
-		assert_eq!(capacity(), 2 * MILLION + 2);
+		// Capacity is now 2 * 1_000_003: six units are left.
+		assert_eq!(capacity(), 2 * MILLION + 6);
 		assert_noop!(
-			MutualPool::buy_cover(signed(CHARLIE), full, 3, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(CHARLIE), full, 7, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 		// No other product can sell beyond the pool's capacity either, though each is far
 		// below its own share.
 		for product in [0, 1] {
 			assert_noop!(
-				MutualPool::buy_cover(signed(DAVE), product, 3, 10, Balance::MAX),
+				MutualPool::buy_cover(signed(DAVE), product, 7, 10, Balance::MAX),
 				Error::<Test>::InsufficientCapacity
 			);
 		}
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 2, 10, Balance::MAX));
-		assert_eq!(pool(0).active_cover, 2 * MILLION + 2);
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 6, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, 2 * MILLION + 6);
 	});
 }
 
@@ -221,22 +223,21 @@ fn pool_cannot_exceed_capital_times_capacity_factor() {
 fn pool_capacity_binds_across_products() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let full = create_full_capacity_product();
-		// Product 0 fills its 50%, product 1 its 30%; every premium here is 1 (10 blocks), so
-		// capital grows by 1 per purchase.
+		// Product 0 fills its 50%, product 1 its 30%; the premiums (120 blocks charged) add
+		// a few units to capital.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 1, 600_000, 10, Balance::MAX));
-		assert_eq!(pool(0).capital, MILLION + 2);
 		assert_eq!(pool(0).active_cover, 1_600_000);
-		// Capacity 2_000_004: 400_004 is left for the pool, while product 2 alone could hold
-		// all of it.
-		assert_eq!(capacity(), 2_000_004);
+		// What is left for the pool, while product 2 alone could hold all of it.
+		let left = capacity() - 1_600_000;
+		assert!(left > 400_000 && left < 400_020, "{left}");
 		assert_noop!(
-			MutualPool::buy_cover(signed(DAVE), full, 400_005, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(DAVE), full, left + 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
-		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, 400_004, 10, Balance::MAX));
-		assert_eq!(pool(0).active_cover, 2_000_004);
-		assert_eq!(Products::<Test>::get(full).unwrap().active_cover, 400_004);
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, left, 10, Balance::MAX));
+		assert_eq!(pool(0).active_cover, 1_600_000 + left);
+		assert_eq!(Products::<Test>::get(full).unwrap().active_cover, left);
 	});
 }
 
@@ -244,9 +245,11 @@ fn pool_capacity_binds_across_products() {
 fn premium_above_max_premium_fails() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		// 100_000 of a 2_000_000 capacity for a year:
-		// 2% * 100_000 + 5% * ceil(100_000² / 4_000_000) = 2_000 + ceil(5% * 2_500) = 2_125.
+		// 2% * 100_000 + 5% * ceil(100_000² / 4_000_000) = 2_000 + ceil(5% * 2_500) = 2_125 a
+		// year, charged for the year, the claim window (100) and one bucket (10):
+		// ceil(2_125 * (YEAR + 110) / YEAR) = 2_126.
 		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
-		assert_eq!(quote, 2_125);
+		assert_eq!(quote, 2_126);
 		assert_noop!(
 			MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote - 1),
 			Error::<Test>::PremiumTooHigh
@@ -280,7 +283,7 @@ fn premium_charged_equals_quote() {
 			quotes.push(quote);
 		}
 		// The first one, worked out by hand (see `premium_above_max_premium_fails`).
-		assert_eq!(quotes[0], 2_125);
+		assert_eq!(quotes[0], 2_126);
 		assert!(quotes.iter().all(|q| *q > 0));
 	});
 }
@@ -292,16 +295,16 @@ fn fee_is_owed_to_treasury_and_net_premium_joins_pool_capital() {
 		// Bob's stake plus the pool account's existential deposit.
 		assert_eq!(free(account), MILLION + ED);
 		assert_eq!(free(TREASURY), ED);
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
-		// 10% of 2_125 is 212.5, rounded down to 212 in favour of the pool. The whole premium
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_126));
+		// 10% of 2_126 is 212.6, rounded down to 212 in favour of the pool. The whole premium
 		// is in the pool account; the fee is owed, not capital.
-		assert_eq!(free(CHARLIE), ENDOWMENT - 2_125);
+		assert_eq!(free(CHARLIE), ENDOWMENT - 2_126);
 		assert_eq!(free(TREASURY), ED);
-		assert_eq!(pool(0).capital, MILLION + 1_913);
+		assert_eq!(pool(0).capital, MILLION + 1_914);
 		assert_eq!(pool(0).fees_owed, 212);
-		assert_eq!(free(account), MILLION + ED + 2_125);
+		assert_eq!(free(account), MILLION + ED + 2_126);
 		// The fee does not raise capacity.
-		assert_eq!(capacity(), 2 * (MILLION + 1_913));
+		assert_eq!(capacity(), 2 * (MILLION + 1_914));
 
 		// With a 0% fee everything goes to capital; with 100% everything is owed.
 		let mut params = pool_params();
@@ -310,21 +313,21 @@ fn fee_is_owed_to_treasury_and_net_premium_joins_pool_capital() {
 		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote));
 		assert_eq!(pool(0).fees_owed, 212);
-		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
+		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
 		params.fee = Perbill::one();
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 		let quote2 = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote2));
 		assert_eq!(pool(0).fees_owed, 212 + quote2);
-		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
-		assert_eq!(free(account), MILLION + ED + 2_125 + quote + quote2);
+		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
+		assert_eq!(free(account), MILLION + ED + 2_126 + quote + quote2);
 
 		// Anyone pays the fees to the treasury, exactly what is owed, once.
 		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));
 		assert_eq!(free(TREASURY), ED + 212 + quote2);
 		assert_eq!(pool(0).fees_owed, 0);
-		assert_eq!(pool(0).capital, MILLION + 1_913 + quote);
-		assert_eq!(free(account), MILLION + ED + 1_913 + quote);
+		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
+		assert_eq!(free(account), MILLION + ED + 1_914 + quote);
 		assert_eq!(events().last(), Some(&Event::FeesPaid { pool_id: 0, amount: 212 + quote2 }));
 		assert_noop!(MutualPool::pay_fees(signed(EVE), 0), Error::<Test>::NoFeesOwed);
 	});
@@ -413,6 +416,7 @@ fn cover_starts_after_activation_delay_and_ends_after_period() {
 				remaining: 5_000,
 				start: 65,
 				end: 365,
+				claim_until: 465,
 				pending_claim: None,
 			})
 		);
@@ -455,9 +459,10 @@ fn sliced_premium(slices: u32, fee: Perbill) -> (Balance, Balance) {
 fn ten_slices_cost_the_same_as_one_purchase() {
 	// One purchase moves utilization from 0 to 90% of a 2e11 capacity, across the kink:
 	// 2% * 1.8e11 + 5% * (1.6e11² / 4e11 + 1.6e11 * 0.2e11 / 2e11) + 50% * 0.2e11² / 4e11
-	// = 8.1e9 a year, ceil(8.1e9 * 14_400 / YEAR) = 22_191_781 for a day.
+	// = 8.1e9 a year, ceil(8.1e9 * 14_510 / YEAR) = 22_361_302 for a day, its claim window
+	// (100 blocks) and one bucket (10).
 	let (whole, capital) = sliced_premium(1, Perbill::from_percent(10));
-	assert_eq!(whole, 22_191_781);
+	assert_eq!(whole, 22_361_302);
 	assert_eq!(capital, 100_000_000_000 + whole - whole / 10);
 
 	// With the whole premium going to the treasury, capital and so capacity stay the same
@@ -513,8 +518,9 @@ fn premium_rises_with_utilization() {
 			quotes.push(quote);
 		}
 		// The first slice, 0 to 9% of 2e11: 2% * 1.8e10 + 5% * 1.8e10² / 4e11 = 4.005e8 a
-		// year, ceil(4.005e8 * 14_400 / YEAR) = 1_097_261 for a day.
-		assert_eq!(quotes[0], 1_097_261);
+		// year, ceil(4.005e8 * 14_510 / YEAR) = 1_105_643 for a day, its claim window and one
+		// bucket.
+		assert_eq!(quotes[0], 1_105_643);
 		for pair in quotes.windows(2) {
 			assert!(pair[1] > pair[0], "premium did not rise: {quotes:?}");
 		}
@@ -549,25 +555,27 @@ fn premium_rises_with_utilization() {
 #[test]
 fn expired_cover_leaves_active_cover_and_frees_capacity() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		// A cover of product 0's whole share from block 1 to 11: booked in bucket
-		// 11 / BUCKET + 1 = 2, which rolls once now / BUCKET >= 2, at block 20.
+		// A cover of product 0's whole share from block 1 to 11, claims until 111: booked in
+		// bucket 111 / BUCKET + 1 = 12, which rolls once now / BUCKET >= 12, at block 120.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
 		assert_eq!(Covers::<Test>::get(0).unwrap().end, 11);
-		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 2), MILLION);
-		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Product(0), 2), MILLION);
+		assert_eq!(Covers::<Test>::get(0).unwrap().claim_until, 111);
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 12), MILLION);
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Product(0), 12), MILLION);
 		assert_eq!(pool(0).capital, MILLION + 1);
 
-		// Past its end, but its bucket is not due: still active, product 0 still full.
-		run_to_block(19);
+		// Past its end and its claim window, but its bucket is not due: still active, product 0
+		// still full.
+		run_to_block(119);
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
 		assert_noop!(
 			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 
-		// At block 20 the bucket is due, but a purchase rolls nothing: until the bucket is
+		// At block 120 the bucket is due, but a purchase rolls nothing: until the bucket is
 		// rolled the cover still counts, and product 0 is still full.
-		run_to_block(20);
+		run_to_block(120);
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
 		assert_noop!(
 			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
@@ -576,17 +584,20 @@ fn expired_cover_leaves_active_cover_and_frees_capacity() {
 		// Rolling the pool's and the product's books frees the capacity.
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
-		assert_eq!(pool(0).expired_through, 2);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 2);
-		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Pool(0), 2));
-		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Product(0), 2));
+		assert_eq!(pool(0).expired_through, 8);
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
+		assert_eq!(pool(0).expired_through, 12);
+		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 12);
+		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Pool(0), 12));
+		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Product(0), 12));
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, 0);
 		// The whole share may be used again: 50% of 2 * 1_000_001.
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, MILLION + 1, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, MILLION + 1);
 		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
-		// The new cover ends at 30, in bucket 4.
-		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 4), MILLION + 1);
+		// The new cover ends at 130, its claims at 230, in bucket 24.
+		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 24), MILLION + 1);
 	});
 }
 
@@ -722,18 +733,18 @@ fn runtime_api_of_an_empty_pool() {
 #[test]
 fn runtime_api_reports_pool_and_position_figures() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		// Bob's 1_000_000 shares; Charlie pays 2_125 for 100_000 of cover (1_913 net).
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_125));
-		// Dave stakes 500_000 at a price of 1.001913: floor(500_000 / 1.001913) = 499_045.
+		// Bob's 1_000_000 shares; Charlie pays 2_126 for 100_000 of cover (1_914 net).
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_126));
+		// Dave stakes 500_000 at a price of 1.001914: floor(500_000 / 1.001914) = 499_044.
 		stake(DAVE, 500_000);
-		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 499_045);
+		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 499_044);
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_eq!(claim_id, 0);
 		run_to_block(5);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
 
-		let capital = MILLION + 1_913 + 500_000;
-		let shares = MILLION + 499_045;
+		let capital = MILLION + 1_914 + 500_000;
+		let shares = MILLION + 499_044;
 		let capacity = 2 * capital;
 		let root = storage_root();
 		assert_eq!(
@@ -744,7 +755,8 @@ fn runtime_api_reports_pool_and_position_figures() {
 				share_price: FixedU128::checked_from_rational(capital, shares).unwrap(),
 				active_cover: 100_000,
 				capacity,
-				utilization: FixedU128::checked_from_rational(100_000, capacity).unwrap(),
+				// Pending claims take capacity as active cover does.
+				utilization: FixedU128::checked_from_rational(140_000, capacity).unwrap(),
 				pending_claims: 40_000,
 				solvency_ratio: FixedU128::checked_from_rational(capacity, 140_000),
 			})
@@ -753,13 +765,13 @@ fn runtime_api_reports_pool_and_position_figures() {
 		let solvency = MutualPool::pool_status(0).unwrap().solvency_ratio.unwrap();
 		assert_eq!(solvency.into_inner() / FixedU128::DIV, 21);
 
-		// Bob: 1_000_000 shares worth floor(1_000_000 * 1_501_913 / 1_499_045), 300_000 of
+		// Bob: 1_000_000 shares worth floor(1_000_000 * 1_501_914 / 1_499_044), 300_000 of
 		// them unbonding until block 5 + 20.
 		assert_eq!(
 			MutualPool::position(0, &BOB),
 			Some(Position {
 				shares: MILLION,
-				value: 1_001_913,
+				value: 1_001_914,
 				unbonding_shares: 300_000,
 				unlock_at: Some(25),
 			})
@@ -768,7 +780,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 		assert_eq!(
 			MutualPool::position(0, &DAVE),
 			Some(Position {
-				shares: 499_045,
+				shares: 499_044,
 				value: 499_999,
 				unbonding_shares: 0,
 				unlock_at: None
@@ -783,7 +795,8 @@ fn runtime_api_reports_pool_and_position_figures() {
 fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let full = create_full_capacity_product();
-		// 1_500_000 until block 11 (bucket 2) and 100_000 until block 101 (bucket 11).
+		// 1_500_000 with claims until block 111 (bucket 12) and 100_000 with claims until block
+		// 201 (bucket 21).
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 1_500_000, 10, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, 100, Balance::MAX));
 		let capital = pool(0).capital;
@@ -796,17 +809,20 @@ fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 		);
 		let busy_quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
 
-		// Bucket 2 is due at block 20. Until it is rolled, the API shows what `buy_cover`
+		// Bucket 12 is due at block 120. Until it is rolled, the API shows what `buy_cover`
 		// prices from: the stored figures, with the ended cover still in them.
-		run_to_block(20);
+		run_to_block(120);
 		let root = storage_root();
 		assert_eq!(MutualPool::pool_status(0).unwrap(), before);
 		assert_eq!(MutualPool::quote(full, 100_000, YEAR).unwrap(), busy_quote);
 		assert_eq!(storage_root(), root);
 
-		// Rolled, the 1_500_000 leaves the pool's and the product's active cover.
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(full)));
+		// Rolled (MAX_ROLL buckets a call), the 1_500_000 leaves the pool's and the product's
+		// active cover.
+		for _ in 0..2 {
+			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(full)));
+		}
 		let root = storage_root();
 		let status = MutualPool::pool_status(0).unwrap();
 		assert_eq!(status.active_cover, 100_000);

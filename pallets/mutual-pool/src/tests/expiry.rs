@@ -7,19 +7,20 @@ use frame_support::{
 	weights::Weight,
 };
 
-/// Pool 0 with 2_000_000 of capital and two covers of 100_000 ending at block 201 (bucket 21).
-fn covers_ending_at_block_201() {
+/// Pool 0 with 2_000_000 of capital and two covers of 100_000 ending at block 101, whose claim
+/// windows close at block 201 (bucket 21).
+fn claims_closing_at_block_201() {
 	stake(BOB, 1_000_000);
 	stake(DAVE, 1_000_000);
-	buy(CHARLIE, 0, 100_000, 200);
-	buy(CHARLIE, 1, 100_000, 200);
+	buy(CHARLIE, 0, 100_000, 100);
+	buy(CHARLIE, 1, 100_000, 100);
 	assert_eq!(pool(0).active_cover, 200_000);
 }
 
 #[test]
 fn roll_expiries_rolls_at_most_the_bound_and_reports_it() {
 	ExtBuilder::default().build_and_execute(|| {
-		covers_ending_at_block_201();
+		claims_closing_at_block_201();
 		run_to_block(400); // bucket 40 is due; the pool's cursor is at 0
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		assert_eq!(pool(0).expired_through, MAX_ROLL as u64);
@@ -83,8 +84,8 @@ fn a_full_pool_idle_for_long_lets_stakers_leave_after_rolling() {
 		// The pool is full: no purchase can succeed to roll its buckets.
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
-		buy(CHARLIE, 0, 2_000_000, 200);
-		buy(CHARLIE, 1, 1_200_000, 200);
+		buy(CHARLIE, 0, 2_000_000, 100);
+		buy(CHARLIE, 1, 1_200_000, 100);
 		assert_ok!(MutualPool::request_unstake(
 			signed(BOB),
 			0,
@@ -103,7 +104,7 @@ fn a_full_pool_idle_for_long_lets_stakers_leave_after_rolling() {
 #[test]
 fn on_idle_rolls_pools_and_products_round_robin_within_the_weight_given() {
 	ExtBuilder::default().build_and_execute(|| {
-		covers_ending_at_block_201();
+		claims_closing_at_block_201();
 		run_to_block(400);
 		let step = <() as WeightInfo>::roll_expiries(MAX_ROLL);
 		let overhead = <<Test as frame_system::Config>::DbWeight as Get<

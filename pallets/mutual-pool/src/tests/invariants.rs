@@ -1,7 +1,7 @@
 //! Tests of the pallet's invariants.
 //!
 //! - A property test dispatches random sequences of calls (stake, unstake, withdraw, buy and
-//!   transfer cover, file, approve and reject claims, roll expiries, pay fees, `on_idle`,
+//!   transfer cover, file, approve, reject and lapse claims, roll expiries, pay fees, `on_idle`,
 //!   advance blocks with or without `on_idle` in each) from six users, an outsider, the council
 //!   origins and root, valid and invalid alike, and after every step checks that:
 //!   1. `do_try_state` holds;
@@ -11,7 +11,8 @@
 //!   4. the sum of the balances (free + held) of every account that can hold funds never
 //!      changes: money only moves between users, the treasury and the pool accounts;
 //!   5. `quote` agrees with `buy_cover`: the same premium, or the same error;
-//!   6. the runtime-API functions (`pool_status`, `position`) write nothing.
+//!   6. the runtime-API functions (`pool_status`, `position`) write nothing;
+//!   7. no call fails with `Corrupt`.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
@@ -151,6 +152,11 @@ enum Action {
 	},
 	RejectClaim {
 		by: Decider,
+		claim: Id,
+	},
+	/// `who` lapses a claim (root if `None`, which must fail).
+	LapseClaim {
+		who: Option<AccountId>,
 		claim: Id,
 	},
 	/// `who` signs (root if `None`).
@@ -313,6 +319,8 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 		4 => (decider(large), id(), amount())
 			.prop_map(|(by, claim, payout)| Action::ApproveClaim { by, claim, payout }),
 		2 => (decider(large), id()).prop_map(|(by, claim)| Action::RejectClaim { by, claim }),
+		2 => (prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], id())
+			.prop_map(|(who, claim)| Action::LapseClaim { who, claim }),
 		2 => prop_oneof![
 			(prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], expiry_owner())
 				.prop_map(|(who, owner)| Action::RollExpiries { who, owner }),
@@ -487,6 +495,15 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 				None,
 			)
 		},
+		Action::LapseClaim { who, claim } => {
+			let claim = claim_id(claim);
+			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
+			(
+				format!("lapse_claim({who:?}, {claim})"),
+				MutualPool::lapse_claim(origin, claim).map(|_| ()).map_err(|e| e.error),
+				None,
+			)
+		},
 		Action::RollExpiries { who, owner } => {
 			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
 			(
@@ -571,7 +588,9 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			let root_before = storage_root();
 			let (call, result, purchase) = dispatch(action);
 			log.push(format!("#{step}: {call} -> {result:?}"));
-			let violation = if result.is_err() && storage_root() != root_before {
+			let violation = if result == Err(Error::<Test>::Corrupt.into()) {
+				Some("a call found storage corrupt".to_string())
+			} else if result.is_err() && storage_root() != root_before {
 				Some("a failed call changed storage".to_string())
 			} else if let Err(e) = MutualPool::do_try_state() {
 				Some(format!("do_try_state: {e:?}"))
@@ -639,11 +658,15 @@ fn detects(expected: &'static str, corrupt: impl FnOnce()) {
 	ExtBuilder::default().stake(POOL, BOB, 1_000_000).build().execute_with(|| {
 		stake(DAVE, 500_000);
 		buy(CHARLIE, 0, 100_000, YEAR);
+		// Claims on Dave's first cover close at 121 (bucket 13, due at 130).
 		buy(DAVE, 1, 50_000, 20);
-		run_to_block(100);
+		run_to_block(140);
 		for owner in [ExpiryOwner::Pool(POOL), ExpiryOwner::Product(1)] {
-			frame_support::assert_ok!(MutualPool::roll_expiries(signed(EVE), owner));
+			for _ in 0..2 {
+				frame_support::assert_ok!(MutualPool::roll_expiries(signed(EVE), owner));
+			}
 		}
+		assert_eq!(pool(POOL).expired_through, 14);
 		buy(DAVE, 1, 10_000, YEAR);
 		claim(CHARLIE, 0, 40_000);
 		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, 1_000));
@@ -715,7 +738,8 @@ fn try_state_detects_wrong_active_cover() {
 
 #[test]
 fn try_state_detects_wrong_expiry_books() {
-	let bucket = MutualPool::expiry_bucket(1 + YEAR);
+	// Charlie's cover: claims close at 1 + YEAR + 100.
+	let bucket = MutualPool::expiry_bucket(1 + YEAR + 100);
 	detects("expiry books differ from active cover", || {
 		Expiries::<Test>::mutate(ExpiryOwner::Pool(POOL), bucket, |booked| *booked += 1)
 	});
@@ -750,7 +774,7 @@ fn try_state_detects_a_released_deposit() {
 		frame_support::assert_ok!(<Balances as MutateHold<_>>::release(
 			&HoldReason::ClaimDeposit.into(),
 			&CHARLIE,
-			DEPOSIT,
+			deposit(40_000),
 			frame_support::traits::tokens::Precision::Exact,
 		));
 		assert_eq!(

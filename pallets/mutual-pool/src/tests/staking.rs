@@ -394,7 +394,7 @@ fn unbonding_shares_keep_bearing_losses() {
 }
 
 #[test]
-fn withdraw_pays_at_pessimistic_price() {
+fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
@@ -405,29 +405,21 @@ fn withdraw_pays_at_pessimistic_price() {
 		assert_eq!(pool(0).capital, capital);
 		assert_eq!(pool(0).pending_claims, 40_000);
 		run_to_block(21);
-		// Bob leaves while the claim is under assessment: his shares are valued on the capital
-		// less the pending claim, not on the whole capital.
-		let optimistic = mul_div(1_000_000, capital, 2_000_000);
-		let pessimistic = mul_div(1_000_000, capital - 40_000, 2_000_000);
-		assert_eq!(optimistic - pessimistic, 20_000);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert_last(Event::Withdrawn {
-			pool_id: 0,
-			who: BOB,
-			shares: 1_000_000,
-			amount: pessimistic,
-		});
-		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + pessimistic);
-		assert_eq!(pool(0).capital, capital - pessimistic);
-		assert_eq!(pool(0).total_shares, 1_000_000);
-		assert_eq!(pool(0).pending_claims, 40_000);
-		// The claim is approved in full: Dave, who stayed, bears the same loss as Bob, to within
-		// the unit that rounding kept in the pool.
+		// Bob's unbonding is over, but the claim is under assessment: he waits for it.
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		// The claim is approved in full: Bob and Dave bear half of it each.
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
-		assert_eq!(pool(0).capital, capital - pessimistic - 40_000);
+		let value = mul_div(1_000_000, capital - 40_000, 2_000_000);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
+		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
+		assert_eq!(pool(0).capital, capital - 40_000 - value);
+		assert_eq!(pool(0).total_shares, 1_000_000);
+		// Dave, who stayed, bears the same loss as Bob, to within the unit that rounding kept in
+		// the pool.
 		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert_eq!(dave, capital - pessimistic - 40_000);
-		assert!(dave == pessimistic || dave == pessimistic + 1);
+		assert_eq!(dave, capital - 40_000 - value);
+		assert!(dave == value || dave == value + 1);
 	});
 }
 
@@ -436,7 +428,7 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
-		// Capacity 4_000_000; 3_200_000 of cover ending at block 51.
+		// Capacity 4_000_000; 3_200_000 of cover ending at block 51, claims until 151.
 		buy_quoted(CHARLIE, 0, 2_000_000, 50);
 		buy_quoted(CHARLIE, 1, 1_200_000, 50);
 		assert_eq!(pool(0).active_cover, 3_200_000);
@@ -444,10 +436,14 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 		run_to_block(21);
 		// Without Bob's half, capacity would be about 2_000_000 < 3_200_000.
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
-		// Once the covers expired (bucket 6, rolled from block 60), Bob can leave.
-		run_to_block(59);
+		// Past the covers' end, their claim windows are still open: they hold capacity.
+		run_to_block(151);
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
-		run_to_block(60);
+		// Once their claim windows closed (bucket 16, rolled from block 160), Bob can leave.
+		run_to_block(159);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		run_to_block(160);
 		let capital = pool(0).capital;
 		let value = mul_div(1_000_000, capital, 2_000_000);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
@@ -471,7 +467,8 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 		let claim_id = claim(CHARLIE, cover_id, 1_000_000);
 		assert_eq!(pool(0).pending_claims, 1_000_000);
 		run_to_block(21);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		// The claim holds every withdrawal until it is decided.
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
 		// Rejecting the claim frees the capital.
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		let capital = pool(0).capital;
@@ -710,42 +707,52 @@ fn update_product_fails_on_bad_origin_params_or_id() {
 }
 
 #[test]
-fn last_shares_cannot_leave_while_claims_are_pending() {
+fn no_staker_leaves_while_claims_are_pending() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Bob is the only staker; Charlie's claim of 40_000 is pending.
+		// Bob and Dave stake; Charlie's claim of 40_000 is pending.
+		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
+		let cover_id = buy(CHARLIE, 0, 100_000, 10);
+		let claim_id = claim(CHARLIE, cover_id, 40_000);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
+		run_to_block(30);
+		// Whoever leaves waits for the decision: the claim's outcome is shared by exactly the
+		// stakers who were there when it was filed.
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		// Once the claim is decided (here rejected), Bob leaves with his half of the capital.
+		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
+		let value = MutualPool::position(0, &BOB).unwrap().value;
+		let before = free(BOB);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_eq!(free(BOB) - before, value);
+		assert!(Stakers::<Test>::get(BOB, 0).is_none());
+		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
+	});
+}
+
+#[test]
+fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
+	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		let cover_id = buy(CHARLIE, 0, 100_000, 10);
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
-		let all = staker(BOB).shares;
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, all));
-		run_to_block(30);
-		// Leaving would strand the capital set aside for the claim with no shareholder.
-		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0),
-			Error::<Test>::ClaimsPendingOnLastShares
-		);
-		// Once the claim is decided (here rejected), Bob leaves with all the capital.
-		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
+		// Past the decision period the claim can no longer be decided, but it is pending until
+		// someone lapses it (in the same batch as the withdrawal, say).
+		run_to_block(1 + DECISION_PERIOD);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		assert_ok!(MutualPool::lapse_claim(signed(BOB), claim_id));
+		// Bob is the last staker: he leaves with all the capital, once the cover's claim
+		// window has closed and its bucket is rolled (claims close at 111, bucket 12, due at
+		// 120).
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		run_to_block(120);
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		let capital = pool(0).capital;
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
 		assert_eq!(free(BOB) - before, capital);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).total_shares, 0);
-	});
-}
-
-#[test]
-fn other_stakers_may_leave_while_claims_are_pending() {
-	ExtBuilder::default().build_and_execute(|| {
-		stake(BOB, 1_000_000);
-		stake(DAVE, 1_000_000);
-		let cover_id = buy(CHARLIE, 0, 100_000, 10);
-		claim(CHARLIE, cover_id, 40_000);
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
-		run_to_block(30);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert!(Stakers::<Test>::get(BOB, 0).is_none());
-		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
 	});
 }
