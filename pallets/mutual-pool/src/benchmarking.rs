@@ -91,7 +91,7 @@ fn product_params<T: Config>(metadata_len: u32) -> ProductParamsOf<T> {
 		base_rate: Perbill::from_percent(2),
 		max_capacity_share: Perbill::from_percent(100),
 		min_period: 1u32.into(),
-		max_period: BlockNumberFor::<T>::max_value(),
+		max_period: T::BlocksPerYear::get(),
 		claim_window: 100u32.into(),
 		activation_delay: 0u32.into(),
 		enabled: true,

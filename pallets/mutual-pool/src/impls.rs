@@ -83,19 +83,47 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&T::Currency::minimum_balance())
 	}
 
+	/// `years` years of blocks.
+	fn years(years: u32) -> BlockNumberFor<T> {
+		T::BlocksPerYear::get().saturating_mul(years.into())
+	}
+
+	/// Check pool parameters against [`bounds`](crate::bounds).
 	fn ensure_valid_pool_params(params: &PoolParamsOf<T>) -> DispatchResult {
-		ensure!(!params.capacity_factor.is_zero(), Error::<T>::InvalidCapacityFactor);
+		use crate::bounds::*;
+		ensure!(
+			params.capacity_factor >= MIN_CAPACITY_FACTOR &&
+				params.capacity_factor <= MAX_CAPACITY_FACTOR,
+			Error::<T>::InvalidCapacityFactor
+		);
 		ensure!(
 			params.min_stake >= T::Currency::minimum_balance(),
 			Error::<T>::MinStakeBelowExistentialDeposit
 		);
+		ensure!(
+			params.kink >= MIN_KINK &&
+				params.kink <= MAX_KINK &&
+				params.large_claim_threshold >= MIN_LARGE_CLAIM_THRESHOLD &&
+				params.unbonding_period <=
+					T::BlocksPerYear::get() / UNBONDING_PERIODS_PER_YEAR.into(),
+			Error::<T>::ParameterOutOfBounds
+		);
 		Ok(())
 	}
 
+	/// Check product parameters against [`bounds`](crate::bounds).
 	fn ensure_valid_product_params(params: &ProductParamsOf<T>) -> DispatchResult {
+		use crate::bounds::*;
 		ensure!(
 			!params.min_period.is_zero() && params.min_period <= params.max_period,
 			Error::<T>::InvalidPeriodRange
+		);
+		ensure!(
+			params.max_period <= Self::years(MAX_PERIOD_YEARS) &&
+				params.claim_window <= Self::years(MAX_WINDOW_YEARS) &&
+				params.activation_delay <= Self::years(MAX_WINDOW_YEARS) &&
+				params.max_capacity_share >= MIN_CAPACITY_SHARE,
+			Error::<T>::ParameterOutOfBounds
 		);
 		Ok(())
 	}
@@ -131,6 +159,10 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::try_mutate(pool_id, |pool| {
 			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			pool.params = params;
+			// Cover already sold and claims already filed stay backed: a new capacity factor
+			// may not leave them above the capacity (it would block every withdrawal).
+			let taken = pool.active_cover.saturating_add(pool.pending_claims);
+			ensure!(Self::capacity(pool) >= taken, Error::<T>::UpdateUnbacksCover);
 			Ok::<_, DispatchError>(())
 		})?;
 		Self::deposit_event(Event::PoolUpdated { pool_id });

@@ -342,8 +342,16 @@ pub mod pallet {
 		CoverNotFound,
 		/// No pending claim has this id.
 		ClaimNotFound,
-		/// `capacity_factor` must be above zero.
+		/// `capacity_factor` must lie within `bounds::MIN_CAPACITY_FACTOR` (0.1) and
+		/// `bounds::MAX_CAPACITY_FACTOR` (10).
 		InvalidCapacityFactor,
+		/// A parameter lies outside its bound (see the `bounds` module): kink 1% to 99%, large-claim threshold and capacity share at least 1%, unbonding period at
+		/// most a quarter, cover period at most 5 years, claim window and activation delay at
+		/// most a year.
+		ParameterOutOfBounds,
+		/// The new parameters would leave the pool's active cover and pending claims above its
+		/// capacity.
+		UpdateUnbacksCover,
 		/// `min_stake` must be at least the existential deposit.
 		MinStakeBelowExistentialDeposit,
 		/// `min_period` must be above zero and at most `max_period`.
@@ -476,7 +484,9 @@ pub mod pallet {
 			Self::do_create_pool(params).map(|_| ())
 		}
 
-		/// Replace a pool's parameters. Covers already sold keep their terms.
+		/// Replace a pool's parameters, within the `bounds`. Covers already sold keep their
+		/// terms, and the new capacity must still back the active cover and pending claims
+		/// (`UpdateUnbacksCover`). Unbonding already started keeps its `unlock_at`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_pool())]
 		pub fn update_pool(
@@ -500,7 +510,8 @@ pub mod pallet {
 			Self::do_create_product(pool_id, params).map(|_| ())
 		}
 
-		/// Replace a product's parameters. Covers already sold keep their terms.
+		/// Replace a product's parameters, within the `bounds`. Covers already sold keep their
+		/// terms: period, claim window and premium are fixed at sale.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::update_product(params.metadata.len() as u32))]
 		pub fn update_product(

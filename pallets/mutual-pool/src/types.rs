@@ -309,3 +309,31 @@ pub enum ExpiryOwner {
 	/// The active cover of a product.
 	Product(ProductId),
 }
+
+/// The bounds within which governance sets pool and product parameters: `create_pool`,
+/// `update_pool`, `create_product` and `update_product` refuse anything outside them
+/// (`InvalidCapacityFactor`, `ParameterOutOfBounds`). Within them no call can fail with
+/// `Overflow` and no pool can be made unusable; docs/economics.md says why each is what it is.
+/// Block-number bounds are multiples of the runtime's `BlocksPerYear`.
+pub mod bounds {
+	use sp_arithmetic::{FixedU128, Perbill};
+
+	/// The smallest `capacity_factor`: 0.1, cover of a tenth of the capital.
+	pub const MIN_CAPACITY_FACTOR: FixedU128 = FixedU128::from_inner(100_000_000_000_000_000);
+	/// The largest `capacity_factor`: 10, cover of ten times the capital.
+	pub const MAX_CAPACITY_FACTOR: FixedU128 = FixedU128::from_inner(10_000_000_000_000_000_000);
+	/// The smallest `kink`.
+	pub const MIN_KINK: Perbill = Perbill::from_percent(1);
+	/// The largest `kink`.
+	pub const MAX_KINK: Perbill = Perbill::from_percent(99);
+	/// The smallest `large_claim_threshold`.
+	pub const MIN_LARGE_CLAIM_THRESHOLD: Perbill = Perbill::from_percent(1);
+	/// The smallest `max_capacity_share` of a product.
+	pub const MIN_CAPACITY_SHARE: Perbill = Perbill::from_percent(1);
+	/// The longest `unbonding_period`: `BlocksPerYear / 4`, a quarter.
+	pub const UNBONDING_PERIODS_PER_YEAR: u32 = 4;
+	/// The longest `max_period` of a product: 5 years of blocks.
+	pub const MAX_PERIOD_YEARS: u32 = 5;
+	/// The longest `claim_window` and `activation_delay` of a product: a year of blocks each.
+	pub const MAX_WINDOW_YEARS: u32 = 1;
+}

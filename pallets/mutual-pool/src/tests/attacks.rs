@@ -296,33 +296,47 @@ fn attack_08_a_cover_pays_for_every_block_it_holds_capacity() {
 	});
 }
 
-/// ATTACK 10: governance parameters have no bounds. An unbonding period of `u64::MAX` makes
-/// every `request_unstake` fail with `Overflow`; a capacity factor of one billionth leaves the
-/// cover already sold unbacked and blocks every withdrawal.
+/// ATTACK 10: governance parameters had no bounds: an unbonding period of `u64::MAX` made every
+/// `request_unstake` fail with `Overflow`, and a capacity factor of one billionth left the cover
+/// already sold unbacked and blocked every withdrawal. Every parameter now has a bound (the
+/// `bounds` module), and an update may not leave sold cover and pending claims above the new
+/// capacity.
 #[test]
-fn attack_10_governance_can_brick_a_pool_and_unback_sold_cover() {
+fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 	ExtBuilder::default()
 		.stake(0, FERDIE, MILLION)
 		.stake(0, DAVE, MILLION)
 		.build_and_execute(|| {
 			buy(EVE, 0, MILLION, YEAR);
 			let params = PoolParams { unbonding_period: u64::MAX, ..pool_params() };
-			assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 			assert_noop!(
-				MutualPool::request_unstake(signed(DAVE), 0, 1_000),
-				Error::<Test>::Overflow
+				MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
+				Error::<Test>::ParameterOutOfBounds
 			);
 			let tiny = sp_arithmetic::FixedU128::from_inner(1_000_000_000);
 			let params = PoolParams { capacity_factor: tiny, ..pool_params() };
+			assert_noop!(
+				MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
+				Error::<Test>::InvalidCapacityFactor
+			);
+			// Within the bounds, a factor of 0.4 would leave 800k of capacity under 1M of
+			// cover: refused too.
+			let params = PoolParams {
+				capacity_factor: sp_arithmetic::FixedU128::from_rational(2, 5),
+				..pool_params()
+			};
+			assert_noop!(
+				MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
+				Error::<Test>::UpdateUnbacksCover
+			);
+			// A factor of 1 still backs it; Dave may leave with what the cover does not need.
+			let params = PoolParams {
+				capacity_factor: sp_arithmetic::FixedU128::from_u32(1),
+				..pool_params()
+			};
 			assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 			assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000));
 			run_to_block(30);
-			assert_noop!(
-				MutualPool::withdraw(signed(DAVE), 0),
-				Error::<Test>::InsufficientFreeCapital
-			);
-			// The capacity of the pool is far below the cover it sold.
-			let pool = pool(0);
-			assert!(MutualPool::capacity(&pool) < pool.active_cover / 1_000);
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
 		});
 }

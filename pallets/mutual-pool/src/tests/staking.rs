@@ -756,3 +756,78 @@ fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 		assert_eq!(pool(0).total_shares, 0);
 	});
 }
+
+#[test]
+fn parameters_outside_their_bounds_are_refused_on_create_and_update() {
+	ExtBuilder::default().stake(0, BOB, 1_000_000).build_and_execute(|| {
+		let out_of_bounds: DispatchError = Error::<Test>::ParameterOutOfBounds.into();
+		let bad_factor: DispatchError = Error::<Test>::InvalidCapacityFactor.into();
+		let pool_cases = [
+			(
+				PoolParams {
+					capacity_factor: FixedU128::from_rational(99, 1_000),
+					..pool_params()
+				},
+				bad_factor,
+			),
+			(
+				PoolParams {
+					capacity_factor: FixedU128::from_rational(10_001, 1_000),
+					..pool_params()
+				},
+				bad_factor,
+			),
+			(PoolParams { kink: Perbill::zero(), ..pool_params() }, out_of_bounds),
+			(PoolParams { kink: Perbill::one(), ..pool_params() }, out_of_bounds),
+			(PoolParams { large_claim_threshold: Perbill::zero(), ..pool_params() }, out_of_bounds),
+			(PoolParams { unbonding_period: YEAR / 4 + 1, ..pool_params() }, out_of_bounds),
+		];
+		for (params, error) in pool_cases {
+			assert_noop!(MutualPool::create_pool(RuntimeOrigin::root(), params.clone()), error);
+			assert_noop!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params), error);
+		}
+		// At the bounds themselves, accepted.
+		let edge = PoolParams {
+			capacity_factor: bounds::MAX_CAPACITY_FACTOR,
+			fee: Perbill::one(),
+			kink: bounds::MAX_KINK,
+			large_claim_threshold: bounds::MIN_LARGE_CLAIM_THRESHOLD,
+			unbonding_period: YEAR / 4,
+			..pool_params()
+		};
+		assert_ok!(MutualPool::create_pool(RuntimeOrigin::root(), edge.clone()));
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, edge));
+		let low = PoolParams {
+			capacity_factor: bounds::MIN_CAPACITY_FACTOR,
+			kink: bounds::MIN_KINK,
+			..pool_params()
+		};
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, low));
+
+		let product_cases = [
+			ProductParams { max_period: 5 * YEAR + 1, ..product_params(2, 50) },
+			ProductParams { claim_window: YEAR + 1, ..product_params(2, 50) },
+			ProductParams { activation_delay: YEAR + 1, ..product_params(2, 50) },
+			ProductParams { max_capacity_share: Perbill::zero(), ..product_params(2, 50) },
+		];
+		for params in product_cases {
+			assert_noop!(
+				MutualPool::create_product(RuntimeOrigin::root(), 0, params.clone()),
+				out_of_bounds
+			);
+			assert_noop!(
+				MutualPool::update_product(RuntimeOrigin::root(), 0, params),
+				out_of_bounds
+			);
+		}
+		let edge = ProductParams {
+			max_period: 5 * YEAR,
+			claim_window: YEAR,
+			activation_delay: YEAR,
+			max_capacity_share: bounds::MIN_CAPACITY_SHARE,
+			..product_params(2, 50)
+		};
+		assert_ok!(MutualPool::create_product(RuntimeOrigin::root(), 0, edge.clone()));
+		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, edge));
+	});
+}
