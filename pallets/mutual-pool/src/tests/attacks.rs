@@ -340,3 +340,27 @@ fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
 		});
 }
+
+/// ATTACK 9: one share left behind inflates the share price. Bob, the only staker, leaves all
+/// but one share; then he pumps the capital behind it for free, with claims on a 1-unit cover
+/// that are rejected (their deposits go to the capital, which is all his). The next staker's
+/// 2_000 buys one share, worth a quarter less.
+#[test]
+fn attack_09_one_share_left_behind_inflates_the_share_price() {
+	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION - 1));
+		run_to_block(21);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_eq!(pool(0).total_shares, 1);
+		let cover_id = buy(BOB, 0, 1, 10);
+		for _ in 0..10 {
+			let claim_id = claim(BOB, cover_id, 1);
+			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		}
+		assert!(pool(0).capital > 1_000);
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, 2_000));
+		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 1);
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert!(dave < 1_600, "Dave's 2_000 are worth {dave}");
+	});
+}
