@@ -38,7 +38,7 @@ describe('mutual-pool dev chain', () => {
 
   test('1. Bob stakes into pool 0 and his position matches', async () => {
     const amount = 1_000n * UNIT;
-    const result = await send(api, api.tx.mutualPool.stake(POOL, amount), who.bob);
+    const result = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.bob);
     assert.equal(result.error, null);
     const staked = findEvent(result, 'mutualPool', 'Staked');
     assert.ok(staked, 'Staked event');
@@ -161,7 +161,7 @@ describe('mutual-pool dev chain', () => {
       assert.equal(result.error, expected);
     };
     // Stake below min_stake (1 MUT).
-    await failsWith(api.tx.mutualPool.stake(POOL, 1n), who.dave, 'mutualPool.StakeBelowMinimum');
+    await failsWith(api.tx.mutualPool.stake(POOL, 1n, 0), who.dave, 'mutualPool.StakeBelowMinimum');
     // Cover beyond capacity (capital is about 1 000 000 MUT, capacity about twice that).
     await failsWith(
       api.tx.mutualPool.buyCover(PRODUCT, 10_000_000n * UNIT, 100_000, 10n ** 30n), who.dave,
@@ -182,6 +182,6 @@ describe('mutual-pool dev chain', () => {
     // Withdraw before the unbonding period ends.
     const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, UNIT), who.bob);
     assert.equal(requested.error, null);
-    await failsWith(api.tx.mutualPool.withdraw(POOL), who.bob, 'mutualPool.StillUnbonding');
+    await failsWith(api.tx.mutualPool.withdraw(POOL, 0), who.bob, 'mutualPool.StillUnbonding');
   });
 });

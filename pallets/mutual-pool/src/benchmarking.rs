@@ -106,7 +106,7 @@ fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), Benchmar
 	let product_id =
 		MutualPool::<T>::do_create_product(pool_id, product_params::<T>(T::MaxMetadataLen::get()))?;
 	let staker = funded_caller::<T>();
-	MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(1_000))?;
+	MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(1_000), Zero::zero())?;
 	let treasury = T::TreasuryAccount::get();
 	if T::Currency::balance(&treasury) < T::Currency::minimum_balance() {
 		T::Currency::set_balance(&treasury, T::Currency::minimum_balance());
@@ -158,11 +158,21 @@ fn populate<T: Config>(
 ) -> Result<(), BenchmarkError> {
 	let other_pool = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
 	let other_product = MutualPool::<T>::do_create_product(other_pool, product_params::<T>(0))?;
-	MutualPool::<T>::do_stake(&funded::<T>("other pool staker", 0), other_pool, units::<T>(1_000))?;
+	MutualPool::<T>::do_stake(
+		&funded::<T>("other pool staker", 0),
+		other_pool,
+		units::<T>(1_000),
+		Zero::zero(),
+	)?;
 	for i in 0..MAX_AMONG {
 		let (pool_id, product_id) =
 			if i < n { (pool_id, product_id) } else { (other_pool, other_product) };
-		MutualPool::<T>::do_stake(&funded::<T>("other staker", i), pool_id, units::<T>(1))?;
+		MutualPool::<T>::do_stake(
+			&funded::<T>("other staker", i),
+			pool_id,
+			units::<T>(1),
+			Zero::zero(),
+		)?;
 		let buyer = funded::<T>("other buyer", i);
 		if claims {
 			setup_claim::<T>(&buyer, product_id, units::<T>(1))?;
@@ -277,7 +287,7 @@ mod benchmarks {
 		let staker = funded_caller::<T>();
 		let amount = units::<T>(1_000);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staker.clone()), pool_id, amount);
+		_(RawOrigin::Signed(staker.clone()), pool_id, amount, amount);
 		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.shares), Some(amount));
 		Ok(())
 	}
@@ -308,7 +318,7 @@ mod benchmarks {
 		);
 		Pools::<T>::insert(pool_id, pool);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(staker.clone()), pool_id);
+		_(RawOrigin::Signed(staker.clone()), pool_id, Zero::zero());
 		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		assert_eq!(pool.active_cover, Zero::zero());
 		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(Zero::zero()));
@@ -457,7 +467,7 @@ mod benchmarks {
 		let staker = funded::<T>("staker", 0);
 		let amount = units::<T>(10);
 		#[extrinsic_call]
-		stake(RawOrigin::Signed(staker.clone()), pool_id, amount);
+		stake(RawOrigin::Signed(staker.clone()), pool_id, amount, Zero::zero());
 		assert!(Stakers::<T>::contains_key(&staker, pool_id));
 		Ok(())
 	}
@@ -471,7 +481,7 @@ mod benchmarks {
 		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
 		#[extrinsic_call]
-		withdraw(RawOrigin::Signed(staker.clone()), pool_id);
+		withdraw(RawOrigin::Signed(staker.clone()), pool_id, Zero::zero());
 		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(Zero::zero()));
 		Ok(())
 	}

@@ -92,8 +92,8 @@ impl<T: Config> Pallet<T> {
 	fn ensure_valid_pool_params(params: &PoolParamsOf<T>) -> DispatchResult {
 		use crate::bounds::*;
 		ensure!(
-			params.capacity_factor >= MIN_CAPACITY_FACTOR &&
-				params.capacity_factor <= MAX_CAPACITY_FACTOR,
+			params.capacity_factor >= MIN_CAPACITY_FACTOR
+				&& params.capacity_factor <= MAX_CAPACITY_FACTOR,
 			Error::<T>::InvalidCapacityFactor
 		);
 		ensure!(
@@ -101,11 +101,11 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::MinStakeBelowExistentialDeposit
 		);
 		ensure!(
-			params.kink >= MIN_KINK &&
-				params.kink <= MAX_KINK &&
-				params.large_claim_threshold >= MIN_LARGE_CLAIM_THRESHOLD &&
-				params.unbonding_period <=
-					T::BlocksPerYear::get() / UNBONDING_PERIODS_PER_YEAR.into(),
+			params.kink >= MIN_KINK
+				&& params.kink <= MAX_KINK
+				&& params.large_claim_threshold >= MIN_LARGE_CLAIM_THRESHOLD
+				&& params.unbonding_period
+					<= T::BlocksPerYear::get() / UNBONDING_PERIODS_PER_YEAR.into(),
 			Error::<T>::ParameterOutOfBounds
 		);
 		Ok(())
@@ -119,10 +119,10 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidPeriodRange
 		);
 		ensure!(
-			params.max_period <= Self::years(MAX_PERIOD_YEARS) &&
-				params.claim_window <= Self::years(MAX_WINDOW_YEARS) &&
-				params.activation_delay <= Self::years(MAX_WINDOW_YEARS) &&
-				params.max_capacity_share >= MIN_CAPACITY_SHARE,
+			params.max_period <= Self::years(MAX_PERIOD_YEARS)
+				&& params.claim_window <= Self::years(MAX_WINDOW_YEARS)
+				&& params.activation_delay <= Self::years(MAX_WINDOW_YEARS)
+				&& params.max_capacity_share >= MIN_CAPACITY_SHARE,
 			Error::<T>::ParameterOutOfBounds
 		);
 		Ok(())
@@ -222,13 +222,18 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		pool_id: PoolId,
 		amount: BalanceOf<T>,
+		min_shares: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
 		let shares = Self::shares_for(&pool, amount)?;
 		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
+		ensure!(shares >= min_shares, Error::<T>::TooFewShares);
 		let mut staker = Stakers::<T>::get(who, pool_id).unwrap_or_default();
 		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		// Every staker holds at least `min_stake` in shares, so a pool's shares are either none
+		// or at least that many: a handful of shares whose price could be inflated never exists.
+		ensure!(staker.shares >= pool.params.min_stake, Error::<T>::SharesBelowMinimum);
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 
@@ -258,6 +263,11 @@ impl<T: Config> Pallet<T> {
 		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
 		let free = staker.shares.saturating_sub(staker.unbonding);
 		ensure!(shares <= free, Error::<T>::InsufficientShares);
+		let staying = free.saturating_sub(shares);
+		ensure!(
+			staying.is_zero() || staying >= pool.params.min_stake,
+			Error::<T>::SharesBelowMinimum
+		);
 		let unlock_at = Self::now()
 			.checked_add(&pool.params.unbonding_period)
 			.ok_or(Error::<T>::Overflow)?;
@@ -292,7 +302,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Withdraw the unbonded shares of `who`; returns the expiry buckets rolled.
-	pub(crate) fn do_withdraw(who: &T::AccountId, pool_id: PoolId) -> Result<u32, DispatchError> {
+	pub(crate) fn do_withdraw(
+		who: &T::AccountId,
+		pool_id: PoolId,
+		min_amount: BalanceOf<T>,
+	) -> Result<u32, DispatchError> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
 		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
@@ -303,6 +317,7 @@ impl<T: Config> Pallet<T> {
 
 		let shares = staker.unbonding;
 		let amount = Self::withdrawal_value(&pool, shares)?;
+		ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
 		pool.capital = pool.capital.checked_sub(&amount).ok_or(Error::<T>::Corrupt)?;
 		pool.total_shares = pool.total_shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
 		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);

@@ -49,7 +49,7 @@
 //!
 //! ```ignore
 //! // Bob stakes 1_000_000 into pool 0; capacity is twice that.
-//! MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000)?;
+//! MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000, 0)?;
 //! // Charlie quotes 100_000 of cover on product 0 for a year and buys it.
 //! let premium = MutualPool::quote(0, 100_000, YEAR)?;
 //! MutualPool::buy_cover(RuntimeOrigin::signed(CHARLIE), 0, 100_000, YEAR, premium)?;
@@ -362,6 +362,13 @@ pub mod pallet {
 		PoolDepleted,
 		/// The amount is too small to buy a single share at the current price.
 		ZeroShares,
+		/// The stake would mint fewer shares than the staker's `min_shares`.
+		TooFewShares,
+		/// The withdrawal would pay less than the staker's `min_amount`.
+		WithdrawalBelowMinimum,
+		/// A staker holds either no shares or at least the pool's `min_stake` in shares, so that
+		/// no pool is left with a few shares whose price can be inflated.
+		SharesBelowMinimum,
 		/// The account has no stake in this pool.
 		NotStaker,
 		/// More shares than the staker has free of unbonding.
@@ -437,7 +444,7 @@ pub mod pallet {
 				}
 			}
 			for (pool_id, who, amount) in &self.stakes {
-				if let Err(e) = Pallet::<T>::do_stake(who, *pool_id, *amount) {
+				if let Err(e) = Pallet::<T>::do_stake(who, *pool_id, *amount, Zero::zero()) {
 					panic!("genesis stake of {amount:?} into pool {pool_id} failed: {e:?}");
 				}
 			}
@@ -524,21 +531,25 @@ pub mod pallet {
 		}
 
 		/// Move `amount` into the pool and receive shares at the current share price, rounded
-		/// down. The first stake into a pool also pays the pool account's existential deposit.
+		/// down, at least `min_shares` (else `TooFewShares`: the price moved since the staker
+		/// looked). The staker must hold at least the pool's `min_stake` in shares afterwards.
+		/// The first stake into a pool also pays the pool account's existential deposit.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
 			origin: OriginFor<T>,
 			pool_id: PoolId,
 			amount: BalanceOf<T>,
+			min_shares: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_stake(&who, pool_id, amount)
+			Self::do_stake(&who, pool_id, amount, min_shares)
 		}
 
 		/// Start unbonding `shares`. They stay in the pool, earning premiums and bearing losses,
 		/// until `withdraw` after the pool's unbonding period. A new request adds to the
-		/// unbonding shares and restarts the period.
+		/// unbonding shares and restarts the period. What stays staked must be nothing or at
+		/// least the pool's `min_stake` in shares (`SharesBelowMinimum`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::request_unstake())]
 		pub fn request_unstake(
@@ -554,12 +565,17 @@ pub mod pallet {
 		/// `capital / total_shares`, if what remains still backs the pool's active cover and
 		/// pending claims. Not while claims on the pool are pending (`ClaimsPending`): each is
 		/// decided or lapses within `ClaimDecisionPeriod`, so that whatever its outcome, the
-		/// staker bears exactly its share of it.
+		/// staker bears exactly its share of it. Fails with `WithdrawalBelowMinimum` if it would
+		/// pay less than `min_amount`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
-		pub fn withdraw(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResultWithPostInfo {
+		pub fn withdraw(
+			origin: OriginFor<T>,
+			pool_id: PoolId,
+			min_amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let rolled = Self::do_withdraw(&who, pool_id)?;
+			let rolled = Self::do_withdraw(&who, pool_id, min_amount)?;
 			Ok(Some(T::WeightInfo::withdraw(rolled)).into())
 		}
 

@@ -225,7 +225,7 @@ pub fn pool(id: PoolId) -> PoolOf<Test> {
 
 /// Stake `amount` from `who` into pool 0.
 pub fn stake(who: AccountId, amount: Balance) {
-	assert_ok!(MutualPool::stake(signed(who), 0, amount));
+	assert_ok!(MutualPool::stake(signed(who), 0, amount, 0));
 }
 
 /// Buy `amount` of cover on `product_id` for `period`, accepting any premium; returns the id.

@@ -30,9 +30,9 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 		(Call::update_pool { pool_id: 0, params: pool }, false),
 		(Call::create_product { pool_id: 0, params: product.clone() }, false),
 		(Call::update_product { product_id: 0, params: product }, false),
-		(Call::stake { pool_id: 0, amount: mut_(1) }, true),
+		(Call::stake { pool_id: 0, amount: mut_(1), min_shares: 0 }, true),
 		(Call::request_unstake { pool_id: 0, shares: mut_(1) }, true),
-		(Call::withdraw { pool_id: 0 }, true),
+		(Call::withdraw { pool_id: 0, min_amount: 0 }, true),
 		(
 			Call::buy_cover { product_id: 0, amount: mut_(1), period: 1_000, max_premium: mut_(1) },
 			true,

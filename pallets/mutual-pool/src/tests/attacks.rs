@@ -54,16 +54,18 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 			let cover_id = buy(EVE, 0, 2 * MILLION, 10);
 			let eve = free(EVE);
 			let claim_id = claim(EVE, cover_id, 2 * MILLION);
+			// The deposit grew with the amount, up to its bound.
 			assert_eq!(eve - free(EVE), MAX_DEPOSIT);
-			assert!(MAX_DEPOSIT > DEPOSIT);
+			assert_eq!(deposit(2 * MILLION), MAX_DEPOSIT);
+			assert_eq!(deposit(1_000), DEPOSIT + 1);
 
 			let dave = MutualPool::position(0, &DAVE).unwrap().value;
 			let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
 			assert!(dave >= MILLION);
-			assert_noop!(MutualPool::withdraw(signed(DAVE), 0), Error::<Test>::ClaimsPending);
+			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
 
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 			// Each staker is worth at least what it was before the claim: the slashed deposit
 			// is shared, the rejected claim took nothing.
 			assert!(withdrawn(DAVE) >= dave, "Dave got {} of {dave}", withdrawn(DAVE));
@@ -99,7 +101,7 @@ fn attack_02_an_undecided_claim_lapses_after_the_decision_period() {
 			MutualPool::reject_claim(signed(COUNCIL), claim_id),
 			Error::<Test>::ClaimLapsed
 		);
-		assert_noop!(MutualPool::withdraw(signed(FERDIE), 0), Error::<Test>::ClaimsPending);
+		assert_noop!(MutualPool::withdraw(signed(FERDIE), 0, 0), Error::<Test>::ClaimsPending);
 		// Anyone lapses it, free of fees.
 		let info = MutualPool::lapse_claim(signed(ALICE), claim_id).unwrap();
 		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
@@ -152,7 +154,7 @@ fn attack_03_capital_backs_cover_until_its_claim_window_closes() {
 		// The cover ended at block 11; its claims close at 111, in bucket 12, due at 120.
 		run_to_block(21);
 		assert_noop!(
-			MutualPool::withdraw(signed(FERDIE), 0),
+			MutualPool::withdraw(signed(FERDIE), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		run_to_block(50);
@@ -337,30 +339,50 @@ fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 			assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 			assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000));
 			run_to_block(30);
-			assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		});
 }
 
-/// ATTACK 9: one share left behind inflates the share price. Bob, the only staker, leaves all
-/// but one share; then he pumps the capital behind it for free, with claims on a 1-unit cover
-/// that are rejected (their deposits go to the capital, which is all his). The next staker's
-/// 2_000 buys one share, worth a quarter less.
+/// ATTACK 9: one share left behind inflated the share price. Bob, the only staker, left all but
+/// one share, pumped the capital behind it for free with claims on a 1-unit cover that were
+/// rejected (their deposits went to the capital, all his), and the next staker's 2_000 bought
+/// one share, worth a quarter less. Now every staker holds no shares or at least the pool's
+/// `min_stake` (1_000) in shares, so a pool never has a handful of shares; pumped the same way,
+/// the price of 1_000 shares barely moves, and the next staker loses at most one share's worth
+/// to rounding. Stakers also name the fewest shares they accept (`min_shares`) and leavers the
+/// least amount (`min_amount`), so a front-run fails the call instead of taking the money.
 #[test]
-fn attack_09_one_share_left_behind_inflates_the_share_price() {
+fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION - 1));
+		assert_noop!(
+			MutualPool::request_unstake(signed(BOB), 0, MILLION - 1),
+			Error::<Test>::SharesBelowMinimum
+		);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION - 1_000));
 		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert_eq!(pool(0).total_shares, 1);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, MILLION),
+			Error::<Test>::WithdrawalBelowMinimum
+		);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, MILLION - 1_000));
+		assert_eq!(pool(0).total_shares, 1_000);
 		let cover_id = buy(BOB, 0, 1, 10);
 		for _ in 0..10 {
 			let claim_id = claim(BOB, cover_id, 1);
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		}
-		assert!(pool(0).capital > 1_000);
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, 2_000));
-		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 1);
+		let capital = pool(0).capital;
+		assert!(capital > 2_000 && capital < 2_100, "{capital}");
+
+		// Dave names the shares he expects: had the price moved, his stake would fail.
+		let expected = 3_000 * 1_000 / capital;
+		assert_noop!(
+			MutualPool::stake(signed(DAVE), 0, 3_000, expected + 1),
+			Error::<Test>::TooFewShares
+		);
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, 3_000, expected));
 		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert!(dave < 1_600, "Dave's 2_000 are worth {dave}");
+		// At most one share's worth (about 2) lost to rounding, not a quarter.
+		assert!(dave + capital / 1_000 + 1 >= 3_000, "Dave's 3_000 are worth {dave}");
 	});
 }

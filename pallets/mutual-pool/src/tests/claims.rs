@@ -85,7 +85,7 @@ fn set_activation_delay(delay: u64) {
 fn cover_life_cycle_example() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Bob stakes 1_000_000 into pool 0; capacity is twice that.
-		assert_ok!(MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000));
+		assert_ok!(MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000, 0));
 		// Charlie quotes 100_000 of cover on product 0 for a year and buys it.
 		let premium = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(
@@ -528,7 +528,7 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 		// Shares exist with no capital behind them: the pool takes no stake.
 		assert_eq!(pool(0).total_shares, 1_000_000);
 		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 0);
-		assert_noop!(MutualPool::stake(signed(EVE), 0, 1_000_000), Error::<Test>::PoolDepleted);
+		assert_noop!(MutualPool::stake(signed(EVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
 	});
 }
 

@@ -359,7 +359,7 @@ fn owed_fees_are_never_paid_out_or_withdrawn() {
 		// Bob leaves with all capital; the owed fees and the existential deposit remain.
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION));
 		run_to_block(30);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(free(MutualPool::pool_account(0)), owed + ED);
 		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));

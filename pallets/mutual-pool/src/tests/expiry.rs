@@ -93,11 +93,14 @@ fn a_full_pool_idle_for_long_lets_stakers_leave_after_rolling() {
 		));
 		run_to_block(400);
 		// One withdraw rolls only MAX_ROLL buckets, not enough, and keeps no progress.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		for _ in 0..3 {
 			assert_ok!(MutualPool::roll_expiries(signed(BOB), ExpiryOwner::Pool(0)));
 		}
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 	});
 }
 

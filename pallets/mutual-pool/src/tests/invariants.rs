@@ -420,7 +420,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 	match *action {
 		Action::Stake { who, amount } => (
 			format!("stake(signed({who}), {POOL}, {amount})"),
-			MutualPool::stake(signed(who), POOL, amount),
+			MutualPool::stake(signed(who), POOL, amount, 0),
 			None,
 		),
 		Action::RequestUnstake { who, shares } => {
@@ -435,7 +435,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 		},
 		Action::Withdraw { who } => (
 			format!("withdraw(signed({who}), {POOL})"),
-			MutualPool::withdraw(signed(who), POOL).map(|_| ()).map_err(|e| e.error),
+			MutualPool::withdraw(signed(who), POOL, 0).map(|_| ()).map_err(|e| e.error),
 			None,
 		),
 		Action::BuyCover { who, product, amount, period, max } => {

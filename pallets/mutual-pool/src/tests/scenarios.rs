@@ -16,7 +16,7 @@ fn request_unstake(who: AccountId, shares: Balance) {
 /// Withdraw the unbonded shares of `who` from pool 0; returns the amount paid.
 fn withdraw(who: AccountId) -> Balance {
 	let before = free(who);
-	assert_ok!(MutualPool::withdraw(signed(who), 0));
+	assert_ok!(MutualPool::withdraw(signed(who), 0, 0));
 	free(who) - before
 }
 
@@ -87,7 +87,7 @@ fn withdrawing_before_the_claim_is_decided_waits_and_still_bears_the_loss() {
 			run_to_block(22);
 			assert_eq!(pool(0).pending_claims, 100_000);
 			assert!(System::block_number() < Claims::<Test>::get(claim_id).unwrap().lapses_at);
-			assert_noop!(MutualPool::withdraw(signed(DAVE), 0), Error::<Test>::ClaimsPending);
+			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
 			assert_eq!(pool(0).capital, 2 * MILLION + 1_858);
 			assert_eq!(pool(0).total_shares, 2 * MILLION);
 
@@ -236,8 +236,11 @@ fn payout_beyond_capital_depletes_the_pool_and_stops_stakes() {
 		assert_eq!(status.solvency_ratio, Some(FixedU128::from_u32(0)));
 
 		// Capital zero with shares in issue: nobody may stake into it, at any amount.
-		assert_noop!(MutualPool::stake(signed(BOB), 0, 1_000), Error::<Test>::PoolDepleted);
-		assert_noop!(MutualPool::stake(signed(EVE), 0, 10 * MILLION), Error::<Test>::PoolDepleted);
+		assert_noop!(MutualPool::stake(signed(BOB), 0, 1_000, 0), Error::<Test>::PoolDepleted);
+		assert_noop!(
+			MutualPool::stake(signed(EVE), 0, 10 * MILLION, 0),
+			Error::<Test>::PoolDepleted
+		);
 		// And it sells no cover.
 		assert_noop!(
 			MutualPool::buy_cover(signed(EVE), 0, 1, 10, Balance::MAX),
@@ -279,14 +282,15 @@ fn cover_beyond_capacity_fails() {
 			Error::<Test>::InsufficientCapacity
 		);
 
-		// Fresh capital makes room: 1_000 more stake, 2_000 more capacity.
-		stake(FERDIE, 1_000);
+		// Fresh capital makes room: 1_001 more stake (the 1_000 shares a staker holds at least,
+		// at the current price), 2_002 more capacity.
+		stake(FERDIE, 1_001);
 		assert_noop!(
-			MutualPool::buy_cover(signed(FERDIE), 2, 2_011, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(FERDIE), 2, 2_013, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
-		buy(FERDIE, 2, 2_010, 10);
-		assert_eq!(pool(0).active_cover, 2 * MILLION + 2_010);
+		buy(FERDIE, 2, 2_012, 10);
+		assert_eq!(pool(0).active_cover, 2 * MILLION + 2_012);
 	});
 }
 
@@ -310,7 +314,7 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			// Bob's 1_000_003 would leave capital 1_000_003, capacity 2_000_006, below the
 			// 3_200_000 of active cover.
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0),
+				MutualPool::withdraw(signed(BOB), 0, 0),
 				Error::<Test>::InsufficientFreeCapital
 			);
 			// Dave's floor(200_000 * 2_000_006 / 2_000_000) = 200_000 leaves 1_800_006, capacity
@@ -319,7 +323,7 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			assert_eq!(pool(0).capital, 1_800_006);
 			assert_eq!(pool(0).expired_through, 2);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0),
+				MutualPool::withdraw(signed(BOB), 0, 0),
 				Error::<Test>::InsufficientFreeCapital
 			);
 
@@ -327,7 +331,7 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			// (bucket 16): after their end they still count.
 			run_to_block(60);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0),
+				MutualPool::withdraw(signed(BOB), 0, 0),
 				Error::<Test>::InsufficientFreeCapital
 			);
 			// A withdrawal rolls at most 8 buckets: roll the pool through bucket 10 beforehand.
@@ -338,7 +342,7 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			// Until block 160 they still count.
 			run_to_block(159);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0),
+				MutualPool::withdraw(signed(BOB), 0, 0),
 				Error::<Test>::InsufficientFreeCapital
 			);
 			// At block 160 Bob's withdrawal rolls buckets 11 to 16 and the covers leave.

@@ -53,22 +53,28 @@ fn stake_below_min_stake_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let min = pool(0).params.min_stake;
 		assert_eq!(min, 1_000);
-		assert_noop!(MutualPool::stake(signed(BOB), 0, min - 1), Error::<Test>::StakeBelowMinimum);
-		assert_noop!(MutualPool::stake(signed(BOB), 0, 0), Error::<Test>::StakeBelowMinimum);
+		assert_noop!(
+			MutualPool::stake(signed(BOB), 0, min - 1, 0),
+			Error::<Test>::StakeBelowMinimum
+		);
+		assert_noop!(MutualPool::stake(signed(BOB), 0, 0, 0), Error::<Test>::StakeBelowMinimum);
 		// Exactly the minimum is accepted.
-		assert_ok!(MutualPool::stake(signed(BOB), 0, min));
+		assert_ok!(MutualPool::stake(signed(BOB), 0, min, 0));
 		assert_eq!(staker(BOB).shares, min);
 		// Later stakes must reach the minimum as well.
-		assert_noop!(MutualPool::stake(signed(DAVE), 0, min - 1), Error::<Test>::StakeBelowMinimum);
+		assert_noop!(
+			MutualPool::stake(signed(DAVE), 0, min - 1, 0),
+			Error::<Test>::StakeBelowMinimum
+		);
 	});
 }
 
 #[test]
 fn stake_into_missing_pool_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(MutualPool::stake(signed(BOB), 7, 1_000_000), Error::<Test>::PoolNotFound);
+		assert_noop!(MutualPool::stake(signed(BOB), 7, 1_000_000, 0), Error::<Test>::PoolNotFound);
 		assert_noop!(MutualPool::request_unstake(signed(BOB), 7, 1), Error::<Test>::PoolNotFound);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 7), Error::<Test>::PoolNotFound);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 7, 0), Error::<Test>::PoolNotFound);
 	});
 }
 
@@ -76,18 +82,18 @@ fn stake_into_missing_pool_fails() {
 fn first_stake_mints_shares_equal_to_amount() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(pool(0).total_shares, 0);
-		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_234_567));
+		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_234_567, 0));
 		assert_last(Event::Staked { pool_id: 0, who: BOB, amount: 1_234_567, shares: 1_234_567 });
 		assert_eq!(staker(BOB), StakerInfo { shares: 1_234_567, unbonding: 0, unlock_at: 0 });
 		assert_eq!(pool(0).total_shares, 1_234_567);
 		assert_eq!(pool(0).capital, 1_234_567);
 		// At a share price of 1, a second staker also gets one share per unit.
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, 5_000));
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, 5_000, 0));
 		assert_last(Event::Staked { pool_id: 0, who: DAVE, amount: 5_000, shares: 5_000 });
 		assert_eq!(pool(0).total_shares, 1_239_567);
 		assert_eq!(pool(0).capital, 1_239_567);
 		// A staker who stakes again adds to the same record.
-		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_000));
+		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_000, 0));
 		assert_eq!(staker(BOB).shares, 1_235_567);
 	});
 }
@@ -96,14 +102,14 @@ fn first_stake_mints_shares_equal_to_amount() {
 fn first_stake_pays_the_pool_account_existential_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(free(pool_account()), 0);
-		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_000_000));
+		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_000_000, 0));
 		// Bob paid the stake and the pool account's existential deposit, which is not capital.
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED);
 		assert_eq!(free(pool_account()), 1_000_000 + ED);
 		assert_eq!(pool(0).capital, 1_000_000);
 		assert_eq!(staker(BOB).shares, 1_000_000);
 		// Later stakes pay only their amount.
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, 3_000));
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, 3_000, 0));
 		assert_eq!(free(DAVE), ENDOWMENT - 3_000);
 		assert_eq!(free(pool_account()), 1_003_000 + ED);
 		assert_eq!(pool(0).capital, 1_003_000);
@@ -119,28 +125,28 @@ fn shares_minted_round_down_in_favour_of_the_pool() {
 		assert_eq!(pool(0).capital, capital);
 		assert_eq!(pool(0).total_shares, 1_000_000);
 
-		// Dave's 1_000 buys 1_000 * 1_000_000 / capital shares, rounded down.
-		let shares = mul_div(1_000, 1_000_000, capital);
+		// Dave's 1_010 buys 1_010 * 1_000_000 / capital shares, rounded down.
+		let shares = mul_div(1_010, 1_000_000, capital);
 		// The division is not exact: rounding really happens here.
-		assert!(shares * capital < 1_000 * 1_000_000);
-		assert!(shares < 1_000);
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, 1_000));
-		assert_last(Event::Staked { pool_id: 0, who: DAVE, amount: 1_000, shares });
+		assert!(shares * capital < 1_010 * 1_000_000);
+		assert!(shares < 1_010);
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, 1_010, 0));
+		assert_last(Event::Staked { pool_id: 0, who: DAVE, amount: 1_010, shares });
 		assert_eq!(staker(DAVE).shares, shares);
-		assert_eq!(pool(0).capital, capital + 1_000);
+		assert_eq!(pool(0).capital, capital + 1_010);
 		assert_eq!(pool(0).total_shares, 1_000_000 + shares);
 
 		// Redemption rounds down too: Dave gets back less than he put in.
 		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, shares));
 		run_to_block(21);
-		let paid = mul_div(shares, capital + 1_000, 1_000_000 + shares);
-		assert!(paid * (1_000_000 + shares) < shares * (capital + 1_000));
-		assert!(paid < 1_000);
-		assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
+		let paid = mul_div(shares, capital + 1_010, 1_000_000 + shares);
+		assert!(paid * (1_000_000 + shares) < shares * (capital + 1_010));
+		assert!(paid < 1_010);
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: DAVE, shares, amount: paid });
-		assert_eq!(free(DAVE), ENDOWMENT - 1_000 + paid);
+		assert_eq!(free(DAVE), ENDOWMENT - 1_010 + paid);
 		// What rounding kept stays with the pool.
-		assert_eq!(pool(0).capital, capital + 1_000 - paid);
+		assert_eq!(pool(0).capital, capital + 1_010 - paid);
 		assert_eq!(pool(0).total_shares, 1_000_000);
 	});
 }
@@ -154,7 +160,7 @@ fn stake_too_small_for_one_share_fails() {
 		buy_quoted(CHARLIE, 0, 100_000, YEAR);
 		// A share now costs more than 1 unit: 1 unit buys no share.
 		assert!(pool(0).capital > pool(0).total_shares);
-		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1), Error::<Test>::ZeroShares);
+		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1, 0), Error::<Test>::ZeroShares);
 	});
 }
 
@@ -174,8 +180,8 @@ fn stake_into_depleted_pool_fails() {
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).total_shares, 1_000_000);
 
-		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1_000_000), Error::<Test>::PoolDepleted);
-		assert_noop!(MutualPool::stake(signed(BOB), 0, 1_000), Error::<Test>::PoolDepleted);
+		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
+		assert_noop!(MutualPool::stake(signed(BOB), 0, 1_000, 0), Error::<Test>::PoolDepleted);
 	});
 }
 
@@ -249,9 +255,9 @@ fn request_unstake_again_adds_shares_and_restarts_the_period() {
 			StakerInfo { shares: 1_000_000, unbonding: 150_000, unlock_at: 30 }
 		);
 		run_to_block(21);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::StillUnbonding);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::StillUnbonding);
 		run_to_block(30);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 150_000, amount: 150_000 });
 	});
 }
@@ -262,7 +268,7 @@ fn request_unstake_by_non_staker_fails() {
 		assert_noop!(MutualPool::request_unstake(signed(DAVE), 0, 1), Error::<Test>::NotStaker);
 		stake(BOB, 1_000_000);
 		assert_noop!(MutualPool::request_unstake(signed(DAVE), 0, 1), Error::<Test>::NotStaker);
-		assert_noop!(MutualPool::withdraw(signed(DAVE), 0), Error::<Test>::NotStaker);
+		assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::NotStaker);
 	});
 }
 
@@ -283,12 +289,12 @@ fn withdraw_with_nothing_unbonding_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		run_to_block(100);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::NothingUnbonding);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::NothingUnbonding);
 		// Once withdrawn, nothing is unbonding any more.
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000));
 		run_to_block(120);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::NothingUnbonding);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::NothingUnbonding);
 	});
 }
 
@@ -298,11 +304,11 @@ fn withdraw_before_unlock_fails() {
 		stake(BOB, 1_000_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		assert_eq!(staker(BOB).unlock_at, 21);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::StillUnbonding);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::StillUnbonding);
 		run_to_block(20);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::StillUnbonding);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::StillUnbonding);
 		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 	});
 }
 
@@ -313,7 +319,7 @@ fn withdraw_pays_unbonded_shares_and_emits_event() {
 		stake(DAVE, 500_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
 		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 300_000, amount: 300_000 });
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 300_000);
 		assert_eq!(free(pool_account()), 1_200_000 + ED);
@@ -331,7 +337,7 @@ fn staker_record_removed_when_all_shares_withdrawn() {
 		stake(DAVE, 2_000);
 		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 2_000));
 		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(DAVE), 0));
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: DAVE, shares: 2_000, amount: 2_000 });
 		assert!(Stakers::<Test>::get(DAVE, 0).is_none());
 		assert!(MutualPool::position(0, &DAVE).is_none());
@@ -340,7 +346,7 @@ fn staker_record_removed_when_all_shares_withdrawn() {
 		// The last staker can leave too; the pool account keeps its existential deposit.
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		run_to_block(41);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, 0);
 		assert_eq!(pool(0).capital, 0);
@@ -363,7 +369,7 @@ fn unbonding_shares_keep_earning_premiums() {
 		assert!(value > 1_000_000);
 		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, value);
 		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
 		assert_eq!(pool(0).capital, capital - value);
@@ -385,7 +391,7 @@ fn unbonding_shares_keep_bearing_losses() {
 		run_to_block(21);
 		let value = mul_div(1_000_000, capital, 2_000_000);
 		assert!(value < 1_000_000);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
 		// Bob and Dave shared the loss equally.
@@ -406,11 +412,11 @@ fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
 		assert_eq!(pool(0).pending_claims, 40_000);
 		run_to_block(21);
 		// Bob's unbonding is over, but the claim is under assessment: he waits for it.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		// The claim is approved in full: Bob and Dave bear half of it each.
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		let value = mul_div(1_000_000, capital - 40_000, 2_000_000);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
 		assert_eq!(pool(0).capital, capital - 40_000 - value);
@@ -435,18 +441,27 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		run_to_block(21);
 		// Without Bob's half, capacity would be about 2_000_000 < 3_200_000.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		// Past the covers' end, their claim windows are still open: they hold capacity.
 		run_to_block(151);
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		// Once their claim windows closed (bucket 16, rolled from block 160), Bob can leave.
 		run_to_block(159);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		run_to_block(160);
 		let capital = pool(0).capital;
 		let value = mul_div(1_000_000, capital, 2_000_000);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
 		assert_eq!(pool(0).active_cover, 0);
 		assert_eq!(pool(0).capital, capital - value);
@@ -468,12 +483,12 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 		assert_eq!(pool(0).pending_claims, 1_000_000);
 		run_to_block(21);
 		// The claim holds every withdrawal until it is decided.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		// Rejecting the claim frees the capital.
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		let capital = pool(0).capital;
 		let value = mul_div(500_000, capital, 2_000_000);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 500_000, amount: value });
 		assert_eq!(pool(0).capital, capital - value);
 		assert_eq!(pool(0).active_cover, 2_900_000);
@@ -515,7 +530,7 @@ fn create_pool_works() {
 		assert_eq!(pool(2).params, pool_params());
 		assert_eq!(NextPoolId::<Test>::get(), 3);
 		// The new pool takes stakes of its own minimum, and its capital is its own.
-		assert_ok!(MutualPool::stake(signed(BOB), 1, 50));
+		assert_ok!(MutualPool::stake(signed(BOB), 1, 50, 0));
 		assert_eq!(pool(1).capital, 50);
 		assert_eq!(pool(0).capital, 0);
 	});
@@ -718,12 +733,12 @@ fn no_staker_leaves_while_claims_are_pending() {
 		run_to_block(30);
 		// Whoever leaves waits for the decision: the claim's outcome is shared by exactly the
 		// stakers who were there when it was filed.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		// Once the claim is decided (here rejected), Bob leaves with his half of the capital.
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
 		let value = MutualPool::position(0, &BOB).unwrap().value;
 		let before = free(BOB);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_eq!(free(BOB) - before, value);
 		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
@@ -740,17 +755,20 @@ fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 		// Past the decision period the claim can no longer be decided, but it is pending until
 		// someone lapses it (in the same batch as the withdrawal, say).
 		run_to_block(1 + DECISION_PERIOD);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::ClaimsPending);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		assert_ok!(MutualPool::lapse_claim(signed(BOB), claim_id));
 		// Bob is the last staker: he leaves with all the capital, once the cover's claim
 		// window has closed and its bucket is rolled (claims close at 111, bucket 12, due at
 		// 120).
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0), Error::<Test>::InsufficientFreeCapital);
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		run_to_block(120);
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		let capital = pool(0).capital;
 		let before = free(BOB);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_eq!(free(BOB) - before, capital);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).total_shares, 0);
