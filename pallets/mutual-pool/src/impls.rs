@@ -2,6 +2,10 @@
 //!
 //! Every `do_*` function checks all its inputs before it moves money or writes storage, and
 //! dispatchables run in a storage transaction, so a failed call changes nothing.
+//!
+//! A path that only broken storage can reach fails with `Corrupt` defensively
+//! (`defensive_ok_or`, `defensive!`): it is logged, and it panics under debug assertions, so the
+//! tests (and the property test, which also fails on any `Corrupt`) cannot miss it.
 
 use crate::{pricing::Curve, *};
 use frame_support::{
@@ -10,6 +14,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
+		DefensiveOption,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -226,6 +231,13 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
+		// More than the staker can pay fails as the transfer would, before any sum is taken
+		// (and so before any could overflow).
+		ensure!(
+			amount
+				<= T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		let shares = Self::shares_for(&pool, amount)?;
 		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
 		ensure!(shares >= min_shares, Error::<T>::TooFewShares);
@@ -318,10 +330,11 @@ impl<T: Config> Pallet<T> {
 		let shares = staker.unbonding;
 		let amount = Self::withdrawal_value(&pool, shares)?;
 		ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
-		pool.capital = pool.capital.checked_sub(&amount).ok_or(Error::<T>::Corrupt)?;
-		pool.total_shares = pool.total_shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
+		pool.capital = pool.capital.checked_sub(&amount).defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.total_shares =
+			pool.total_shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
 		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
-		staker.shares = staker.shares.checked_sub(&shares).ok_or(Error::<T>::Corrupt)?;
+		staker.shares = staker.shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
 		staker.unbonding = Zero::zero();
 
 		if !amount.is_zero() {
@@ -424,7 +437,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool_id = product.pool_id;
-		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::Corrupt)?;
+		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		// A purchase rolls no expiry bucket (`on_idle` and `roll_expiries` do): it is priced and
 		// bounded by the stored active cover, which a lagging cursor only overstates.
 		let quote = Self::quote_cover(&pool, &product, amount, period, Self::now())?;
@@ -523,14 +536,14 @@ impl<T: Config> Pallet<T> {
 		let mut cover = Covers::<T>::get(cover_id).ok_or(Error::<T>::CoverNotFound)?;
 		ensure!(&cover.owner == who, Error::<T>::NotCoverOwner);
 		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
-		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
+		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let now = Self::now();
 		// The claim window is the one the cover was sold with: `update_product` changes no
 		// cover already sold.
 		ensure!(now >= cover.start && now <= cover.claim_until, Error::<T>::OutsideClaimWindow);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(amount <= cover.remaining, Error::<T>::ClaimExceedsRemaining);
-		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		pool.pending_claims =
 			pool.pending_claims.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let claim_id = NextClaimId::<T>::get();
@@ -579,16 +592,18 @@ impl<T: Config> Pallet<T> {
 		} else {
 			ensure!(Self::now() < claim.lapses_at, Error::<T>::ClaimLapsed);
 		}
-		let mut cover = Covers::<T>::get(claim.cover_id).ok_or(Error::<T>::Corrupt)?;
-		let product = Products::<T>::get(cover.product_id).ok_or(Error::<T>::Corrupt)?;
-		let mut pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		let mut cover = Covers::<T>::get(claim.cover_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		if cover.pending_claim != Some(claim_id) {
 			defensive!("a pending claim is not the pending claim of its cover");
 			return Err(Error::<T>::Corrupt.into());
 		}
 		cover.pending_claim = None;
-		pool.pending_claims =
-			pool.pending_claims.checked_sub(&claim.amount).ok_or(Error::<T>::Corrupt)?;
+		pool.pending_claims = pool
+			.pending_claims
+			.checked_sub(&claim.amount)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
 		Ok(ClaimInContext { claim, cover, product, pool })
 	}
 
@@ -623,7 +638,8 @@ impl<T: Config> Pallet<T> {
 		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
 		pool.capital = pool.capital.saturating_sub(paid);
-		cover.remaining = cover.remaining.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+		cover.remaining =
+			cover.remaining.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		// What is paid on a cover no longer counts as active cover, unless it has expired.
 		if Self::unbook_expiry(
 			ExpiryOwner::Pool(pool_id),
@@ -631,7 +647,8 @@ impl<T: Config> Pallet<T> {
 			cover.claim_until,
 			paid,
 		)? {
-			pool.active_cover = pool.active_cover.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+			pool.active_cover =
+				pool.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		}
 		if Self::unbook_expiry(
 			ExpiryOwner::Product(cover.product_id),
@@ -640,7 +657,7 @@ impl<T: Config> Pallet<T> {
 			paid,
 		)? {
 			product.active_cover =
-				product.active_cover.checked_sub(&paid).ok_or(Error::<T>::Corrupt)?;
+				product.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		}
 
 		if !paid.is_zero() {
@@ -719,7 +736,7 @@ impl<T: Config> Pallet<T> {
 		period: BlockNumberFor<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
-		let pool = Pools::<T>::get(product.pool_id).ok_or(Error::<T>::Corrupt)?;
+		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		Self::quote_cover(&pool, &product, amount, period, Self::now()).map(|quote| quote.premium)
 	}
 

@@ -12,7 +12,8 @@
 //!      changes: money only moves between users, the treasury and the pool accounts;
 //!   5. `quote` agrees with `buy_cover`: the same premium, or the same error;
 //!   6. the runtime-API functions (`pool_status`, `position`) write nothing;
-//!   7. no call fails with `Corrupt`.
+//!   7. no call fails with `Corrupt` or `Overflow`: within the parameters' bounds, nothing
+//!      overflows.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
@@ -590,6 +591,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			log.push(format!("#{step}: {call} -> {result:?}"));
 			let violation = if result == Err(Error::<Test>::Corrupt.into()) {
 				Some("a call found storage corrupt".to_string())
+			} else if result == Err(Error::<Test>::Overflow.into()) {
+				Some("a call overflowed".to_string())
 			} else if result.is_err() && storage_root() != root_before {
 				Some("a failed call changed storage".to_string())
 			} else if let Err(e) = MutualPool::do_try_state() {
