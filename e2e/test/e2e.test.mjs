@@ -155,6 +155,44 @@ describe('mutual-pool dev chain', () => {
     assert.equal(after.pendingClaims, 0n);
   });
 
+  test('4b. A large loss cannot pass a simple majority in instalments (issue 9, attack 6)', async () => {
+    // Eve's cover of 300 000 MUT on product 1. The pool's threshold is 20% of its capital,
+    // about 200 000 MUT; the council's majority approves a first claim under it.
+    const amount = 300_000n * UNIT;
+    const period = 100_000;
+    const quoted = (await api.call.mutualPoolApi.quote(1, amount, period)).asOk.toBigInt();
+    const bought = await send(api, api.tx.mutualPool.buyCover(1, amount, period, quoted), who.eve);
+    assert.equal(bought.error, null);
+    const coverId = findEvent(bought, 'mutualPool', 'CoverBought').data.coverId.toNumber();
+    const claimAndDecide = async (claimed, ayes) => {
+      const submitted = await send(
+        api, api.tx.mutualPool.submitClaim(coverId, claimed, 'ipfs://bridge-hack'), who.eve,
+      );
+      assert.equal(submitted.error, null);
+      const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+      const call = api.tx.mutualPool.approveClaim(claimId, claimed);
+      const closed = await councilMotion(api, call, ayes.length + 1, who.alice, ayes, who.ferdie);
+      assert.equal(closed.error, null);
+      return { claimId, executed: findEvent(closed, 'council', 'Executed') };
+    };
+    const first = await claimAndDecide(150_000n * UNIT, [who.bob, who.dave]);
+    assert.ok(first.executed.data.result.isOk, first.executed.data.result.toString());
+
+    // The second instalment on the same cover, by a simple majority again: refused.
+    const second = await claimAndDecide(100_000n * UNIT, [who.bob, who.dave]);
+    const result = second.executed.data.result;
+    assert.ok(result.isErr, 'the second simple-majority approval was refused');
+    const error = api.registry.findMetaError(result.asErr.asModule);
+    assert.equal(`${error.section}.${error.name}`, 'mutualPool.RequiresLargeClaimOrigin');
+
+    // Four of five (the large-claim origin) approve it.
+    const call = api.tx.mutualPool.approveClaim(second.claimId, 100_000n * UNIT);
+    const closed = await councilMotion(api, call, 4, who.alice, [who.bob, who.dave, who.charlie], who.ferdie);
+    assert.equal(closed.error, null);
+    assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
+    assert.ok(findEvent(closed, 'mutualPool', 'ClaimApproved'));
+  });
+
   test('5. Bad inputs fail with the named errors', async () => {
     const failsWith = async (tx, signer, expected) => {
       const result = await send(api, tx, signer);
