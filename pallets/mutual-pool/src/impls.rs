@@ -668,12 +668,7 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
-		T::Currency::release(
-			&HoldReason::ClaimDeposit.into(),
-			&claim.claimant,
-			claim.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(&claim)?;
 
 		Claims::<T>::remove(claim_id);
 		Products::<T>::insert(cover.product_id, product);
@@ -707,16 +702,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Lapse claim `claim_id`, past its `lapses_at`: release its deposit and unlock what it
-	/// claimed.
-	pub(crate) fn do_lapse_claim(claim_id: ClaimId) -> DispatchResult {
-		let ClaimInContext { claim, cover, product, pool } = Self::close_claim(claim_id, true)?;
+	/// Give a claim's deposit back to the claimant (on approval or lapse).
+	fn release_deposit(claim: &ClaimOf<T>) -> DispatchResult {
 		T::Currency::release(
 			&HoldReason::ClaimDeposit.into(),
 			&claim.claimant,
 			claim.deposit,
 			Precision::BestEffort,
-		)?;
+		)
+		.map(|_| ())
+	}
+
+	/// Lapse claim `claim_id`, past its `lapses_at`: release its deposit and unlock what it
+	/// claimed.
+	pub(crate) fn do_lapse_claim(claim_id: ClaimId) -> DispatchResult {
+		let ClaimInContext { claim, cover, product, pool } = Self::close_claim(claim_id, true)?;
+		Self::release_deposit(&claim)?;
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(product.pool_id, pool);
