@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 18_826_000 picoseconds.
-		Weight::from_parts(20_478_000, 1489)
+		// Minimum execution time: 18_795_000 picoseconds.
+		Weight::from_parts(20_819_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `357` bytes, estimated `3637` bytes.
-		// Minimum execution time: 21_380_000 picoseconds.
-		Weight::from_parts(22_993_000, 3637)
+		// Minimum execution time: 21_550_000 picoseconds.
+		Weight::from_parts(23_604_000, 3637)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -96,22 +96,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `225` bytes, estimated `3637` bytes.
-		// Minimum execution time: 25_397_000 picoseconds.
-		Weight::from_parts(28_554_493, 3637)
-			// Standard error: 183.
-			.saturating_add(Weight::from_parts(715, 0).saturating_mul(m.into()))
+		// Minimum execution time: 25_438_000 picoseconds.
+		Weight::from_parts(29_993_982, 3637)
+			// Standard error: 456.
+			.saturating_add(Weight::from_parts(2_489, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn update_product(m: u32, ) -> Weight {
+	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `514` bytes, estimated `3784` bytes.
-		// Minimum execution time: 21_069_000 picoseconds.
-		Weight::from_parts(24_129_246, 3784)
-			// Standard error: 280.
-			.saturating_add(Weight::from_parts(878, 0).saturating_mul(m.into()))
+		// Minimum execution time: 20_638_000 picoseconds.
+		Weight::from_parts(24_313_306, 3784)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `437` bytes, estimated `3637` bytes.
-		// Minimum execution time: 86_471_000 picoseconds.
-		Weight::from_parts(90_760_000, 3637)
+		// Minimum execution time: 89_697_000 picoseconds.
+		Weight::from_parts(134_581_000, 3637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `482` bytes, estimated `3637` bytes.
-		// Minimum execution time: 30_427_000 picoseconds.
-		Weight::from_parts(32_791_000, 3637)
+		// Minimum execution time: 31_148_000 picoseconds.
+		Weight::from_parts(34_875_000, 3637)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -150,10 +148,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `585 + b * (62 ±0)` bytes, estimated `3637 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 85_279_000 picoseconds.
-		Weight::from_parts(93_289_409, 3637)
-			// Standard error: 574_133.
-			.saturating_add(Weight::from_parts(10_274_018, 0).saturating_mul(b.into()))
+		// Minimum execution time: 86_111_000 picoseconds.
+		Weight::from_parts(101_783_979, 3637)
+			// Standard error: 1_472_245.
+			.saturating_add(Weight::from_parts(8_403_289, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -174,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1012` bytes, estimated `6022` bytes.
-		// Minimum execution time: 104_936_000 picoseconds.
-		Weight::from_parts(114_604_000, 6022)
+		// Minimum execution time: 105_797_000 picoseconds.
+		Weight::from_parts(121_457_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -183,8 +181,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 22_121_000 picoseconds.
-		Weight::from_parts(24_866_000, 3570)
+		// Minimum execution time: 21_820_000 picoseconds.
+		Weight::from_parts(33_503_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -203,10 +201,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `917` bytes, estimated `3784` bytes.
-		// Minimum execution time: 97_822_000 picoseconds.
-		Weight::from_parts(102_834_259, 3784)
-			// Standard error: 142.
-			.saturating_add(Weight::from_parts(3_042, 0).saturating_mul(e.into()))
+		// Minimum execution time: 98_594_000 picoseconds.
+		Weight::from_parts(117_006_957, 3784)
+			// Standard error: 848.
+			.saturating_add(Weight::from_parts(17, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -226,8 +224,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2472` bytes, estimated `6196` bytes.
-		// Minimum execution time: 166_901_000 picoseconds.
-		Weight::from_parts(173_945_000, 6196)
+		// Minimum execution time: 167_583_000 picoseconds.
+		Weight::from_parts(174_806_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -245,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `2394` bytes, estimated `6196` bytes.
-		// Minimum execution time: 108_302_000 picoseconds.
-		Weight::from_parts(113_201_000, 6196)
+		// Minimum execution time: 108_723_000 picoseconds.
+		Weight::from_parts(113_312_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -264,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2291` bytes, estimated `4583` bytes.
-		// Minimum execution time: 99_256_000 picoseconds.
-		Weight::from_parts(107_540_000, 4583)
+		// Minimum execution time: 99_846_000 picoseconds.
+		Weight::from_parts(106_109_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -276,10 +274,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `357 + b * (62 ±0)` bytes, estimated `3637 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 18_044_000 picoseconds.
-		Weight::from_parts(19_960_079, 3637)
-			// Standard error: 45_774.
-			.saturating_add(Weight::from_parts(12_809_496, 0).saturating_mul(b.into()))
+		// Minimum execution time: 17_633_000 picoseconds.
+		Weight::from_parts(22_624_940, 3637)
+			// Standard error: 334_578.
+			.saturating_add(Weight::from_parts(22_497_043, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -291,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `727` bytes, estimated `6196` bytes.
-		// Minimum execution time: 79_688_000 picoseconds.
-		Weight::from_parts(83_706_000, 6196)
+		// Minimum execution time: 79_960_000 picoseconds.
+		Weight::from_parts(92_503_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -301,40 +299,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(20_478_000, 1489)
+		Weight::from_parts(20_819_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(22_993_000, 3637)
+		Weight::from_parts(23_604_000, 3637)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(28_554_493, 3637)
-			.saturating_add(Weight::from_parts(715, 0).saturating_mul(m.into()))
+		Weight::from_parts(29_993_982, 3637)
+			.saturating_add(Weight::from_parts(2_489, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(24_129_246, 3784)
-			.saturating_add(Weight::from_parts(878, 0).saturating_mul(m.into()))
+	fn update_product(_m: u32, ) -> Weight {
+		Weight::from_parts(24_313_306, 3784)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(90_760_000, 3637)
+		Weight::from_parts(134_581_000, 3637)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(32_791_000, 3637)
+		Weight::from_parts(34_875_000, 3637)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(93_289_409, 3637)
-			.saturating_add(Weight::from_parts(10_274_018, 0).saturating_mul(b.into()))
+		Weight::from_parts(101_783_979, 3637)
+			.saturating_add(Weight::from_parts(8_403_289, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -342,46 +339,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(114_604_000, 6022)
+		Weight::from_parts(121_457_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(24_866_000, 3570)
+		Weight::from_parts(33_503_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(102_834_259, 3784)
-			.saturating_add(Weight::from_parts(3_042, 0).saturating_mul(e.into()))
+		Weight::from_parts(117_006_957, 3784)
+			.saturating_add(Weight::from_parts(17, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(173_945_000, 6196)
+		Weight::from_parts(174_806_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(113_201_000, 6196)
+		Weight::from_parts(113_312_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(107_540_000, 4583)
+		Weight::from_parts(106_109_000, 4583)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(19_960_079, 3637)
-			.saturating_add(Weight::from_parts(12_809_496, 0).saturating_mul(b.into()))
+		Weight::from_parts(22_624_940, 3637)
+			.saturating_add(Weight::from_parts(22_497_043, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(83_706_000, 6196)
+		Weight::from_parts(92_503_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
