@@ -166,8 +166,7 @@ impl<T: Config> Pallet<T> {
 			pool.params = params;
 			// Cover already sold and claims already filed stay backed: a new capacity factor
 			// may not leave them above the capacity (it would block every withdrawal).
-			let taken = pool.active_cover.saturating_add(pool.pending_claims);
-			ensure!(Self::capacity(pool) >= taken, Error::<T>::UpdateUnbacksCover);
+			ensure!(Self::is_backed(pool), Error::<T>::UpdateUnbacksCover);
 			Ok::<_, DispatchError>(())
 		})?;
 		Self::deposit_event(Event::PoolUpdated { pool_id });
