@@ -386,3 +386,76 @@ fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 		assert!(dave + capital / 1_000 + 1 >= 3_000, "Dave's 3_000 are worth {dave}");
 	});
 }
+
+/// ATTACK 4: premiums were captured by stakers who bore no risk. Premiums joined the capital at
+/// purchase: Dave stakes 9M in front of Eve's one-year purchase, asks to leave in the same
+/// block, and 20 blocks later walks off with most of a year's premium.
+#[test]
+fn attack_04_premiums_go_to_stakers_who_bear_no_risk() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		stake(DAVE, 9 * MILLION);
+		let eve = free(EVE);
+		buy(EVE, 0, MILLION, YEAR);
+		let premium = eve - free(EVE);
+		let net = premium - Perbill::from_percent(10).mul_floor(premium);
+		unstake_all(DAVE);
+		run_to_block(21);
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+		let gain = withdrawn(DAVE) - 9 * MILLION;
+		// ATTACK: 20 blocks of risk took 90% of a year's net premium.
+		assert!(gain * 10 >= net * 8, "Dave gained {gain} of {net}");
+	});
+}
+
+/// ATTACK 5: stakers left between an incident and the claim. Bob's unbonding has ended; Eve
+/// holds 2M of cover on product 0, its whole share (50%) of the pool's 4M capacity. The hack
+/// becomes public and Bob withdraws before anyone files: product 0 is left with twice the cover
+/// its share of the capacity allows, and Ferdie alone carries it.
+#[test]
+fn attack_05_a_withdrawal_leaves_a_product_above_its_capacity_share() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			run_to_block(21);
+			buy(EVE, 0, 2 * MILLION, YEAR);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			let capacity = MutualPool::capacity(&pool(0));
+			let active = Products::<Test>::get(0).unwrap().active_cover;
+			// ATTACK: product 0 carries 2M against a limit of about 1M.
+			assert!(active > Perbill::from_percent(50).mul_floor(capacity), "{active}");
+		});
+}
+
+/// ATTACK 11: state grew without bound, and a depleted pool came back to life. A 1-unit cover
+/// stays in storage for ever after its claim window closed; and after a payout emptied the pool,
+/// a rejected claim's deposit gave it capital again, so that new stakers could join and back
+/// the cover that the pool had left unpaid.
+#[test]
+fn attack_11_covers_stay_for_ever_and_a_depleted_pool_revives() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let dust = buy(ALICE, 0, 1, 10);
+		run_to_block(1_000);
+		assert_ok!(MutualPool::roll_expiries(signed(ALICE), ExpiryOwner::Pool(0)));
+		// ATTACK: the cover's claim window closed long ago, and it is still stored.
+		assert!(Covers::<Test>::contains_key(dust));
+
+		let product = full_capacity_product();
+		let small = buy(CHARLIE, 0, 1_000, YEAR);
+		let left = MutualPool::capacity(&pool(0)) - pool(0).active_cover;
+		let big = buy(EVE, product, left, YEAR);
+		let claim_id = claim(EVE, big, left);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, left));
+		assert_eq!(pool(0).capital, 0);
+		let rejected = claim(CHARLIE, small, 1_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), rejected));
+		// ATTACK: the deposit revived the pool; Dave's stake then pays Eve's unpaid cover.
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, MILLION, 0));
+		let remaining = Covers::<Test>::get(big).unwrap().remaining;
+		let claim_id = claim(EVE, big, remaining);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, remaining));
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert!(dave < MILLION / 5, "Dave's 1M are worth {dave}");
+	});
+}
