@@ -151,6 +151,15 @@ export async function free(api, who) {
   return (await api.query.system.account(who)).data.free.toBigInt();
 }
 
+/** Resolves once the best block is at least `number`, polling every second. */
+export async function waitForBlock(api, number, { timeoutMs = 300_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await api.rpc.chain.getHeader()).number.toNumber() < number) {
+    if (Date.now() > deadline) throw new Error(`the chain did not reach block ${number}`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
 /** The pool status from the runtime API, with bigints. */
 export async function poolStatus(api, poolId) {
   const status = (await api.call.mutualPoolApi.poolStatus(poolId)).unwrap();

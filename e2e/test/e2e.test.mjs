@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
-  startNode,
+  startNode, waitForBlock,
 } from '../lib.mjs';
 
 describe('mutual-pool dev chain', () => {
@@ -50,6 +50,24 @@ describe('mutual-pool dev chain', () => {
     const value = position.value.toBigInt();
     assert.ok(value <= amount && value >= amount - 1n, `value ${value} of ${amount}`);
     assert.ok(position.unlockAt.isNone);
+  });
+
+  test('1b. Dave stakes and asks to unstake all his shares (set-up of 4c: he unbonds meanwhile)', async () => {
+    // Pool 0 unbonds in 20 blocks: the steps up to 4c take longer, so 4c need not wait. Dave's
+    // unbonding shares stay in the pool until he withdraws, and bear its losses (4b's payouts).
+    const amount = 100_000n * UNIT;
+    const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.dave);
+    assert.equal(staked.error, null);
+    const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
+    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.dave);
+    assert.equal(requested.error, null);
+    const event = findEvent(requested, 'mutualPool', 'UnstakeRequested').data;
+    assert.equal(event.shares.toBigInt(), shares);
+    const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
+    assert.equal(position.unbondingShares.toBigInt(), shares);
+    assert.equal(position.unlockAt.unwrap().toNumber(), event.unlockAt.toNumber());
+    state.daveShares = shares;
+    state.daveUnlockAt = event.unlockAt.toNumber();
   });
 
   test('2. Charlie quotes and buys cover; the premium goes to the pool, its fee is paid to the treasury', async () => {
@@ -191,6 +209,68 @@ describe('mutual-pool dev chain', () => {
     assert.equal(closed.error, null);
     assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
     assert.ok(findEvent(closed, 'mutualPool', 'ClaimApproved'));
+  });
+
+  test('4c. A cheap claim cannot confiscate a withdrawal (issue 9, attack 1)', async () => {
+    // Dave (1b) has unbonded all his shares; Ferdie, staked since genesis, stays.
+    await waitForBlock(api, state.daveUnlockAt);
+    const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
+    assert.equal(position.unbondingShares.toBigInt(), state.daveShares);
+    const value = position.value.toBigInt();
+
+    // Eve buys 500 000 MUT of cover and claims all of it in the same batch.
+    const amount = 500_000n * UNIT;
+    const period = 10; // the product's shortest
+    const premium = (await api.call.mutualPoolApi.quote(PRODUCT, amount, period)).asOk.toBigInt();
+    const coverId = (await api.query.mutualPool.nextCoverId()).toNumber();
+    const reservedBefore = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
+    const batch = api.tx.utility.batchAll([
+      api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium),
+      api.tx.mutualPool.submitClaim(coverId, amount, 'ipfs://no-exploit-at-all'),
+    ]);
+    const batched = await send(api, batch, who.eve);
+    assert.equal(batched.error, null);
+    assert.equal(findEvent(batched, 'mutualPool', 'CoverBought').data.coverId.toNumber(), coverId);
+    const claim = findEvent(batched, 'mutualPool', 'ClaimSubmitted').data;
+    assert.equal(claim.amount.toBigInt(), amount);
+    // The deposit grows with the amount: 10 MUT + 0.1% of it, at most 10 000 MUT
+    // (runtime/src/configs/mutual_pool.rs): 510 MUT here, held from Eve.
+    assert.equal(api.consts.mutualPool.claimDeposit.toBigInt(), 10n * UNIT);
+    assert.equal(api.consts.mutualPool.claimDepositRate.toNumber(), 1_000_000); // Perbill: 0.1%
+    assert.equal(api.consts.mutualPool.maxClaimDeposit.toBigInt(), 10_000n * UNIT);
+    const deposit = claim.deposit.toBigInt();
+    const expected = 10n * UNIT + amount / 1_000n;
+    assert.equal(deposit, expected < 10_000n * UNIT ? expected : 10_000n * UNIT);
+    assert.equal(deposit, 510n * UNIT);
+    const reserved = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
+    assert.equal(reserved - reservedBefore, deposit);
+    assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
+
+    // While the claim is pending, Dave cannot withdraw: he would be paid net of Eve's claim.
+    const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
+    assert.equal(refused.error, 'mutualPool.ClaimsPending');
+
+    // The council rejects the claim: Eve's deposit joins the pool's capital.
+    const closed = await councilMotion(
+      api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
+    );
+    assert.equal(closed.error, null);
+    assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
+    assert.equal(findEvent(closed, 'mutualPool', 'ClaimRejected').data.slashed.toBigInt(), deposit);
+    assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
+
+    // Now Dave withdraws all his shares, for at least what they were worth before the claim
+    // (`min_amount` makes the call itself fail otherwise).
+    const daveBefore = await free(api, who.dave.address);
+    const withdrawn = await send(api, api.tx.mutualPool.withdraw(POOL, value), who.dave);
+    assert.equal(withdrawn.error, null);
+    const event = findEvent(withdrawn, 'mutualPool', 'Withdrawn').data;
+    assert.equal(event.shares.toBigInt(), state.daveShares);
+    const paid = event.amount.toBigInt();
+    assert.ok(paid >= value, `withdrew ${paid}, worth ${value} before the claim`);
+    const received = (await free(api, who.dave.address)) - daveBefore;
+    assert.ok(received > paid - UNIT && received <= paid, `received ${received} of ${paid}`);
+    assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
   });
 
   test('5. Bad inputs fail with the named errors', async () => {
