@@ -169,6 +169,7 @@ export async function poolStatus(api, poolId) {
     sharePrice: status.sharePrice.toBigInt(),
     activeCover: status.activeCover.toBigInt(),
     pendingClaims: status.pendingClaims.toBigInt(),
+    unearnedPremiums: status.unearnedPremiums.toBigInt(),
   };
 }
 

@@ -98,11 +98,14 @@ describe('mutual-pool dev chain', () => {
     const stored = (await api.query.mutualPool.pools(POOL)).unwrap();
     const fee = (premium * stored.params.fee.toBigInt()) / 1_000_000_000n; // Perbill, rounded down
     // The whole premium is in the pool account: the fee is owed to the treasury, the rest is
-    // capital.
+    // earned by the stakers block by block over the cover's life (issue 9, attack 4): unearned
+    // until then, and what was earned so far has joined the capital.
     assert.equal(stored.feesOwed.toBigInt(), fee);
     assert.equal((await free(api, treasury)), before.treasury);
     assert.equal((await free(api, pool)) - before.pool, premium);
-    assert.equal((await poolStatus(api, POOL)).capital - before.capital, premium - fee);
+    const after = await poolStatus(api, POOL);
+    assert.ok(after.unearnedPremiums > 0n);
+    assert.equal(after.unearnedPremiums + (after.capital - before.capital), premium - fee);
     // Charlie paid the premium plus the transaction fee.
     assert.ok(before.charlie - (await free(api, who.charlie.address)) > premium);
 
@@ -145,8 +148,11 @@ describe('mutual-pool dev chain', () => {
 
     // Paid, and the deposit released (Eve paid the fees of the close).
     assert.equal((await free(api, who.charlie.address)) - before.charlie, payout + deposit);
+    // The payout left the capital; the premium earned over the blocks of the vote joined it
+    // (Charlie's premium earns well under 1 MUT a block).
     const status = await poolStatus(api, POOL);
-    assert.equal(before.status.capital - status.capital, payout);
+    const fell = before.status.capital - status.capital;
+    assert.ok(fell <= payout && fell > payout - UNIT, `capital fell by ${fell}`);
     assert.equal(status.totalShares, before.status.totalShares);
     assert.ok(status.sharePrice < before.status.sharePrice, 'the share price fell');
     assert.equal(status.pendingClaims, 0n);
@@ -169,7 +175,8 @@ describe('mutual-pool dev chain', () => {
     assert.ok(rejected, 'ClaimRejected event');
     assert.equal(rejected.data.slashed.toBigInt(), deposit);
     const after = await poolStatus(api, POOL);
-    assert.equal(after.capital - before.capital, deposit);
+    const rose = after.capital - before.capital;
+    assert.ok(rose >= deposit && rose < deposit + UNIT, `capital rose by ${rose}`);
     assert.equal(after.pendingClaims, 0n);
   });
 
@@ -271,6 +278,38 @@ describe('mutual-pool dev chain', () => {
     const received = (await free(api, who.dave.address)) - daveBefore;
     assert.ok(received > paid - UNIT && received <= paid, `received ${received} of ${paid}`);
     assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
+  });
+
+  test('4d. Premiums are earned over the cover by bonded shares only (issue 9, attack 4)', async () => {
+    // Alice stakes 1 000 000 MUT in front of Eve's one-year purchase and asks to leave at once:
+    // before the fix she took a share of the whole year's premium after 20 blocks.
+    const amount = 1_000_000n * UNIT;
+    const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, 0), who.alice);
+    assert.equal(staked.error, null);
+    const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
+    const ferdie = async () => (await api.call.mutualPoolApi.position(POOL, who.ferdie.address)).unwrap().value.toBigInt();
+    const period = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxPeriod.toNumber();
+    const cover = 500_000n * UNIT;
+    const premium = (await api.call.mutualPoolApi.quote(PRODUCT, cover, period)).asOk.toBigInt();
+    const bought = await send(api, api.tx.mutualPool.buyCover(PRODUCT, cover, period, premium), who.eve);
+    assert.equal(bought.error, null);
+    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.alice);
+    assert.equal(requested.error, null);
+
+    // The premium is not capital at purchase: nearly all of it is still unearned.
+    const fee = (premium * (await api.query.mutualPool.pools(POOL)).unwrap().params.fee.toBigInt()) / 1_000_000_000n;
+    const status = await poolStatus(api, POOL);
+    assert.ok(status.unearnedPremiums >= ((premium - fee) * 999n) / 1_000n, `unearned ${status.unearnedPremiums}`);
+
+    // Blocks pass: Alice's unbonding shares earn nothing, Ferdie's bonded ones earn.
+    const alice = async () => (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+    const unbonding = (await alice()).unbondingValue.toBigInt();
+    const ferdieBefore = await ferdie();
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitForBlock(api, now + 3);
+    assert.equal((await alice()).unbondingValue.toBigInt(), unbonding);
+    assert.equal((await alice()).shares.toBigInt(), 0n);
+    assert.ok((await ferdie()) > ferdieBefore, 'Ferdie earned the premium of the blocks');
   });
 
   test('5. Bad inputs fail with the named errors', async () => {

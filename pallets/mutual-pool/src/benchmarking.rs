@@ -219,6 +219,34 @@ fn lag_expiries<T: Config>(
 	frame_system::Pallet::<T>::set_block_number(due.max(now));
 }
 
+/// `lag_expiries` for pool `pool_id`, each bucket also stopping an earning rate of one unit
+/// per block (`EarningEnds`), with the unearned premiums (in the pool account) to pay for it.
+fn lag_pool_expiries<T: Config>(pool_id: PoolId, buckets: u32) -> Result<(), BenchmarkError> {
+	let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+	lag_expiries::<T>(
+		ExpiryOwner::Pool(pool_id),
+		&mut pool.expired_through,
+		buckets,
+		&mut pool.active_cover,
+	);
+	for k in 1..=buckets {
+		EarningEnds::<T>::insert(
+			pool_id,
+			pool.expired_through.saturating_add(k.into()),
+			FixedU128::one(),
+		);
+	}
+	pool.earnings.rate = FixedU128::from_u32(buckets);
+	pool.earnings.accrued_through =
+		pool.expired_through.saturating_mul(T::ExpiryBucketLength::get());
+	let unearned = units::<T>(1);
+	pool.earnings.unearned.saturating_accrue(unearned);
+	let account = MutualPool::<T>::pool_account(pool_id);
+	T::Currency::set_balance(&account, T::Currency::balance(&account).saturating_add(unearned));
+	Pools::<T>::insert(pool_id, pool);
+	Ok(())
+}
+
 #[test]
 fn among_count_is_a_permutation_of_the_counts() {
 	let mut counts: alloc::vec::Vec<u32> = (0..=MAX_AMONG).map(among_count).collect();
@@ -306,21 +334,19 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw(b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (pool_id, _, staker) = setup_pool::<T>()?;
+		// Every product's share is checked: the pool backs as many as it may.
+		for _ in 1..crate::bounds::MAX_PRODUCTS_PER_POOL {
+			MutualPool::<T>::do_create_product(pool_id, product_params::<T>(0))?;
+		}
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
 		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
 		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
-		let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
-		lag_expiries::<T>(
-			ExpiryOwner::Pool(pool_id),
-			&mut pool.expired_through,
-			b,
-			&mut pool.active_cover,
-		);
-		Pools::<T>::insert(pool_id, pool);
+		lag_pool_expiries::<T>(pool_id, b)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id, Zero::zero());
 		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		assert_eq!(pool.active_cover, Zero::zero());
+		assert!(pool.earnings.rate.is_zero());
 		assert_eq!(Stakers::<T>::get(&staker, pool_id).map(|s| s.unbonding), Some(Zero::zero()));
 		Ok(())
 	}
@@ -417,6 +443,55 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn freeze_pool() -> Result<(), BenchmarkError> {
+		let (pool_id, ..) = setup_pool::<T>()?;
+		let origin = T::ClaimDecisionOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, pool_id);
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::FreezePeriod::get());
+		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.frozen_until), Some(until));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reopen_pool() -> Result<(), BenchmarkError> {
+		let (pool_id, ..) = setup_pool::<T>()?;
+		Pools::<T>::mutate(pool_id, |pool| {
+			if let Some(pool) = pool {
+				pool.depleted = true;
+			}
+		});
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, pool_id);
+		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.depleted), Some(false));
+		Ok(())
+	}
+
+	/// A cover whose claim window has closed and whose bucket both its pool and its product have
+	/// rolled.
+	#[benchmark]
+	fn reap_cover() -> Result<(), BenchmarkError> {
+		let (_, product_id, caller) = setup_pool::<T>()?;
+		let cover_id = setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		let claim_until = Covers::<T>::get(cover_id).ok_or(BenchmarkError::Weightless)?.claim_until;
+		let due = MutualPool::<T>::expiry_bucket(claim_until)
+			.saturating_mul(T::ExpiryBucketLength::get());
+		frame_system::Pallet::<T>::set_block_number(due);
+		let pool_id = Products::<T>::get(product_id).ok_or(BenchmarkError::Weightless)?.pool_id;
+		for owner in [ExpiryOwner::Pool(pool_id), ExpiryOwner::Product(product_id)] {
+			while MutualPool::<T>::do_roll_expiries(owner)?.buckets > 0 {}
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), cover_id);
+		assert!(!Covers::<T>::contains_key(cover_id));
+		Ok(())
+	}
+
 	/// Worst case: `b` non-empty buckets due. With none due (`b = 0`) the call fails with
 	/// `NothingToRoll` after reading the pool, which is what such a call costs.
 	#[benchmark]
@@ -424,14 +499,7 @@ mod benchmarks {
 		b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (pool_id, ..) = setup_pool::<T>()?;
-		let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
-		lag_expiries::<T>(
-			ExpiryOwner::Pool(pool_id),
-			&mut pool.expired_through,
-			b,
-			&mut pool.active_cover,
-		);
-		Pools::<T>::insert(pool_id, pool);
+		lag_pool_expiries::<T>(pool_id, b)?;
 		let caller: T::AccountId = whitelisted_caller();
 		let call = Call::<T>::roll_expiries { owner: ExpiryOwner::Pool(pool_id) };
 		#[block]
@@ -439,7 +507,9 @@ mod benchmarks {
 			let result = call.dispatch_bypass_filter(RawOrigin::Signed(caller).into());
 			assert_eq!(result.is_ok(), b > 0);
 		}
-		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.active_cover), Some(Zero::zero()));
+		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(pool.active_cover, Zero::zero());
+		assert!(pool.earnings.rate.is_zero());
 		Ok(())
 	}
 

@@ -19,10 +19,10 @@
 
 use crate::{pallet::*, ExpiryOwner, WeightInfo};
 use core::fmt::Debug;
-use frame_support::{defensive, pallet_prelude::*};
+use frame_support::{defensive, pallet_prelude::*, traits::DefensiveOption};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{One, Saturating, Zero},
+	traits::{CheckedSub, One, Saturating, Zero},
 	DispatchError,
 };
 
@@ -103,14 +103,34 @@ impl<T: Config> Pallet<T> {
 		Ok(roll)
 	}
 
-	/// Roll a pool's expired cover out of its active cover; returns the buckets read.
+	/// Roll a pool's due expiry buckets (at most `MaxExpiryBucketsPerCall`): for each bucket,
+	/// accrue the pool's earnings to the bucket's end, stop the earning rates of its covers and
+	/// take its cover out of the active cover; then accrue to `now`, or to the end of the first
+	/// bucket still due.
 	pub(crate) fn roll_pool(
 		pool_id: crate::PoolId,
 		pool: &mut PoolOf<T>,
 		now: BlockNumberFor<T>,
-	) -> Result<u32, Error<T>> {
+	) -> Result<RollOf<T>, Error<T>> {
 		let owner = ExpiryOwner::Pool(pool_id);
-		Ok(Self::roll(owner, &mut pool.active_cover, &mut pool.expired_through, now)?.buckets)
+		let roll = Self::pending_roll(owner, pool.expired_through, now);
+		while pool.expired_through < roll.to {
+			// Accrual stops at the end of the first unrolled bucket: this one.
+			Self::accrue(pool, now)?;
+			pool.expired_through.saturating_inc();
+			let ending = EarningEnds::<T>::take(pool_id, pool.expired_through);
+			pool.earnings.rate = pool.earnings.rate.checked_sub(&ending).ok_or_else(|| {
+				defensive!("stopping a larger earning rate than the pool has");
+				Error::<T>::Corrupt
+			})?;
+		}
+		pool.active_cover = pool.active_cover.checked_sub(&roll.expired).ok_or_else(|| {
+			defensive!("expiring more cover than is active");
+			Error::<T>::Corrupt
+		})?;
+		Self::apply_roll(owner, &roll);
+		Self::accrue(pool, now)?;
+		Ok(roll)
 	}
 
 	/// Roll `owner`'s due expiry buckets (at most `MaxExpiryBucketsPerCall`) and store it.
@@ -119,12 +139,16 @@ impl<T: Config> Pallet<T> {
 		let roll = match owner {
 			ExpiryOwner::Pool(pool_id) => Pools::<T>::try_mutate(pool_id, |pool| {
 				let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
-				Self::roll(owner, &mut pool.active_cover, &mut pool.expired_through, now)
+				Self::roll_pool(pool_id, pool, now)
 			}),
-			ExpiryOwner::Product(product_id) => Products::<T>::try_mutate(product_id, |product| {
-				let product = product.as_mut().ok_or(Error::<T>::ProductNotFound)?;
-				Self::roll(owner, &mut product.active_cover, &mut product.expired_through, now)
-			}),
+			ExpiryOwner::Product(product_id) => {
+				let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+				Pools::<T>::try_mutate(product.pool_id, |pool| {
+					let pool = pool.as_mut().defensive_ok_or(Error::<T>::Corrupt)?;
+					let book = Self::book_mut(pool, product_id)?;
+					Self::roll(owner, &mut book.active_cover, &mut book.expired_through, now)
+				})
+			},
 		}?;
 		Ok(roll)
 	}

@@ -23,7 +23,7 @@ use sp_arithmetic::{
 	FixedU128,
 };
 use sp_runtime::{
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
+	traits::{AccountIdConversion, CheckedAdd, CheckedSub, One, Saturating, Zero},
 	SaturatedConversion,
 };
 
@@ -79,13 +79,85 @@ impl<T: Config> Pallet<T> {
 		pool.params.capacity_factor.saturating_mul_int(pool.capital)
 	}
 
-	/// What the pool account must hold at least once the pool has capital: its capital, the
-	/// fees it owes and the existential deposit, so that paying out all capital can never reap
-	/// it. `None` on overflow.
+	/// What the pool account must hold at least once the pool has capital: its capital, its
+	/// unearned premiums, the fees it owes and the existential deposit, so that paying out all
+	/// capital can never reap it. `None` on overflow.
 	pub(crate) fn account_floor(pool: &PoolOf<T>) -> Option<BalanceOf<T>> {
 		pool.capital
+			.checked_add(&pool.earnings.unearned)?
 			.checked_add(&pool.fees_owed)?
 			.checked_add(&T::Currency::minimum_balance())
+	}
+
+	/// The capital of the bonded shares: what premiums are earned into.
+	pub(crate) fn bonded_capital(pool: &PoolOf<T>) -> BalanceOf<T> {
+		pool.capital.saturating_sub(pool.unbonding_capital)
+	}
+
+	/// The first block that `pool` cannot accrue past: the end of its first expiry bucket not
+	/// yet rolled, where rates stop that only rolling the bucket takes out of the pool's rate.
+	pub(crate) fn accrual_limit(pool: &PoolOf<T>) -> BlockNumberFor<T> {
+		pool.expired_through
+			.saturating_add(One::one())
+			.saturating_mul(T::ExpiryBucketLength::get())
+	}
+
+	/// Add what `pool` earned since `accrued_through` to the capital of its bonded shares, up to
+	/// `now` or the end of its first unrolled expiry bucket, whichever comes first. O(1): it
+	/// reads no storage.
+	pub(crate) fn accrue(pool: &mut PoolOf<T>, now: BlockNumberFor<T>) -> Result<(), Error<T>> {
+		let to = now.min(Self::accrual_limit(pool));
+		let earnings = &mut pool.earnings;
+		let earned = if earnings.rate.is_zero() {
+			// Every rate has stopped: what is left is rounding dust of the rates, earned now.
+			earnings.carry = FixedU128::zero();
+			earnings.unearned
+		} else if to > earnings.accrued_through {
+			let blocks: u128 = to.saturating_sub(earnings.accrued_through).saturated_into();
+			// In units of 10^-18: the rate over the blocks plus the carried fraction.
+			let due = earnings
+				.rate
+				.into_inner()
+				.checked_mul(blocks)
+				.and_then(|due| due.checked_add(earnings.carry.into_inner()))
+				.ok_or(Error::<T>::Overflow)?;
+			earnings.carry = FixedU128::from_inner(due % FixedU128::DIV);
+			let due: BalanceOf<T> =
+				(due / FixedU128::DIV).try_into().map_err(|_| Error::<T>::Overflow)?;
+			if due > earnings.unearned {
+				defensive!("earning more premium than was sold");
+				earnings.unearned
+			} else {
+				due
+			}
+		} else {
+			return Ok(());
+		};
+		earnings.unearned = earnings.unearned.saturating_sub(earned);
+		earnings.accrued_through = earnings.accrued_through.max(to);
+		Self::credit_bonded(pool, earned)
+	}
+
+	/// Add `amount` (earned premium, a slashed deposit) to the capital of the bonded shares. With
+	/// no bonded share in issue, nobody has earned it: it is owed to the treasury instead, so
+	/// that the next staker does not take what it did not back.
+	pub(crate) fn credit_bonded(
+		pool: &mut PoolOf<T>,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		if pool.total_shares.is_zero() {
+			pool.fees_owed = pool.fees_owed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		} else {
+			pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		}
+		Ok(())
+	}
+
+	/// `pool` as it stands at `now`, its earnings accrued; for the read-only functions.
+	fn accrued(mut pool: PoolOf<T>) -> PoolOf<T> {
+		// Only an overflow of the capital fails, which the calls would report.
+		let _ = Self::accrue(&mut pool, Self::now());
+		pool
 	}
 
 	/// `years` years of blocks.
@@ -151,6 +223,17 @@ impl<T: Config> Pallet<T> {
 			expired_through: Self::current_bucket(Self::now()),
 			fees_owed: Zero::zero(),
 			payouts: Default::default(),
+			unbonding_capital: Zero::zero(),
+			unbonding_shares: Zero::zero(),
+			earnings: Earnings {
+				unearned: Zero::zero(),
+				rate: FixedU128::zero(),
+				accrued_through: Self::now(),
+				carry: FixedU128::zero(),
+			},
+			products: Default::default(),
+			frozen_until: Zero::zero(),
+			depleted: false,
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -178,38 +261,65 @@ impl<T: Config> Pallet<T> {
 		pool_id: PoolId,
 		params: ProductParamsOf<T>,
 	) -> Result<ProductId, DispatchError> {
-		ensure!(Pools::<T>::contains_key(pool_id), Error::<T>::PoolNotFound);
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		Self::ensure_valid_product_params(&params)?;
 		let product_id = NextProductId::<T>::get();
 		let next = product_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let product = Product {
-			pool_id,
-			params,
+		let book = ProductBook {
+			product_id,
 			active_cover: Zero::zero(),
 			expired_through: Self::current_bucket(Self::now()),
+			max_capacity_share: params.max_capacity_share,
 		};
-		Products::<T>::insert(product_id, product);
+		pool.products.try_push(book).map_err(|_| Error::<T>::TooManyProducts)?;
+		Products::<T>::insert(product_id, Product { pool_id, params });
+		Pools::<T>::insert(pool_id, pool);
 		NextProductId::<T>::put(next);
 		Self::deposit_event(Event::ProductCreated { product_id, pool_id });
 		Ok(product_id)
 	}
 
-	/// Replace a product's parameters.
+	/// Replace a product's parameters. A lower capacity share may not leave the product's
+	/// active cover above it.
 	pub(crate) fn do_update_product(
 		product_id: ProductId,
 		params: ProductParamsOf<T>,
 	) -> DispatchResult {
 		Self::ensure_valid_product_params(&params)?;
-		Products::<T>::try_mutate(product_id, |product| {
-			let product = product.as_mut().ok_or(Error::<T>::ProductNotFound)?;
-			product.params = params;
-			Ok::<_, DispatchError>(())
-		})?;
+		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		Self::book_mut(&mut pool, product_id)?.max_capacity_share = params.max_capacity_share;
+		ensure!(Self::is_backed(&pool), Error::<T>::UpdateUnbacksCover);
+		product.params = params;
+		Pools::<T>::insert(product.pool_id, pool);
+		Products::<T>::insert(product_id, product);
 		Self::deposit_event(Event::ProductUpdated { product_id });
 		Ok(())
 	}
 
-	/// Shares that `amount` buys in `pool`, rounded down.
+	/// The book of `product_id` in `pool`.
+	pub(crate) fn book(
+		pool: &PoolOf<T>,
+		product_id: ProductId,
+	) -> Result<&ProductBookOf<T>, Error<T>> {
+		pool.products
+			.iter()
+			.find(|book| book.product_id == product_id)
+			.defensive_ok_or(Error::<T>::Corrupt)
+	}
+
+	/// The book of `product_id` in `pool`, to change.
+	pub(crate) fn book_mut(
+		pool: &mut PoolOf<T>,
+		product_id: ProductId,
+	) -> Result<&mut ProductBookOf<T>, Error<T>> {
+		pool.products
+			.iter_mut()
+			.find(|book| book.product_id == product_id)
+			.defensive_ok_or(Error::<T>::Corrupt)
+	}
+
+	/// Bonded shares that `amount` buys in `pool`, rounded down.
 	pub(crate) fn shares_for(
 		pool: &PoolOf<T>,
 		amount: BalanceOf<T>,
@@ -217,8 +327,9 @@ impl<T: Config> Pallet<T> {
 		if pool.total_shares.is_zero() {
 			return Ok(amount);
 		}
-		ensure!(!pool.capital.is_zero(), Error::<T>::PoolDepleted);
-		Self::mul_div(amount, pool.total_shares, pool.capital, Rounding::Down)
+		let bonded = Self::bonded_capital(pool);
+		ensure!(!bonded.is_zero(), Error::<T>::PoolDepleted);
+		Self::mul_div(amount, pool.total_shares, bonded, Rounding::Down)
 	}
 
 	/// Stake `amount` from `who` into a pool.
@@ -229,7 +340,10 @@ impl<T: Config> Pallet<T> {
 		min_shares: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		ensure!(!pool.depleted, Error::<T>::PoolDepleted);
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
+		// The premiums earned so far belong to the stakers who backed the cover until now.
+		Self::accrue(&mut pool, Self::now())?;
 		// More than the staker can pay fails as the transfer would, before any sum is taken
 		// (and so before any could overflow).
 		ensure!(
@@ -263,18 +377,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Start unbonding `shares` of `who` in a pool.
+	/// Start unbonding `shares` of `who` in a pool: their value at the bonded share price moves
+	/// to the unbonding shares, which bear losses but earn nothing.
 	pub(crate) fn do_request_unstake(
 		who: &T::AccountId,
 		pool_id: PoolId,
 		shares: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!shares.is_zero(), Error::<T>::ZeroAmount);
-		let pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
-		let free = staker.shares.saturating_sub(staker.unbonding);
-		ensure!(shares <= free, Error::<T>::InsufficientShares);
-		let staying = free.saturating_sub(shares);
+		ensure!(shares <= staker.shares, Error::<T>::InsufficientShares);
+		let staying = staker.shares.saturating_sub(shares);
 		ensure!(
 			staying.is_zero() || staying >= pool.params.min_stake,
 			Error::<T>::SharesBelowMinimum
@@ -282,9 +396,37 @@ impl<T: Config> Pallet<T> {
 		let unlock_at = Self::now()
 			.checked_add(&pool.params.unbonding_period)
 			.ok_or(Error::<T>::Overflow)?;
-		staker.unbonding = staker.unbonding.saturating_add(shares);
+		// The shares earn up to this block, and nothing from it.
+		Self::accrue(&mut pool, Self::now())?;
+		let value =
+			Self::mul_div(shares, Self::bonded_capital(&pool), pool.total_shares, Rounding::Down)?;
+		let unbonding = if pool.unbonding_shares.is_zero() {
+			// What rounding left behind with the last unbonding shares goes back to the bonded
+			// ones (it is in `capital` already).
+			pool.unbonding_capital = Zero::zero();
+			value
+		} else {
+			// Unbonding capital only falls (it earns nothing), so it is zero with unbonding
+			// shares only once a payout took the whole capital.
+			ensure!(!pool.unbonding_capital.is_zero(), Error::<T>::PoolDepleted);
+			Self::mul_div(value, pool.unbonding_shares, pool.unbonding_capital, Rounding::Down)?
+		};
+		pool.total_shares =
+			pool.total_shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.unbonding_capital =
+			pool.unbonding_capital.checked_add(&value).ok_or(Error::<T>::Overflow)?;
+		pool.unbonding_shares =
+			pool.unbonding_shares.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
+		staker.shares = staying;
+		staker.unbonding = staker.unbonding.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
 		staker.unlock_at = unlock_at;
-		Stakers::<T>::insert(who, pool_id, staker);
+		Pools::<T>::insert(pool_id, pool);
+		if staker.shares.is_zero() && staker.unbonding.is_zero() {
+			// Shares of a depleted pool, worth nothing: nothing is left to withdraw.
+			Stakers::<T>::remove(who, pool_id);
+		} else {
+			Stakers::<T>::insert(who, pool_id, staker);
+		}
 		Self::deposit_event(Event::UnstakeRequested {
 			pool_id,
 			who: who.clone(),
@@ -294,22 +436,40 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// What `shares` are worth: their part of the capital, rounded down. A withdrawal pays
-	/// this, and only while no claim is pending, so that the outcome of every claim is shared
-	/// by exactly the stakers who were there when it was filed.
-	pub(crate) fn withdrawal_value(
+	/// What `shares` bonded shares are worth: their part of the bonded capital, rounded down.
+	pub(crate) fn bonded_value(
 		pool: &PoolOf<T>,
 		shares: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, Error<T>> {
 		if pool.total_shares.is_zero() {
 			return Ok(Zero::zero());
 		}
-		Self::mul_div(shares, pool.capital, pool.total_shares, Rounding::Down)
+		Self::mul_div(shares, Self::bonded_capital(pool), pool.total_shares, Rounding::Down)
 	}
 
-	/// Whether `capital * capacity_factor` covers active cover plus pending claims.
+	/// What `shares` unbonding shares are worth: their part of the unbonding capital, rounded
+	/// down. A withdrawal pays this, and only while no claim is pending, so that the outcome of
+	/// every claim is shared by exactly the stakers who were there when it was filed.
+	pub(crate) fn withdrawal_value(
+		pool: &PoolOf<T>,
+		shares: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		if pool.unbonding_shares.is_zero() {
+			return Ok(Zero::zero());
+		}
+		Self::mul_div(shares, pool.unbonding_capital, pool.unbonding_shares, Rounding::Down)
+	}
+
+	/// Whether the capacity (`capital * capacity_factor`) covers active cover plus pending
+	/// claims, and every product's active cover stays within its share of the capacity: the
+	/// limits `buy_cover` sells under, which a withdrawal or an update must keep.
 	pub(crate) fn is_backed(pool: &PoolOf<T>) -> bool {
-		Self::capacity(pool) >= pool.active_cover.saturating_add(pool.pending_claims)
+		let capacity = Self::capacity(pool);
+		capacity >= pool.active_cover.saturating_add(pool.pending_claims)
+			&& pool
+				.products
+				.iter()
+				.all(|book| book.active_cover <= book.max_capacity_share.mul_floor(capacity))
 	}
 
 	/// Withdraw the unbonded shares of `who`; returns the expiry buckets rolled.
@@ -323,17 +483,27 @@ impl<T: Config> Pallet<T> {
 		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
 		let now = Self::now();
 		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
-		let rolled = Self::roll_pool(pool_id, &mut pool, now)?;
+		ensure!(now >= pool.frozen_until, Error::<T>::PoolFrozen);
+		let rolled = Self::roll_pool(pool_id, &mut pool, now)?.buckets;
 		ensure!(pool.pending_claims.is_zero(), Error::<T>::ClaimsPending);
 
 		let shares = staker.unbonding;
 		let amount = Self::withdrawal_value(&pool, shares)?;
 		ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
 		pool.capital = pool.capital.checked_sub(&amount).defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.total_shares =
-			pool.total_shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.unbonding_capital = pool
+			.unbonding_capital
+			.checked_sub(&amount)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.unbonding_shares = pool
+			.unbonding_shares
+			.checked_sub(&shares)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		if pool.unbonding_shares.is_zero() {
+			// Rounding dust of the last unbonding shares goes back to the bonded ones.
+			pool.unbonding_capital = Zero::zero();
+		}
 		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
-		staker.shares = staker.shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
 		staker.unbonding = Zero::zero();
 
 		if !amount.is_zero() {
@@ -346,6 +516,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Pools::<T>::insert(pool_id, pool);
 		if staker.shares.is_zero() {
+			// Its unbonding shares were just withdrawn: nothing is left.
 			Stakers::<T>::remove(who, pool_id);
 		} else {
 			Stakers::<T>::insert(who, pool_id, staker);
@@ -375,12 +546,14 @@ impl<T: Config> Pallet<T> {
 	/// charge does not depend on the block, so a quote holds until the pool's figures change.
 	pub(crate) fn quote_cover(
 		pool: &PoolOf<T>,
+		product_id: ProductId,
 		product: &ProductOf<T>,
 		amount: BalanceOf<T>,
 		period: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> Result<CoverQuote<T>, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!pool.depleted, Error::<T>::PoolDepleted);
 		ensure!(product.params.enabled, Error::<T>::ProductDisabled);
 		ensure!(
 			period >= product.params.min_period && period <= product.params.max_period,
@@ -403,7 +576,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::InsufficientCapacity)?;
 		let pool_active =
 			pool.active_cover.checked_add(&amount).ok_or(Error::<T>::InsufficientCapacity)?;
-		let product_active = product
+		let product_active = Self::book(pool, product_id)?
 			.active_cover
 			.checked_add(&amount)
 			.ok_or(Error::<T>::InsufficientCapacity)?;
@@ -412,6 +585,7 @@ impl<T: Config> Pallet<T> {
 				&& product_active <= product.params.max_capacity_share.mul_floor(capacity),
 			Error::<T>::InsufficientCapacity
 		);
+		ensure!(amount >= T::MinCover::get(), Error::<T>::CoverBelowMinimum);
 		let premium = Self::curve(pool, product)
 			.premium(
 				capacity.saturated_into(),
@@ -434,12 +608,15 @@ impl<T: Config> Pallet<T> {
 		period: BlockNumberFor<T>,
 		max_premium: BalanceOf<T>,
 	) -> DispatchResult {
-		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool_id = product.pool_id;
 		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let now = Self::now();
+		// What was earned until now at the old rate joins the capital before the rate changes.
+		Self::accrue(&mut pool, now)?;
 		// A purchase rolls no expiry bucket (`on_idle` and `roll_expiries` do): it is priced and
 		// bounded by the stored active cover, which a lagging cursor only overstates.
-		let quote = Self::quote_cover(&pool, &product, amount, period, Self::now())?;
+		let quote = Self::quote_cover(&pool, product_id, &product, amount, period, now)?;
 		ensure!(quote.premium <= max_premium, Error::<T>::PremiumTooHigh);
 		let CoverQuote { start, end, claim_until, .. } = quote;
 		let cover_id = NextCoverId::<T>::get();
@@ -449,10 +626,25 @@ impl<T: Config> Pallet<T> {
 		// account in one transfer; the fee is owed to the treasury until `pay_fees`.
 		let fee = pool.params.fee.mul_floor(quote.premium);
 		let net = quote.premium.saturating_sub(fee);
-		pool.capital = pool.capital.checked_add(&net).ok_or(Error::<T>::Overflow)?;
 		pool.fees_owed = pool.fees_owed.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
+		// The net premium is earned at a constant rate until the cover's expiry bucket rolls
+		// (from `accrued_through`, which is `now` unless accrual lags behind).
+		let bucket = Self::expiry_bucket(claim_until);
+		let earn_end = bucket.saturating_mul(T::ExpiryBucketLength::get());
+		let blocks = earn_end.saturating_sub(pool.earnings.accrued_through);
+		let rate = FixedU128::checked_from_rational(net, blocks.saturated_into::<u128>())
+			.ok_or(Error::<T>::Overflow)?;
+		pool.earnings.unearned =
+			pool.earnings.unearned.checked_add(&net).ok_or(Error::<T>::Overflow)?;
+		pool.earnings.rate = pool.earnings.rate.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
+		if !rate.is_zero() {
+			EarningEnds::<T>::try_mutate(pool_id, bucket, |ending| {
+				*ending = ending.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
+		}
 		pool.active_cover = quote.pool_active;
-		product.active_cover = quote.product_active;
+		Self::book_mut(&mut pool, product_id)?.active_cover = quote.product_active;
 		if !quote.premium.is_zero() {
 			T::Currency::transfer(
 				who,
@@ -478,7 +670,6 @@ impl<T: Config> Pallet<T> {
 		Covers::<T>::insert(cover_id, cover);
 		NextCoverId::<T>::put(next_cover_id);
 		Pools::<T>::insert(pool_id, pool);
-		Products::<T>::insert(product_id, product);
 		Self::deposit_event(Event::CoverBought {
 			cover_id,
 			product_id,
@@ -613,7 +804,7 @@ impl<T: Config> Pallet<T> {
 		payout: BalanceOf<T>,
 		large_allowed: bool,
 	) -> DispatchResult {
-		let ClaimInContext { claim, mut cover, mut product, mut pool } =
+		let ClaimInContext { claim, mut cover, product, mut pool } =
 			Self::close_claim(claim_id, false)?;
 		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
 		// The threshold applies to everything paid on the cover, and to everything the pool
@@ -623,6 +814,9 @@ impl<T: Config> Pallet<T> {
 		if now >= pool.payouts.start.saturating_add(T::LargeClaimWindow::get()) {
 			pool.payouts = PayoutWindow { start: now, paid: Zero::zero() };
 		}
+		// What was earned until now belongs to the stakers before the loss is shared, and
+		// counts in the threshold.
+		Self::accrue(&mut pool, now)?;
 		let threshold = pool.params.large_claim_threshold.mul_floor(pool.capital);
 		let paid_on_cover = cover.amount.saturating_sub(cover.remaining);
 		ensure!(
@@ -636,6 +830,12 @@ impl<T: Config> Pallet<T> {
 		let shortfall = payout.saturating_sub(paid);
 		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
+		// Bonded and unbonding shares bear the loss pro rata to their capital.
+		if !paid.is_zero() {
+			let unbonding_loss =
+				Self::mul_div(paid, pool.unbonding_capital, pool.capital, Rounding::Down)?;
+			pool.unbonding_capital = pool.unbonding_capital.saturating_sub(unbonding_loss);
+		}
 		pool.capital = pool.capital.saturating_sub(paid);
 		cover.remaining =
 			cover.remaining.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
@@ -649,14 +849,20 @@ impl<T: Config> Pallet<T> {
 			pool.active_cover =
 				pool.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		}
+		let book = Self::book_mut(&mut pool, cover.product_id)?;
 		if Self::unbook_expiry(
 			ExpiryOwner::Product(cover.product_id),
-			product.expired_through,
+			book.expired_through,
 			cover.claim_until,
 			paid,
 		)? {
-			product.active_cover =
-				product.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
+			book.active_cover =
+				book.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
+		}
+		if !payout.is_zero() && pool.capital.is_zero() {
+			// The payout emptied the pool: it stays closed to stakes and sales until governance
+			// reopens it, once every cover sold before has run off (`reopen_pool`).
+			pool.depleted = true;
 		}
 
 		if !paid.is_zero() {
@@ -670,7 +876,6 @@ impl<T: Config> Pallet<T> {
 		Self::release_deposit(&claim)?;
 
 		Claims::<T>::remove(claim_id);
-		Products::<T>::insert(cover.product_id, product);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::ClaimApproved { claim_id, payout: paid });
@@ -684,6 +889,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reject_claim(claim_id: ClaimId) -> DispatchResult {
 		let ClaimInContext { claim, cover, product, mut pool } =
 			Self::close_claim(claim_id, false)?;
+		// The deposit joins the bonded capital, after what it earned until now.
+		Self::accrue(&mut pool, Self::now())?;
 		let slashed = T::Currency::transfer_on_hold(
 			&HoldReason::ClaimDeposit.into(),
 			&claim.claimant,
@@ -693,7 +900,7 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		pool.capital = pool.capital.checked_add(&slashed).ok_or(Error::<T>::Overflow)?;
+		Self::credit_bonded(&mut pool, slashed)?;
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(product.pool_id, pool);
@@ -725,6 +932,64 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// Incidents, depleted pools and ended covers.
+impl<T: Config> Pallet<T> {
+	/// Freeze a pool's withdrawals for `FreezePeriod` blocks. Not while a freeze is in force or
+	/// within `FreezePeriod` blocks after one ended, so that withdrawals are open at least half
+	/// the time whatever the origin does.
+	pub(crate) fn do_freeze_pool(pool_id: PoolId) -> DispatchResult {
+		let now = Self::now();
+		let period = T::FreezePeriod::get();
+		let until = Pools::<T>::try_mutate(pool_id, |pool| {
+			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+			ensure!(
+				pool.frozen_until.is_zero() || now >= pool.frozen_until.saturating_add(period),
+				Error::<T>::FreezeNotAllowed
+			);
+			pool.frozen_until = now.checked_add(&period).ok_or(Error::<T>::Overflow)?;
+			Ok::<_, DispatchError>(pool.frozen_until)
+		})?;
+		Self::deposit_event(Event::PoolFrozen { pool_id, until });
+		Ok(())
+	}
+
+	/// Reopen a depleted pool to stakes and sales, once every cover sold before has run off
+	/// and no claim is pending, so that no new stake backs what the pool left unpaid.
+	pub(crate) fn do_reopen_pool(pool_id: PoolId) -> DispatchResult {
+		Pools::<T>::try_mutate(pool_id, |pool| {
+			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+			ensure!(pool.depleted, Error::<T>::PoolNotDepleted);
+			ensure!(
+				pool.active_cover.is_zero() && pool.pending_claims.is_zero(),
+				Error::<T>::CoverStillActive
+			);
+			pool.depleted = false;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::PoolReopened { pool_id });
+		Ok(())
+	}
+
+	/// Remove a cover whose claim window has closed, with no claim pending, once its expiry
+	/// bucket is rolled for its pool and its product (it no longer counts as active anywhere).
+	pub(crate) fn do_reap_cover(cover_id: CoverId) -> DispatchResult {
+		let cover = Covers::<T>::get(cover_id).ok_or(Error::<T>::CoverNotFound)?;
+		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
+		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let bucket = Self::expiry_bucket(cover.claim_until);
+		ensure!(
+			Self::now() > cover.claim_until
+				&& bucket <= pool.expired_through
+				&& bucket <= Self::book(&pool, cover.product_id)?.expired_through,
+			Error::<T>::CoverNotExpired
+		);
+		Covers::<T>::remove(cover_id);
+		Self::deposit_event(Event::CoverReaped { cover_id });
+		Ok(())
+	}
+}
+
 /// The functions behind the `MutualPoolApi` runtime API. They read state and never write it.
 impl<T: Config> Pallet<T> {
 	/// The premium `buy_cover(product_id, amount, period, _)` would charge now, or the error
@@ -737,21 +1002,27 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		Self::quote_cover(&pool, &product, amount, period, Self::now()).map(|quote| quote.premium)
+		let pool = Self::accrued(pool);
+		Self::quote_cover(&pool, product_id, &product, amount, period, Self::now())
+			.map(|quote| quote.premium)
 	}
 
 	/// The figures of a pool, as stored: the ones `buy_cover` prices from. Cover whose expiry
 	/// bucket is due but not yet rolled still counts as active until `on_idle` or
 	/// `roll_expiries` rolls it.
 	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
-		let pool = Pools::<T>::get(pool_id)?;
+		let pool = Self::accrued(Pools::<T>::get(pool_id)?);
 		let capacity = Self::capacity(&pool);
 		let owed = pool.active_cover.saturating_add(pool.pending_claims);
 		Some(PoolStatus {
 			capital: pool.capital,
 			total_shares: pool.total_shares,
-			share_price: FixedU128::checked_from_rational(pool.capital, pool.total_shares)
-				.unwrap_or_else(FixedU128::one),
+			share_price: FixedU128::checked_from_rational(
+				Self::bonded_capital(&pool),
+				pool.total_shares,
+			)
+			.unwrap_or_else(FixedU128::one),
+			unearned_premiums: pool.earnings.unearned,
 			active_cover: pool.active_cover,
 			capacity,
 			// Cover without any capacity behind it is infinitely utilized.
@@ -767,24 +1038,21 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// A staker's position in a pool, valued at the current share price: what `withdraw` pays,
-	/// once no claim is pending.
+	/// A staker's position in a pool, valued at the current share prices of bonded and
+	/// unbonding shares, with the premiums earned until now.
 	pub fn position(
 		pool_id: PoolId,
 		who: &T::AccountId,
 	) -> Option<Position<BalanceOf<T>, BlockNumberFor<T>>> {
-		let pool = Pools::<T>::get(pool_id)?;
+		let pool = Self::accrued(Pools::<T>::get(pool_id)?);
 		let staker = Stakers::<T>::get(who, pool_id)?;
-		let value = if pool.total_shares.is_zero() {
-			Zero::zero()
-		} else {
-			Self::mul_div(staker.shares, pool.capital, pool.total_shares, Rounding::Down)
-				.unwrap_or_default()
-		};
+		let bonded = Self::bonded_value(&pool, staker.shares).unwrap_or_default();
+		let unbonding_value = Self::withdrawal_value(&pool, staker.unbonding).unwrap_or_default();
 		Some(Position {
 			shares: staker.shares,
-			value,
+			value: bonded.saturating_add(unbonding_value),
 			unbonding_shares: staker.unbonding,
+			unbonding_value,
 			unlock_at: (!staker.unbonding.is_zero()).then_some(staker.unlock_at),
 		})
 	}
@@ -803,13 +1071,35 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		};
 
-		// Shares per pool, from the staker records.
+		// Bonded and unbonding shares per pool, from the staker records.
 		let mut shares: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		let mut unbonding: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
 		for (_, pool_id, staker) in Stakers::<T>::iter() {
-			ensure!(!staker.shares.is_zero(), "a staker record holds no shares");
-			ensure!(staker.unbonding <= staker.shares, "a staker unbonds more than it has");
+			ensure!(
+				!staker.shares.is_zero() || !staker.unbonding.is_zero(),
+				"a staker record holds no shares"
+			);
 			ensure!(Pools::<T>::contains_key(pool_id), "a staker of a missing pool");
 			add(shares.entry(pool_id).or_default(), staker.shares)?;
+			add(unbonding.entry(pool_id).or_default(), staker.unbonding)?;
+		}
+
+		// Earning rates per pool, from the rates booked to stop with each bucket, and the
+		// premium they will still earn: the unearned premiums must pay for all of it.
+		let mut rates: Sums<PoolId, FixedU128> = BTreeMap::new();
+		let mut to_earn: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		for (pool_id, bucket, rate) in EarningEnds::<T>::iter() {
+			let pool = Pools::<T>::get(pool_id).ok_or("an earning rate of a missing pool")?;
+			ensure!(!rate.is_zero(), "a zero earning rate is stored");
+			ensure!(bucket > pool.expired_through, "the earning rate of a rolled bucket remains");
+			let sum = rates.entry(pool_id).or_default();
+			*sum = sum.checked_add(&rate).ok_or("earning rates overflow")?;
+			let end = bucket.saturating_mul(T::ExpiryBucketLength::get());
+			let blocks: BalanceOf<T> = end
+				.saturating_sub(pool.earnings.accrued_through)
+				.saturated_into::<u128>()
+				.saturated_into();
+			add(to_earn.entry(pool_id).or_default(), rate.saturating_mul_int(blocks))?;
 		}
 
 		// Active cover per pool and product, from the covers whose bucket is not rolled; and
@@ -829,7 +1119,9 @@ impl<T: Config> Pallet<T> {
 			if bucket > pool.expired_through {
 				add(pool_active.entry(product.pool_id).or_default(), cover.remaining)?;
 			}
-			if bucket > product.expired_through {
+			let book =
+				Self::book(&pool, cover.product_id).map_err(|_| "a product without a book")?;
+			if bucket > book.expired_through {
 				add(product_active.entry(cover.product_id).or_default(), cover.remaining)?;
 			}
 			if let Some(claim_id) = cover.pending_claim {
@@ -867,7 +1159,9 @@ impl<T: Config> Pallet<T> {
 				},
 				ExpiryOwner::Product(id) => {
 					let product = Products::<T>::get(id).ok_or("a bucket of a missing product")?;
-					ensure!(bucket > product.expired_through, "a rolled product bucket remains");
+					let pool = Pools::<T>::get(product.pool_id).ok_or("a product of no pool")?;
+					let book = Self::book(&pool, id).map_err(|_| "a product without a book")?;
+					ensure!(bucket > book.expired_through, "a rolled product bucket remains");
 					add(booked_product.entry(id).or_default(), amount)?;
 				},
 			}
@@ -878,6 +1172,28 @@ impl<T: Config> Pallet<T> {
 			let get = |sums: &Sums<PoolId, BalanceOf<T>>| sums.get(&pool_id).copied();
 			let zero = BalanceOf::<T>::zero();
 			ensure!(get(&shares).unwrap_or(zero) == pool.total_shares, "total shares differ");
+			ensure!(
+				get(&unbonding).unwrap_or(zero) == pool.unbonding_shares,
+				"unbonding shares differ"
+			);
+			ensure!(pool.unbonding_capital <= pool.capital, "unbonding capital above capital");
+			ensure!(
+				!pool.unbonding_shares.is_zero() || pool.unbonding_capital.is_zero(),
+				"unbonding capital without unbonding shares"
+			);
+			ensure!(
+				rates.get(&pool_id).copied().unwrap_or_default() == pool.earnings.rate,
+				"the earning rate differs from the rates booked to stop"
+			);
+			ensure!(
+				get(&to_earn).unwrap_or(zero) <= pool.earnings.unearned,
+				"the rates would earn more than the unearned premiums"
+			);
+			ensure!(
+				pool.earnings.accrued_through <= frame_system::Pallet::<T>::block_number()
+					&& pool.earnings.accrued_through <= Self::accrual_limit(&pool),
+				"earnings accrued beyond the block or the first unrolled bucket"
+			);
 			ensure!(get(&pool_active).unwrap_or(zero) == pool.active_cover, "active cover differs");
 			ensure!(
 				get(&booked_pool).unwrap_or(zero) == pool.active_cover,
@@ -897,15 +1213,28 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		for (product_id, product) in Products::<T>::iter() {
-			ensure!(product_id < NextProductId::<T>::get(), "a product id was never given out");
-			ensure!(Pools::<T>::contains_key(product.pool_id), "a product of a missing pool");
-			let zero = BalanceOf::<T>::zero();
-			let active = product_active.get(&product_id).copied().unwrap_or(zero);
-			let booked = booked_product.get(&product_id).copied().unwrap_or(zero);
-			ensure!(active == product.active_cover, "a product's active cover differs");
-			ensure!(booked == product.active_cover, "a product's expiry books differ");
+		// Product books: one per product, in the product's pool, with the product's share.
+		let mut books = 0usize;
+		for (pool_id, pool) in Pools::<T>::iter() {
+			for book in &pool.products {
+				let product = Products::<T>::get(book.product_id).ok_or("a book of no product")?;
+				ensure!(product.pool_id == pool_id, "a product's book in another pool");
+				ensure!(
+					book.max_capacity_share == product.params.max_capacity_share,
+					"a book's capacity share differs from its product's"
+				);
+				let zero = BalanceOf::<T>::zero();
+				let active = product_active.get(&book.product_id).copied().unwrap_or(zero);
+				let booked = booked_product.get(&book.product_id).copied().unwrap_or(zero);
+				ensure!(active == book.active_cover, "a product's active cover differs");
+				ensure!(booked == book.active_cover, "a product's expiry books differ");
+				books += 1;
+			}
 		}
+		for (product_id, _) in Products::<T>::iter() {
+			ensure!(product_id < NextProductId::<T>::get(), "a product id was never given out");
+		}
+		ensure!(Products::<T>::iter().count() == books, "a product without a book, or two");
 		Ok(())
 	}
 }

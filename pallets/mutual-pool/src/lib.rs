@@ -9,26 +9,34 @@
 //! - Governance creates **pools** (risk-isolated vaults, each with its own account) and
 //!   **products** (one covered risk each, backed by one pool).
 //! - Stakers `stake` into a pool and receive **shares**. The share price is
-//!   `capital / total_shares`: premiums raise it, payouts lower it, and neither touches any
-//!   staker record, so both are O(1) whatever the number of stakers.
+//!   `bonded capital / total_shares`: premiums raise it as they are earned, payouts lower it, and
+//!   neither touches any staker record, so both are O(1) whatever the number of stakers.
 //! - Buyers `buy_cover` on a product. The premium follows a utilization curve with a kink and is
 //!   charged at the curve's exact average over the utilization the purchase moves through (see
 //!   [`pricing`]), for every block the cover may hold capacity. A pool never sells more than
-//!   `capital * capacity_factor` of cover and pending claims together.
+//!   `capital * capacity_factor` of cover and pending claims together, nor a product more than
+//!   its `max_capacity_share` of that. The net premium is **earned** block by block over those
+//!   blocks by the shares bonded in each (see [`Earnings`]), not at purchase.
 //! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
 //!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`, the deposit goes to the
 //!   pool) within `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone).
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
-//!   shares keep bearing losses, `withdraw` waits while claims are pending (so a claim's outcome
-//!   is shared by exactly the stakers who were there when it was filed), and it may not take
-//!   capital that backs cover.
+//!   shares keep bearing losses but earn nothing, `withdraw` waits while claims are pending (so a
+//!   claim's outcome is shared by exactly the stakers who were there when it was filed) and
+//!   while an incident freezes the pool (`freeze_pool`), and it may not take capital that backs
+//!   cover, the pool's or any product's share of it.
+//! - A payout that empties a pool closes it to stakes and sales until governance reopens it
+//!   (`reopen_pool`) after every cover sold before has run off. Anyone may remove a cover whose
+//!   claim window has closed (`reap_cover`).
 //!
 //! The attacks these rules stop, and the test that proves each, are in `docs/economics.md`.
 //!
 //! ### Terminology
 //!
-//! - **Capital**: stakes + net premiums + slashed claim deposits - payouts - withdrawals. Kept in
-//!   the pallet; a transfer made straight to the pool account changes nothing.
+//! - **Capital**: stakes + earned premiums + slashed claim deposits - payouts - withdrawals. Kept
+//!   in the pallet; a transfer made straight to the pool account changes nothing. Bonded shares
+//!   own `capital - unbonding_capital`, unbonding shares `unbonding_capital`.
+//! - **Unearned premiums**: net premiums not yet earned; in the pool account, not capital.
 //! - **Capacity**: `capital * capacity_factor`, the most cover a pool may have active.
 //! - **Active cover**: the `remaining` of covers whose claim window has not closed: a cover holds
 //!   capacity until its `claim_until` (its end plus the claim window it was sold with). Expiry is
@@ -95,7 +103,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_arithmetic::{traits::Zero, Perbill};
+	use sp_arithmetic::{traits::Zero, FixedU128, Perbill};
 
 	/// The balance type of the pallet's currency.
 	pub type BalanceOf<T> =
@@ -105,7 +113,9 @@ pub mod pallet {
 	/// Pool parameters of this runtime.
 	pub type PoolParamsOf<T> = PoolParams<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A product as stored.
-	pub type ProductOf<T> = Product<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
+	pub type ProductOf<T> = Product<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
+	/// A product's book in its pool.
+	pub type ProductBookOf<T> = ProductBook<BalanceOf<T>, BlockNumberFor<T>>;
 	/// Product parameters of this runtime.
 	pub type ProductParamsOf<T> = ProductParams<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
 	/// A staker's record as stored.
@@ -126,7 +136,7 @@ pub mod pallet {
 	/// The in-code storage version. Version 1 (issue 9): covers keep their claim window
 	/// (`claim_until`), claims their deadline (`lapses_at`), pools their large-claim window
 	/// (`payouts`). No chain ran version 0, so there is no migration.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -186,6 +196,16 @@ pub mod pallet {
 		/// `LargeClaimOrigin`.
 		#[pallet::constant]
 		type LargeClaimWindow: Get<BlockNumberFor<Self>>;
+
+		/// The smallest amount of cover one purchase may buy, so that covers, which stay in
+		/// storage until their claim window closes, are not free to multiply.
+		#[pallet::constant]
+		type MinCover: Get<BalanceOf<Self>>;
+
+		/// Blocks a `freeze_pool` holds a pool's withdrawals; a new freeze needs as many
+		/// blocks without one first.
+		#[pallet::constant]
+		type FreezePeriod: Get<BlockNumberFor<Self>>;
 
 		/// Blocks per year: annual rates are charged per `period / BlocksPerYear`.
 		#[pallet::constant]
@@ -269,6 +289,19 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The premium-earning rates that stop when a pool's expiry bucket is rolled: the sum of the
+	/// rates of the covers booked in that bucket (see [`Earnings`]).
+	#[pallet::storage]
+	pub type EarningEnds<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PoolId,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		FixedU128,
+		ValueQuery,
+	>;
+
 	/// The pool or product whose expiry buckets `on_idle` rolls next.
 	#[pallet::storage]
 	pub type NextIdleRoll<T> = StorageValue<_, ExpiryOwner, OptionQuery>;
@@ -330,6 +363,12 @@ pub mod pallet {
 		/// A claim was not decided within the decision period: its deposit went back to the
 		/// claimant and the capital it locked is free.
 		ClaimLapsed { claim_id: ClaimId, cover_id: CoverId },
+		/// An incident was reported: the pool's withdrawals wait until `until`.
+		PoolFrozen { pool_id: PoolId, until: BlockNumberFor<T> },
+		/// A depleted pool takes stakes and sells cover again.
+		PoolReopened { pool_id: PoolId },
+		/// A cover whose claim window had closed was removed from storage.
+		CoverReaped { cover_id: CoverId },
 	}
 
 	#[pallet::error]
@@ -358,8 +397,23 @@ pub mod pallet {
 		InvalidPeriodRange,
 		/// The amount is below the pool's `min_stake`.
 		StakeBelowMinimum,
-		/// The pool's capital is zero while shares exist: it cannot take stakes.
+		/// A payout emptied the pool: it takes no stake and sells no cover until governance
+		/// reopens it (`reopen_pool`), once every cover sold before has run off.
 		PoolDepleted,
+		/// The pool is not depleted.
+		PoolNotDepleted,
+		/// The pool still has active cover or pending claims.
+		CoverStillActive,
+		/// The pool backs `bounds::MAX_PRODUCTS_PER_POOL` products already.
+		TooManyProducts,
+		/// The amount is below `MinCover`.
+		CoverBelowMinimum,
+		/// Withdrawals from the pool are frozen (`freeze_pool`) until the block in `PoolFrozen`.
+		PoolFrozen,
+		/// The pool is frozen, or was within the last `FreezePeriod` blocks.
+		FreezeNotAllowed,
+		/// The cover's claim window has not closed, or its expiry bucket is not rolled yet.
+		CoverNotExpired,
 		/// The amount is too small to buy a single share at the current price.
 		ZeroShares,
 		/// The stake would mint fewer shares than the staker's `min_shares`.
@@ -377,7 +431,8 @@ pub mod pallet {
 		NothingUnbonding,
 		/// The unbonding shares unlock at a later block.
 		StillUnbonding,
-		/// The withdrawal would leave active cover and pending claims unbacked.
+		/// The withdrawal would leave active cover and pending claims unbacked, or a product's
+		/// active cover above its share of the capacity.
 		InsufficientFreeCapital,
 		/// The product does not sell cover at the moment.
 		ProductDisabled,
@@ -464,6 +519,8 @@ pub mod pallet {
 				!T::ClaimDecisionPeriod::get().is_zero(),
 				"ClaimDecisionPeriod must be above zero"
 			);
+			assert!(!T::FreezePeriod::get().is_zero(), "FreezePeriod must be above zero");
+			assert!(!T::MinCover::get().is_zero(), "MinCover must be above zero");
 			assert!(
 				T::MaxClaimDeposit::get() >= T::ClaimDeposit::get(),
 				"MaxClaimDeposit must be at least ClaimDeposit"
@@ -546,10 +603,11 @@ pub mod pallet {
 			Self::do_stake(&who, pool_id, amount, min_shares)
 		}
 
-		/// Start unbonding `shares`. They stay in the pool, earning premiums and bearing losses,
-		/// until `withdraw` after the pool's unbonding period. A new request adds to the
-		/// unbonding shares and restarts the period. What stays staked must be nothing or at
-		/// least the pool's `min_stake` in shares (`SharesBelowMinimum`).
+		/// Start unbonding `shares` (bonded ones): their value at the bonded share price becomes
+		/// unbonding shares, which stay in the pool bearing losses but earn no premium, until
+		/// `withdraw` after the pool's unbonding period. A new request adds to the unbonding
+		/// shares and restarts the period. What stays bonded must be nothing or at least the
+		/// pool's `min_stake` in shares (`SharesBelowMinimum`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::request_unstake())]
 		pub fn request_unstake(
@@ -561,12 +619,16 @@ pub mod pallet {
 			Self::do_request_unstake(&who, pool_id, shares)
 		}
 
-		/// Burn the unbonded shares and receive their value at the share price
-		/// `capital / total_shares`, if what remains still backs the pool's active cover and
-		/// pending claims. Not while claims on the pool are pending (`ClaimsPending`): each is
+		/// Burn the unbonded shares and receive their value at the unbonding share price
+		/// `unbonding_capital / unbonding_shares`, if what remains still backs the pool's active
+		/// cover and pending claims and keeps every product within its `max_capacity_share` of
+		/// the capacity (`InsufficientFreeCapital`). It rolls the pool's due expiry buckets, not
+		/// the products': cover that ended in a product bucket not yet rolled still counts
+		/// against the product's share, so batch `roll_expiries` for the product first if
+		/// `on_idle` has not. Not while claims on the pool are pending (`ClaimsPending`): each is
 		/// decided or lapses within `ClaimDecisionPeriod`, so that whatever its outcome, the
-		/// staker bears exactly its share of it. Fails with `WithdrawalBelowMinimum` if it would
-		/// pay less than `min_amount`.
+		/// staker bears exactly its share of it; nor while the pool is frozen (`PoolFrozen`).
+		/// Fails with `WithdrawalBelowMinimum` if it would pay less than `min_amount`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn withdraw(
@@ -586,7 +648,9 @@ pub mod pallet {
 		/// block the cover may hold capacity (activation delay + `period` + claim window +
 		/// `ExpiryBucketLength`), at the utilization of active cover plus pending claims. It goes
 		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
-		/// rest joins the pool's capital.
+		/// rest is earned by the pool's bonded shares block by block until the cover's expiry
+		/// bucket rolls. At least `MinCover` (`CoverBelowMinimum`); not from a depleted pool
+		/// (`PoolDepleted`).
 		///
 		/// The price and the capacity left come from the stored active cover: a purchase rolls
 		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
@@ -712,6 +776,47 @@ pub mod pallet {
 		pub fn lapse_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_lapse_claim(claim_id)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Freeze a pool's withdrawals for `FreezePeriod` blocks, when an incident is reported
+		/// and before its claims are filed (pending claims hold withdrawals by themselves). The
+		/// freeze ends by itself; a new one needs `FreezePeriod` blocks without a freeze first,
+		/// so withdrawals are open at least half the time.
+		///
+		/// Emits `PoolFrozen`. Fails with `PoolNotFound` or `FreezeNotAllowed`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::freeze_pool())]
+		pub fn freeze_pool(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
+			T::ClaimDecisionOrigin::ensure_origin(origin)?;
+			Self::do_freeze_pool(pool_id)
+		}
+
+		/// Reopen a pool that a payout emptied to stakes and cover sales. Only once every cover
+		/// sold before has run off and no claim is pending: the unpaid part of the payout that
+		/// emptied it (reported by `PoolDepleted`) is written off, and no new stake backs the
+		/// covers that the pool could not pay.
+		///
+		/// Emits `PoolReopened`. Fails with `PoolNotFound`, `PoolNotDepleted` or
+		/// `CoverStillActive`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::reopen_pool())]
+		pub fn reopen_pool(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_reopen_pool(pool_id)
+		}
+
+		/// Remove a cover whose claim window has closed, with no claim pending, once its
+		/// expiry bucket has been rolled for its pool and its product. Anyone may call it, free
+		/// of fees when it succeeds.
+		///
+		/// Emits `CoverReaped`. Fails with `CoverNotFound`, `ClaimAlreadyPending` or
+		/// `CoverNotExpired`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::reap_cover())]
+		pub fn reap_cover(origin: OriginFor<T>, cover_id: CoverId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_reap_cover(cover_id)?;
 			Ok(Pays::No.into())
 		}
 	}

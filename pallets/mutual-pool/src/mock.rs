@@ -3,7 +3,8 @@
 use crate::{self as pallet_mutual_pool, *};
 use frame_support::{
 	assert_ok, derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, EitherOfDiverse, Hooks},
+	traits::{ConstU128, ConstU32, ConstU64, EitherOfDiverse, OnIdle},
+	weights::Weight,
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
@@ -65,6 +66,10 @@ pub const MAX_DEPOSIT: Balance = 2_000;
 pub const DECISION_PERIOD: u64 = 50;
 /// Blocks over which a pool's payouts are summed against its large-claim threshold.
 pub const LARGE_CLAIM_WINDOW: u64 = 200;
+/// The smallest cover one purchase may buy.
+pub const MIN_COVER: Balance = 10;
+/// Blocks a freeze holds withdrawals.
+pub const FREEZE_PERIOD: u64 = 30;
 /// Blocks per expiry bucket.
 pub const BUCKET: u64 = 10;
 /// Blocks per year.
@@ -104,6 +109,8 @@ impl Config for Test {
 	type MaxClaimDeposit = ConstU128<MAX_DEPOSIT>;
 	type ClaimDecisionPeriod = ConstU64<DECISION_PERIOD>;
 	type LargeClaimWindow = ConstU64<LARGE_CLAIM_WINDOW>;
+	type MinCover = ConstU128<MIN_COVER>;
+	type FreezePeriod = ConstU64<FREEZE_PERIOD>;
 	type BlocksPerYear = ConstU64<YEAR>;
 	type ExpiryBucketLength = ConstU64<BUCKET>;
 	type MaxExpiryBucketsPerCall = ConstU32<MAX_ROLL>;
@@ -188,13 +195,24 @@ impl ExtBuilder {
 	}
 }
 
-/// Advance to block `n`, running the pallet's hooks.
+/// Advance to block `n` as the chain does: each block ends with `on_idle` (given all the block's
+/// weight) and `on_finalize` of every pallet, and the next starts with their `on_initialize`.
+/// The test then runs as an extrinsic of block `n`.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		MutualPool::on_initialize(next);
-	}
+	System::run_to_block_with::<AllPalletsWithSystem>(
+		n,
+		frame_system::RunToBlockHooks::default().before_finalize(|block| {
+			AllPalletsWithSystem::on_idle(block, Weight::MAX);
+		}),
+	);
+}
+
+/// Jump to block `n` without running any hook on the way, as if every block in between had
+/// been full, leaving no weight for `on_idle`: nothing is rolled, and earnings accrue at most to
+/// the end of the first expiry bucket not rolled. For jumps that `run_to_block` would take long
+/// to run (it runs every block's hooks).
+pub fn jump_to_block(n: u64) {
+	System::set_block_number(n);
 }
 
 /// The pallet's events so far.
@@ -221,6 +239,25 @@ pub fn free(who: AccountId) -> Balance {
 /// Pool `id`, which must exist.
 pub fn pool(id: PoolId) -> PoolOf<Test> {
 	Pools::<Test>::get(id).expect("pool exists")
+}
+
+/// The book of product `id` in its pool: its active cover and expiry cursor.
+pub fn book(id: ProductId) -> ProductBookOf<Test> {
+	let pool_id = Products::<Test>::get(id).expect("product exists").pool_id;
+	pool(pool_id)
+		.products
+		.into_iter()
+		.find(|book| book.product_id == id)
+		.expect("a book")
+}
+
+/// Let products 0 and 1 use the whole of pool 0's capacity, so that only the pool's limit
+/// binds (for tests of the pool's own backing).
+pub fn open_product_shares() {
+	for (id, base_rate) in [(0, 2), (1, 5)] {
+		let params = product_params(base_rate, 100);
+		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), id, params));
+	}
 }
 
 /// Stake `amount` from `who` into pool 0.

@@ -59,10 +59,16 @@ pub struct PoolParams<Balance, BlockNumber> {
 pub struct Pool<Balance, BlockNumber> {
 	/// The parameters set by governance.
 	pub params: PoolParams<Balance, BlockNumber>,
-	/// Stakes + net premiums + slashed claim deposits - payouts - withdrawals.
+	/// Stakes + earned premiums + slashed claim deposits - payouts - withdrawals: everything
+	/// that backs cover, the capital of unbonding shares included.
 	pub capital: Balance,
-	/// Shares of all stakers, unbonding ones included.
+	/// The bonded shares of all stakers: they own `capital - unbonding_capital`.
 	pub total_shares: Balance,
+	/// The part of `capital` owned by unbonding shares. It backs cover and bears losses, but
+	/// earns no premium.
+	pub unbonding_capital: Balance,
+	/// The unbonding shares of all stakers: they own `unbonding_capital`.
+	pub unbonding_shares: Balance,
 	/// Sum of `remaining` over the covers of this pool that hold capacity: those whose claim
 	/// window (to `claim_until`) has not closed, or whose expiry bucket is not rolled yet.
 	pub active_cover: Balance,
@@ -76,6 +82,75 @@ pub struct Pool<Balance, BlockNumber> {
 	pub fees_owed: Balance,
 	/// The payouts of the current large-claim window (see [`PayoutWindow`]).
 	pub payouts: PayoutWindow<Balance, BlockNumber>,
+	/// Premiums sold but not yet earned (see [`Earnings`]).
+	pub earnings: Earnings<Balance, BlockNumber>,
+	/// The books of the products this pool backs, at most `bounds::MAX_PRODUCTS_PER_POOL`:
+	/// kept with the pool so that a withdrawal checks every product's capacity share in the one
+	/// read of the pool.
+	pub products: BoundedVec<ProductBook<Balance, BlockNumber>, MaxProductsPerPool>,
+	/// Withdrawals wait until this block: an incident was reported (`freeze_pool`).
+	pub frozen_until: BlockNumber,
+	/// A payout took more than the pool's capital: the pool takes no stake and sells no cover
+	/// until `reopen_pool` (see `Error::PoolDepleted`).
+	pub depleted: bool,
+}
+
+/// The bound of `Pool::products`.
+pub type MaxProductsPerPool = frame_support::traits::ConstU32<{ bounds::MAX_PRODUCTS_PER_POOL }>;
+
+/// What a pool keeps of each product it backs: the product's active cover and expiry cursor,
+/// and the capacity share that limits both its sales and the pool's withdrawals.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ProductBook<Balance, BlockNumber> {
+	/// The product.
+	pub product_id: ProductId,
+	/// Sum of `remaining` over the covers of this product that hold capacity (as the pool's
+	/// `active_cover`).
+	pub active_cover: Balance,
+	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
+	pub expired_through: BlockNumber,
+	/// The product's `max_capacity_share`: its active cover may not pass this share of the
+	/// pool's capacity, through a purchase or through a withdrawal.
+	pub max_capacity_share: Perbill,
+}
+
+/// The premiums a pool has sold but not yet earned. The net premium of a cover is earned at a
+/// constant rate from its purchase until its expiry bucket may be rolled (the first block of
+/// the bucket after its `claim_until`): every block the cover holds capacity. The pool keeps one
+/// rate, the sum over its covers; a cover's rate joins it at purchase and leaves it when the
+/// cover's expiry bucket is rolled (`EarningEnds`). Each call that touches the capital first
+/// adds what was earned since `accrued_through` to the capital of the bonded shares: O(1),
+/// whatever the number of stakers and covers.
+///
+/// Accrual never passes the end of the first expiry bucket not yet rolled, where rates stop
+/// that only rolling that bucket takes out. A purchase made while accrual lags behind spreads
+/// its premium from `accrued_through` instead of from the block of purchase, so that every
+/// cover earns exactly its net premium.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Earnings<Balance, BlockNumber> {
+	/// Net premiums received and not yet earned. They sit in the pool account, but are not
+	/// capital: they back no cover and no payout or withdrawal takes them.
+	pub unearned: Balance,
+	/// What the pool earns per block, the sum of its covers' rates.
+	pub rate: FixedU128,
+	/// The block up to which earnings have joined the capital.
+	pub accrued_through: BlockNumber,
+	/// The fraction of a unit earned but not yet added to the capital (below 1), so that a
+	/// rate below one unit per block earns as much, accrued block by block, as at once.
+	pub carry: FixedU128,
 }
 
 /// What a pool has paid on claims since `start`. Payouts are summed over `LargeClaimWindow`
@@ -141,7 +216,8 @@ where
 	pub metadata: BoundedVec<u8, MaxMetadataLen>,
 }
 
-/// A product: one covered risk, backed by one pool.
+/// A product: one covered risk, backed by one pool. Its active cover is kept in the pool's
+/// [`ProductBook`].
 #[derive(
 	Encode,
 	Decode,
@@ -154,20 +230,14 @@ where
 	DebugNoBound,
 )]
 #[scale_info(skip_type_params(MaxMetadataLen))]
-pub struct Product<Balance, BlockNumber, MaxMetadataLen: Get<u32>>
+pub struct Product<BlockNumber, MaxMetadataLen: Get<u32>>
 where
-	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 {
 	/// The pool whose capital backs this product.
 	pub pool_id: PoolId,
 	/// The parameters set by governance.
 	pub params: ProductParams<BlockNumber, MaxMetadataLen>,
-	/// Sum of `remaining` over the covers of this product that hold capacity (as the pool's
-	/// `active_cover`).
-	pub active_cover: Balance,
-	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
-	pub expired_through: BlockNumber,
 }
 
 /// A staker's position in one pool.
@@ -184,9 +254,9 @@ where
 	Default,
 )]
 pub struct StakerInfo<Balance, BlockNumber> {
-	/// All shares of the staker, unbonding ones included.
+	/// The staker's bonded shares: they earn premiums and bear losses.
 	pub shares: Balance,
-	/// The part of `shares` that is unbonding.
+	/// The staker's unbonding shares: they bear losses but earn nothing, until `withdraw`.
 	pub unbonding: Balance,
 	/// The block from which the unbonding shares can be withdrawn.
 	pub unlock_at: BlockNumber,
@@ -255,12 +325,14 @@ where
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct PoolStatus<Balance> {
-	/// The pool's capital.
+	/// The pool's capital, the capital of unbonding shares included.
 	pub capital: Balance,
-	/// All shares in issue.
+	/// The bonded shares in issue.
 	pub total_shares: Balance,
-	/// Capital per share (1 when no shares exist).
+	/// Capital per bonded share (1 when no shares exist).
 	pub share_price: FixedU128,
+	/// Premiums sold and not yet earned (not capital).
+	pub unearned_premiums: Balance,
 	/// Cover sold whose claim window has not closed (or whose expiry bucket is not rolled).
 	pub active_cover: Balance,
 	/// `capital * capacity_factor`.
@@ -279,13 +351,15 @@ pub struct PoolStatus<Balance> {
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct Position<Balance, BlockNumber> {
-	/// All shares of the staker, unbonding ones included.
+	/// The staker's bonded shares.
 	pub shares: Balance,
-	/// What `shares` are worth at the current share price (rounded down): what `withdraw`
-	/// pays for them, once no claim on the pool is pending.
+	/// What all the staker's shares, bonded and unbonding, are worth (each rounded down).
 	pub value: Balance,
-	/// The part of `shares` that is unbonding.
+	/// The staker's unbonding shares.
 	pub unbonding_shares: Balance,
+	/// What the unbonding shares are worth: what `withdraw` pays for them, once no claim on
+	/// the pool is pending.
+	pub unbonding_value: Balance,
 	/// The block from which the unbonding shares can be withdrawn (`None` if none unbond).
 	pub unlock_at: Option<BlockNumber>,
 }
@@ -336,4 +410,6 @@ pub mod bounds {
 	pub const MAX_PERIOD_YEARS: u32 = 5;
 	/// The longest `claim_window` and `activation_delay` of a product: a year of blocks each.
 	pub const MAX_WINDOW_YEARS: u32 = 1;
+	/// The most products one pool backs.
+	pub const MAX_PRODUCTS_PER_POOL: u32 = 16;
 }

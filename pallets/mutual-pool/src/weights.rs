@@ -62,6 +62,9 @@ pub trait WeightInfo {
 	fn lapse_claim() -> Weight;
 	fn roll_expiries(b: u32, ) -> Weight;
 	fn pay_fees() -> Weight;
+	fn freeze_pool() -> Weight;
+	fn reopen_pool() -> Weight;
+	fn reap_cover() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -294,6 +297,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn freeze_pool() -> Weight {
+		Weight::from_parts(20_000_000, 3637)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn reopen_pool() -> Weight {
+		Weight::from_parts(20_000_000, 3637)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn reap_cover() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
@@ -381,5 +399,20 @@ impl WeightInfo for () {
 		Weight::from_parts(92_503_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn freeze_pool() -> Weight {
+		Weight::from_parts(20_000_000, 3637)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn reopen_pool() -> Weight {
+		Weight::from_parts(20_000_000, 3637)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn reap_cover() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -27,6 +27,12 @@ parameter_types! {
 	pub const ClaimDecisionPeriod: BlockNumber = HOURS;
 	/// Payouts are summed over a day against a pool's large-claim threshold.
 	pub const LargeClaimWindow: BlockNumber = DAYS;
+	/// The smallest cover one purchase buys: 10 MUT, so that covers (which stay in storage until
+	/// their claim window has closed and anyone reaps them) are not free to multiply.
+	pub const MinCover: Balance = 10 * UNIT;
+	/// An incident freezes a pool's withdrawals for an hour (600 blocks), time for its claims to
+	/// be filed; a new freeze needs as long without one first.
+	pub const FreezePeriod: BlockNumber = HOURS;
 	/// 6 s blocks: 5_256_000 per year.
 	pub const BlocksPerYear: BlockNumber = YEARS;
 	/// One cover-expiry bucket per hour.
@@ -51,6 +57,8 @@ impl pallet_mutual_pool::Config for Runtime {
 	type MaxClaimDeposit = MaxClaimDeposit;
 	type ClaimDecisionPeriod = ClaimDecisionPeriod;
 	type LargeClaimWindow = LargeClaimWindow;
+	type MinCover = MinCover;
+	type FreezePeriod = FreezePeriod;
 	type BlocksPerYear = BlocksPerYear;
 	type ExpiryBucketLength = ExpiryBucketLength;
 	/// One bucket per owner and call: `on_idle` rolls each pool and product by one bucket per

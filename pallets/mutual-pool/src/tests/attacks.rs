@@ -8,7 +8,7 @@
 
 use crate::{mock::*, pricing::Curve, *};
 use frame_support::{assert_noop, assert_ok};
-use sp_arithmetic::Perbill;
+use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
 
 const MILLION: Balance = 1_000_000;
 
@@ -51,7 +51,7 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 		.build_and_execute(|| {
 			unstake_all(DAVE);
 			run_to_block(21);
-			let cover_id = buy(EVE, 0, 2 * MILLION, 10);
+			let cover_id = buy(EVE, full_capacity_product(), 2 * MILLION, 10);
 			let eve = free(EVE);
 			let claim_id = claim(EVE, cover_id, 2 * MILLION);
 			// The deposit grew with the amount, up to its bound.
@@ -66,11 +66,12 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
-			// Each staker is worth at least what it was before the claim: the slashed deposit
-			// is shared, the rejected claim took nothing.
-			assert!(withdrawn(DAVE) >= dave, "Dave got {} of {dave}", withdrawn(DAVE));
-			assert!(MutualPool::position(0, &FERDIE).unwrap().value >= ferdie);
-			assert!(MutualPool::position(0, &FERDIE).unwrap().value < ferdie + MAX_DEPOSIT);
+			// Each staker is worth at least what it was before the claim: the rejected claim
+			// took nothing. Dave's unbonding shares earn nothing, so the slashed deposit (and
+			// the premium earned meanwhile) went to Ferdie's bonded ones.
+			assert_eq!(withdrawn(DAVE), dave);
+			let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
+			assert!(ferdie_now >= ferdie + MAX_DEPOSIT, "{ferdie_now} of {ferdie}");
 		});
 }
 
@@ -309,7 +310,7 @@ fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 		.stake(0, FERDIE, MILLION)
 		.stake(0, DAVE, MILLION)
 		.build_and_execute(|| {
-			buy(EVE, 0, MILLION, YEAR);
+			buy(EVE, full_capacity_product(), MILLION, YEAR);
 			let params = PoolParams { unbonding_period: u64::MAX, ..pool_params() };
 			assert_noop!(
 				MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
@@ -366,9 +367,9 @@ fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 		);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, MILLION - 1_000));
 		assert_eq!(pool(0).total_shares, 1_000);
-		let cover_id = buy(BOB, 0, 1, 10);
+		let cover_id = buy(BOB, 0, MIN_COVER, 10);
 		for _ in 0..10 {
-			let claim_id = claim(BOB, cover_id, 1);
+			let claim_id = claim(BOB, cover_id, MIN_COVER);
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		}
 		let capital = pool(0).capital;
@@ -388,31 +389,70 @@ fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 }
 
 /// ATTACK 4: premiums were captured by stakers who bore no risk. Premiums joined the capital at
-/// purchase: Dave stakes 9M in front of Eve's one-year purchase, asks to leave in the same
-/// block, and 20 blocks later walks off with most of a year's premium.
+/// purchase: Dave staked 9M in front of Eve's one-year purchase, asked to leave in the same
+/// block, and 20 blocks later walked off with 90% of a year's net premium. (A buyer could do the
+/// same in front of their own purchase and get most of the premium back.) Now a premium is
+/// earned block by block over the blocks its cover holds capacity, by the shares bonded in each
+/// block: Dave's shares, unbonding from the block of purchase, earn nothing, while Ferdie, who
+/// backs the cover, earns the premium as time passes.
 #[test]
-fn attack_04_premiums_go_to_stakers_who_bear_no_risk() {
+fn attack_04_premiums_are_earned_over_the_cover_by_bonded_stakers() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		stake(DAVE, 9 * MILLION);
 		let eve = free(EVE);
-		buy(EVE, 0, MILLION, YEAR);
+		let cover_id = buy(EVE, 0, MILLION, YEAR);
 		let premium = eve - free(EVE);
 		let net = premium - Perbill::from_percent(10).mul_floor(premium);
 		unstake_all(DAVE);
 		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
-		let gain = withdrawn(DAVE) - 9 * MILLION;
-		// ATTACK: 20 blocks of risk took 90% of a year's net premium.
-		assert!(gain * 10 >= net * 8, "Dave gained {gain} of {net}");
+		assert_eq!(withdrawn(DAVE), 9 * MILLION);
+		// The net premium is spread over the blocks from the purchase to the end of the cover's
+		// expiry bucket; 10_000 of them pass, all earned by Ferdie's bonded shares.
+		run_to_block(10_001);
+		let claim_until = Covers::<Test>::get(cover_id).unwrap().claim_until;
+		let earn_end = (claim_until / BUCKET + 1) * BUCKET;
+		let rate = FixedU128::checked_from_rational(net, earn_end as u128 - 1).unwrap();
+		let earned = rate.saturating_mul_int(10_000u128);
+		assert!(earned > 0);
+		assert_eq!(pool(0).capital, MILLION + earned);
+		assert_eq!(MutualPool::position(0, &FERDIE).unwrap().value, MILLION + earned);
 	});
 }
 
-/// ATTACK 5: stakers left between an incident and the claim. Bob's unbonding has ended; Eve
-/// holds 2M of cover on product 0, its whole share (50%) of the pool's 4M capacity. The hack
-/// becomes public and Bob withdraws before anyone files: product 0 is left with twice the cover
-/// its share of the capacity allows, and Ferdie alone carries it.
+/// ATTACK 4, over a cover's whole life: a cover earns exactly its net premium, from its purchase
+/// to the end of the expiry bucket after its claim window, however the accrual is split into
+/// calls; then the pool earns nothing more.
 #[test]
-fn attack_05_a_withdrawal_leaves_a_product_above_its_capacity_share() {
+fn attack_04_a_cover_earns_its_whole_net_premium_by_the_end_of_its_bucket() {
+	const BIG: Balance = 100_000_000_000;
+	ExtBuilder::default().stake(0, FERDIE, BIG).build_and_execute(|| {
+		let eve = free(EVE);
+		let cover_id = buy(EVE, 0, BIG, 1_000);
+		let premium = eve - free(EVE);
+		let net = premium - Perbill::from_percent(10).mul_floor(premium);
+		// Claims close at 1_101, in bucket 111, which rolls at 1_110.
+		assert_eq!(Covers::<Test>::get(cover_id).unwrap().claim_until, 1_101);
+		run_to_block(555);
+		let half = MutualPool::position(0, &FERDIE).unwrap().value - BIG;
+		let rate = FixedU128::checked_from_rational(net, 1_109u128).unwrap();
+		assert_eq!(half, rate.saturating_mul_int(554u128));
+		run_to_block(1_111);
+		assert_eq!(pool(0).earnings.rate, FixedU128::from_u32(0));
+		assert_eq!(pool(0).earnings.unearned, 0);
+		assert_eq!(pool(0).capital, BIG + net);
+		run_to_block(1_200);
+		assert_eq!(pool(0).capital, BIG + net);
+	});
+}
+
+/// ATTACK 5: stakers left between an incident and the claim. Bob's unbonding had ended; Eve
+/// held 2M of cover on product 0, its whole share (50%) of the pool's 4M capacity. The hack
+/// became public and Bob withdrew before anyone filed, leaving product 0 with twice the cover
+/// its share allows, all on Ferdie. Now a withdrawal must leave every product within the share
+/// of the capacity it sells under (the limit `buy_cover` enforces).
+#[test]
+fn attack_05_a_withdrawal_keeps_every_product_within_its_capacity_share() {
 	ExtBuilder::default()
 		.stake(0, FERDIE, MILLION)
 		.stake(0, BOB, MILLION)
@@ -420,42 +460,142 @@ fn attack_05_a_withdrawal_leaves_a_product_above_its_capacity_share() {
 			unstake_all(BOB);
 			run_to_block(21);
 			buy(EVE, 0, 2 * MILLION, YEAR);
+			// The pool as a whole would still back the cover; product 0 would not.
+			assert_noop!(
+				MutualPool::withdraw(signed(BOB), 0, 0),
+				Error::<Test>::InsufficientFreeCapital
+			);
+			// Governance cannot lower the product's share under its cover either.
+			let params = product_params(2, 40);
+			assert_noop!(
+				MutualPool::update_product(RuntimeOrigin::root(), 0, params),
+				Error::<Test>::UpdateUnbacksCover
+			);
+			// Once Dave stakes enough to keep product 0 within its share, Bob may leave.
+			stake(DAVE, MILLION);
 			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-			let capacity = MutualPool::capacity(&pool(0));
-			let active = Products::<Test>::get(0).unwrap().active_cover;
-			// ATTACK: product 0 carries 2M against a limit of about 1M.
-			assert!(active > Perbill::from_percent(50).mul_floor(capacity), "{active}");
 		});
 }
 
-/// ATTACK 11: state grew without bound, and a depleted pool came back to life. A 1-unit cover
-/// stays in storage for ever after its claim window closed; and after a payout emptied the pool,
-/// a rejected claim's deposit gave it capital again, so that new stakers could join and back
-/// the cover that the pool had left unpaid.
+/// ATTACK 5, the freeze: when an incident is reported, the claim-decision origin freezes the
+/// pool's withdrawals for `FreezePeriod` blocks, time for the claims to be filed (pending claims
+/// then hold withdrawals by themselves). The freeze ends by itself, and a new one needs as many
+/// blocks without a freeze first, so no origin keeps stakers' money frozen.
 #[test]
-fn attack_11_covers_stay_for_ever_and_a_depleted_pool_revives() {
-	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		let dust = buy(ALICE, 0, 1, 10);
-		run_to_block(1_000);
-		assert_ok!(MutualPool::roll_expiries(signed(ALICE), ExpiryOwner::Pool(0)));
-		// ATTACK: the cover's claim window closed long ago, and it is still stored.
-		assert!(Covers::<Test>::contains_key(dust));
+fn attack_05_an_incident_freezes_withdrawals_for_a_bounded_time() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			run_to_block(21);
+			assert_noop!(
+				MutualPool::freeze_pool(signed(ALICE), 0),
+				sp_runtime::DispatchError::BadOrigin
+			);
+			assert_ok!(MutualPool::freeze_pool(signed(COUNCIL), 0));
+			let until = 21 + FREEZE_PERIOD;
+			assert_eq!(events().last(), Some(&Event::PoolFrozen { pool_id: 0, until }));
+			assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::PoolFrozen);
+			assert_noop!(
+				MutualPool::freeze_pool(signed(COUNCIL), 0),
+				Error::<Test>::FreezeNotAllowed
+			);
+			run_to_block(until - 1);
+			assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::PoolFrozen);
+			run_to_block(until);
+			assert_noop!(
+				MutualPool::freeze_pool(signed(COUNCIL), 0),
+				Error::<Test>::FreezeNotAllowed
+			);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			run_to_block(until + FREEZE_PERIOD);
+			assert_ok!(MutualPool::freeze_pool(signed(COUNCIL), 0));
+		});
+}
 
+/// ATTACK 11: state grew without bound, and a depleted pool came back to life. Now a purchase
+/// buys at least `MinCover`, and anyone may remove a cover, free of fees, once its claim window
+/// has closed and its expiry bucket is rolled.
+#[test]
+fn attack_11_ended_covers_are_reaped_and_covers_have_a_minimum() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		assert_noop!(
+			MutualPool::buy_cover(signed(ALICE), 0, MIN_COVER - 1, 10, Balance::MAX),
+			Error::<Test>::CoverBelowMinimum
+		);
+		let dust = buy(ALICE, 0, MIN_COVER, 10);
+		let claimed = buy(EVE, 0, MIN_COVER, 10);
+		// Claims close at 111, in bucket 12, due at 120 and rolled by that block's `on_idle`.
+		assert_noop!(MutualPool::reap_cover(signed(BOB), dust), Error::<Test>::CoverNotExpired);
+		run_to_block(111);
+		claim(EVE, claimed, MIN_COVER);
+		run_to_block(120);
+		assert_noop!(MutualPool::reap_cover(signed(BOB), dust), Error::<Test>::CoverNotExpired);
+		run_to_block(121);
+		let info = MutualPool::reap_cover(signed(BOB), dust).unwrap();
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(events().last(), Some(&Event::CoverReaped { cover_id: dust }));
+		assert!(!Covers::<Test>::contains_key(dust));
+		assert_noop!(MutualPool::reap_cover(signed(BOB), dust), Error::<Test>::CoverNotFound);
+		// A cover with a claim pending stays until the claim is decided.
+		assert_noop!(
+			MutualPool::reap_cover(signed(BOB), claimed),
+			Error::<Test>::ClaimAlreadyPending
+		);
+	});
+}
+
+/// ATTACK 11, the depleted pool: a payout that empties a pool closes it to stakes and sales.
+/// A rejected deposit (or a premium earned) gives it capital again, but no one may stake until
+/// governance reopens it, and governance may only once every cover sold before has run off:
+/// the unpaid part of the payout is written off, and no new stake backs the old covers.
+#[test]
+fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let product = full_capacity_product();
-		let small = buy(CHARLIE, 0, 1_000, YEAR);
+		let small = buy(CHARLIE, 0, 1_000, 10);
 		let left = MutualPool::capacity(&pool(0)) - pool(0).active_cover;
-		let big = buy(EVE, product, left, YEAR);
+		let big = buy(EVE, product, left, 10);
 		let claim_id = claim(EVE, big, left);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, left));
 		assert_eq!(pool(0).capital, 0);
+		assert!(pool(0).depleted);
 		let rejected = claim(CHARLIE, small, 1_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), rejected));
-		// ATTACK: the deposit revived the pool; Dave's stake then pays Eve's unpaid cover.
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, MILLION, 0));
+		assert!(pool(0).capital > 0);
+
+		assert_noop!(MutualPool::stake(signed(DAVE), 0, MILLION, 0), Error::<Test>::PoolDepleted);
+		assert_noop!(
+			MutualPool::buy_cover(signed(DAVE), 0, 1_000, 10, Balance::MAX),
+			Error::<Test>::PoolDepleted
+		);
+		assert_noop!(
+			MutualPool::reopen_pool(signed(COUNCIL), 0),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			MutualPool::reopen_pool(RuntimeOrigin::root(), 0),
+			Error::<Test>::CoverStillActive
+		);
+		// Eve's cover may still be claimed on; no new stake backs it.
 		let remaining = Covers::<Test>::get(big).unwrap().remaining;
-		let claim_id = claim(EVE, big, remaining);
-		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, remaining));
+		assert!(remaining > 0);
+		// Both covers' claim windows close at 111 (bucket 12, rolled at 120).
+		run_to_block(121);
+		assert_eq!(pool(0).active_cover, 0);
+		assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
+		assert_eq!(events().last(), Some(&Event::PoolReopened { pool_id: 0 }));
+		assert_noop!(
+			MutualPool::reopen_pool(RuntimeOrigin::root(), 0),
+			Error::<Test>::PoolNotDepleted
+		);
+		assert_ok!(MutualPool::stake(signed(DAVE), 0, MILLION, 0));
 		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert!(dave < MILLION / 5, "Dave's 1M are worth {dave}");
+		assert!(dave + 1 >= MILLION, "Dave's 1M are worth {dave}");
+		assert_noop!(
+			MutualPool::submit_claim(signed(EVE), big, remaining, evidence()),
+			Error::<Test>::OutsideClaimWindow
+		);
 	});
 }

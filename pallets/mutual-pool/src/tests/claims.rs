@@ -46,18 +46,21 @@ fn buy_quoted(
 	(NextCoverId::<Test>::get() - 1, premium)
 }
 
-/// What a premium adds to the pool's capital: the premium minus the 10% fee, rounded down.
+/// What a premium adds to the pool's unearned premiums: the premium minus the 10% fee (rounded
+/// down), earned into the capital over the cover's life.
 fn net(premium: Balance) -> Balance {
 	premium - premium / 10
 }
 
 /// Bob stakes 1_000_000 and Charlie buys 100_000 of cover on product 0 for a year: cover 0.
-/// Returns the pool's capital.
+/// Returns the pool's capital: the stake alone, as the net premium is not earned yet (and
+/// nothing of it is within the block, nor within the few blocks a test here runs).
 fn setup() -> Balance {
 	stake(BOB, 1_000_000);
 	let (cover_id, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
 	assert_eq!(cover_id, 0);
-	let capital = 1_000_000 + net(premium);
+	assert_eq!(pool(0).earnings.unearned, net(premium));
+	let capital = 1_000_000;
 	assert_eq!(pool(0).capital, capital);
 	capital
 }
@@ -104,8 +107,10 @@ fn cover_life_cycle_example() {
 		assert_eq!(Balances::free_balance(CHARLIE), before + 40_000 + deposit(40_000));
 		// Bob's shares lost value: he bears the loss.
 		let position = MutualPool::position(0, &BOB).unwrap();
+		assert_eq!(position.value, 1_000_000 - 40_000);
+		// The premium, net of the fee, is his only as it is earned, over the year of cover.
 		let fee = premium / 10;
-		assert_eq!(position.value, 1_000_000 + premium - fee - 40_000);
+		assert_eq!(MutualPool::pool_status(0).unwrap().unearned_premiums, premium - fee);
 		assert_noop!(
 			MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 1),
 			Error::<Test>::ClaimNotFound
@@ -320,8 +325,10 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		let charlie = free(CHARLIE);
 		let account = free(pool_account());
-		// Capital, the fees owed to the treasury and the existential deposit.
-		assert_eq!(account, capital + pool(0).fees_owed + ED);
+		// Capital, the unearned premium, the fees owed to the treasury and the existential
+		// deposit.
+		let unearned = pool(0).earnings.unearned;
+		assert_eq!(account, capital + unearned + pool(0).fees_owed + ED);
 
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
@@ -331,9 +338,11 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		assert_eq!(free(pool_account()), account - 40_000);
 		// The pool's capital, the cover's remaining and both active covers fall by the payout.
 		assert_eq!(pool(0).capital, capital - 40_000);
+		// The unearned premium is not capital: the payout leaves it alone.
+		assert_eq!(pool(0).earnings.unearned, unearned);
 		assert_eq!(pool(0).pending_claims, 0);
 		assert_eq!(pool(0).active_cover, 60_000);
-		assert_eq!(product(0).active_cover, 60_000);
+		assert_eq!(book(0).active_cover, 60_000);
 		assert_eq!(cover(0).remaining, 60_000);
 		assert_eq!(cover(0).amount, 100_000);
 		assert_eq!(cover(0).pending_claim, None);
@@ -368,7 +377,7 @@ fn approve_claim_with_partial_payout() {
 		assert_eq!(pool(0).capital, capital - 15_000);
 		assert_eq!(cover(0).remaining, 85_000);
 		assert_eq!(pool(0).active_cover, 85_000);
-		assert_eq!(product(0).active_cover, 85_000);
+		assert_eq!(book(0).active_cover, 85_000);
 	});
 }
 
@@ -434,11 +443,14 @@ fn large_payout_requires_large_claim_origin() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 500_000, YEAR);
-		let capital = 1_000_000 + net(premium);
+		// The premium is not capital before it is earned.
+		let capital = 1_000_000;
+		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).earnings.unearned, net(premium));
 		let claim_id = claim(CHARLIE, cover_id, 300_000);
 		// 20% of the capital, rounded down.
 		let threshold = Perbill::from_percent(20).mul_floor(capital);
-		assert_eq!(threshold, capital / 5);
+		assert_eq!(threshold, 200_000);
 		assert!(threshold < 300_000);
 		assert_noop!(
 			MutualPool::approve_claim(signed(COUNCIL), claim_id, 300_000),
@@ -460,8 +472,10 @@ fn large_payout_requires_large_claim_origin() {
 fn large_payout_approved_by_supermajority_or_root() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 500_000, YEAR);
-		let capital = 1_000_000 + net(premium);
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 500_000, YEAR);
+		// The premium is not capital before it is earned.
+		let capital = 1_000_000;
+		assert_eq!(pool(0).capital, capital);
 		let charlie = free(CHARLIE);
 
 		let first = claim(CHARLIE, cover_id, 300_000);
@@ -470,9 +484,9 @@ fn large_payout_approved_by_supermajority_or_root() {
 		let capital = capital - 300_000;
 		assert_eq!(pool(0).capital, capital);
 
-		// The threshold follows the capital that is left.
+		// The threshold follows the capital that is left: 20% of 700_000.
 		let second = claim(CHARLIE, cover_id, 200_000);
-		assert!(Perbill::from_percent(20).mul_floor(capital) < 200_000);
+		assert_eq!(Perbill::from_percent(20).mul_floor(capital), 140_000);
 		assert_noop!(
 			MutualPool::approve_claim(signed(COUNCIL), second, 200_000),
 			Error::<Test>::RequiresLargeClaimOrigin
@@ -482,7 +496,7 @@ fn large_payout_approved_by_supermajority_or_root() {
 		assert_eq!(pool(0).capital, capital - 200_000);
 		assert_eq!(cover(cover_id).remaining, 0);
 		assert_eq!(pool(0).active_cover, 0);
-		assert_eq!(product(0).active_cover, 0);
+		assert_eq!(book(0).active_cover, 0);
 		assert_eq!(free(CHARLIE), charlie + 500_000);
 		assert_eq!(held(CHARLIE), 0);
 	});
@@ -491,18 +505,21 @@ fn large_payout_approved_by_supermajority_or_root() {
 #[test]
 fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 	ExtBuilder::default().build_and_execute(|| {
-		stake(BOB, 1_000_000);
-		// 1_600_000 of cover on about 1_000_000 of capital.
+		stake(BOB, 1_100_000);
+		// 1_600_000 of cover on 1_100_000 of capital (capacity 2_200_000); the premiums are
+		// not capital before they are earned.
 		let (a, premium_a) = buy_quoted(CHARLIE, 0, 1_000_000, YEAR);
 		let (b, premium_b) = buy_quoted(DAVE, 1, 600_000, YEAR);
-		let capital = 1_000_000 + net(premium_a) + net(premium_b);
+		let capital = 1_100_000;
 		assert_eq!(pool(0).capital, capital);
+		let unearned = net(premium_a) + net(premium_b);
+		assert_eq!(pool(0).earnings.unearned, unearned);
 		let claim_a = claim(CHARLIE, a, 1_000_000);
 		let claim_b = claim(DAVE, b, 600_000);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_a, 1_000_000));
 		let left = capital - 1_000_000;
 		assert_eq!(pool(0).capital, left);
-		assert!(left < 600_000);
+		assert_eq!(left, 100_000);
 
 		// Dave's claim is approved in full, but only what is left can be paid.
 		let dave = free(DAVE);
@@ -519,14 +536,16 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 		assert_eq!(held(DAVE), 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).pending_claims, 0);
-		// The pool account keeps only the fees it owes and its existential deposit.
-		assert_eq!(free(pool_account()), pool(0).fees_owed + ED);
+		// The pool account keeps only the fees it owes, the premiums not yet earned (no payout
+		// takes them) and its existential deposit.
+		assert_eq!(pool(0).earnings.unearned, unearned);
+		assert_eq!(free(pool_account()), pool(0).fees_owed + unearned + ED);
 		// Only what was paid leaves the cover.
 		assert_eq!(cover(b).remaining, 600_000 - left);
 		assert_eq!(pool(0).active_cover, 600_000 - left);
-		assert_eq!(product(1).active_cover, 600_000 - left);
+		assert_eq!(book(1).active_cover, 600_000 - left);
 		// Shares exist with no capital behind them: the pool takes no stake.
-		assert_eq!(pool(0).total_shares, 1_000_000);
+		assert_eq!(pool(0).total_shares, 1_100_000);
 		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 0);
 		assert_noop!(MutualPool::stake(signed(EVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
 	});
@@ -537,25 +556,37 @@ fn approve_after_cover_expired_leaves_active_cover_alone() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		// Charlie's cover ends at block 11; it holds capacity until its claims close at 111
-		// (bucket 12, rolled from block 120).
+		// (bucket 12, rolled from block 120). Its premium, 2_125 a year charged for 120 blocks,
+		// is ceil(2_125 * 120 / YEAR) = 1, with no fee: earned until the end of block 120.
 		let (expired, premium) = buy_quoted(CHARLIE, 0, 100_000, 10);
+		assert_eq!((premium, net(premium)), (1, 1));
 		assert_eq!(cover(expired).claim_until, 111);
 		// On the last block of the claim window, Charlie claims on it. The claim may be decided
 		// until block 161, after the cover has expired.
 		run_to_block(111);
 		let claim_id = claim(CHARLIE, expired, 40_000);
 		assert_eq!(Claims::<Test>::get(claim_id).unwrap().lapses_at, 161);
+		// `on_idle` rolled the pool through bucket 11 at the end of block 119; bucket 12 is due
+		// from block 120, and rolled here, before `on_idle` of block 120 would.
 		run_to_block(120);
-		// Once the pool and the product are rolled, only Dave's cover is active.
+		assert_eq!(pool(0).expired_through, 11);
+		assert_eq!(pool(0).active_cover, 100_000);
 		roll_all(ExpiryOwner::Pool(0));
 		roll_all(ExpiryOwner::Product(0));
 		assert_eq!(pool(0).expired_through, 12);
 		assert_eq!(pool(0).active_cover, 0);
+		// The expired cover's premium is earned in full: its rate, 1 / 119 floored to 18
+		// decimals, earned nothing in the 119 blocks to 120 (119 * rate < 1), and once the roll
+		// stopped it, with no rate left, the whole unit was earned at once.
+		let capital = 1_000_000 + net(premium);
+		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).earnings.unearned, 0);
+		// Once rolled, only Dave's cover is active; its premium is not capital yet.
 		let (_, premium_dave) = buy_quoted(DAVE, 0, 50_000, YEAR);
 		assert_eq!(pool(0).active_cover, 50_000);
-		assert_eq!(product(0).active_cover, 50_000);
-		let capital = 1_000_000 + net(premium) + net(premium_dave);
+		assert_eq!(book(0).active_cover, 50_000);
 		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).earnings.unearned, net(premium_dave));
 
 		// The claim on the expired cover, filed within its claim window, is paid.
 		let charlie = free(CHARLIE);
@@ -566,7 +597,7 @@ fn approve_after_cover_expired_leaves_active_cover_alone() {
 		assert_eq!(cover(expired).remaining, 60_000);
 		// The expired cover had already left active cover: it is not taken off again.
 		assert_eq!(pool(0).active_cover, 50_000);
-		assert_eq!(product(0).active_cover, 50_000);
+		assert_eq!(book(0).active_cover, 50_000);
 	});
 }
 
@@ -578,30 +609,33 @@ fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
 		// bucket (12) is not due before block 120.
 		let (ended, _) = buy_quoted(CHARLIE, 0, 100_000, 10);
 		run_to_block(30);
-		// Rolling what is due at block 30 leaves it active.
+		// `on_idle` rolled the pool and the product through bucket 2 at the end of block 29;
+		// rolling bucket 3, due from block 30, leaves the cover active.
+		assert_eq!((pool(0).expired_through, book(0).expired_through), (2, 2));
 		roll_all(ExpiryOwner::Pool(0));
 		roll_all(ExpiryOwner::Product(0));
-		assert_eq!(pool(0).expired_through, 3);
+		assert_eq!((pool(0).expired_through, book(0).expired_through), (3, 3));
 		assert_eq!(pool(0).active_cover, 100_000);
-		assert_eq!(product(0).active_cover, 100_000);
+		assert_eq!(book(0).active_cover, 100_000);
 		let claim_id = claim(CHARLIE, ended, 40_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(pool(0).active_cover, 60_000);
-		assert_eq!(product(0).active_cover, 60_000);
-		// Up to block 119 the cover still counts...
+		assert_eq!(book(0).active_cover, 60_000);
+		// Up to block 119 the cover still counts, though `on_idle` rolled every bucket due...
 		run_to_block(119);
-		roll_all(ExpiryOwner::Pool(0));
-		roll_all(ExpiryOwner::Product(0));
-		assert_eq!(pool(0).expired_through, 11);
+		assert_eq!((pool(0).expired_through, book(0).expired_through), (11, 11));
 		assert_eq!(pool(0).active_cover, 60_000);
-		assert_eq!(product(0).active_cover, 60_000);
-		// ...and from block 120 rolling takes out what is left of it, and no more.
+		assert_eq!(book(0).active_cover, 60_000);
+		// ...and from block 120 rolling takes out what is left of it, and no more. Bucket 12 is
+		// due, and `on_idle` of block 120 has not run yet: the cover still counts until rolled.
 		run_to_block(120);
+		assert_eq!((pool(0).expired_through, book(0).expired_through), (11, 11));
+		assert_eq!(pool(0).active_cover, 60_000);
 		roll_all(ExpiryOwner::Pool(0));
 		roll_all(ExpiryOwner::Product(0));
-		assert_eq!(pool(0).expired_through, 12);
+		assert_eq!((pool(0).expired_through, book(0).expired_through), (12, 12));
 		assert_eq!(pool(0).active_cover, 0);
-		assert_eq!(product(0).active_cover, 0);
+		assert_eq!(book(0).active_cover, 0);
 	});
 }
 
@@ -633,6 +667,34 @@ fn reject_claim_slashes_deposit_into_capital() {
 		assert_eq!(cover(0).remaining, 100_000);
 		assert_eq!(cover(0).pending_claim, None);
 		assert!(Claims::<Test>::get(claim_id).is_none());
+	});
+}
+
+#[test]
+fn slashed_deposit_joins_the_bonded_capital_only() {
+	ExtBuilder::default().build_and_execute(|| {
+		let capital = setup();
+		// Dave stakes 1_000_000 at a price of 1 (nothing is earned yet) and unbonds it all.
+		stake(DAVE, 1_000_000);
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000_000));
+		assert_eq!(pool(0).unbonding_capital, 1_000_000);
+		let claim_id = claim(CHARLIE, 0, 40_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
+		// The deposit joins the capital of the bonded shares, Bob's: Dave's unbonding shares
+		// gain nothing.
+		assert_eq!(pool(0).capital, capital + 1_000_000 + deposit(40_000));
+		assert_eq!(pool(0).unbonding_capital, 1_000_000);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + deposit(40_000));
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000);
+		// Dave leaves with what he unbonded (the premium, 1_914 over a year, earns nothing by
+		// block 21, and nothing of it would be his).
+		run_to_block(21);
+		let dave = free(DAVE);
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+		assert_eq!(free(DAVE), dave + 1_000_000);
+		assert_eq!(pool(0).capital, capital + deposit(40_000));
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + deposit(40_000));
 	});
 }
 

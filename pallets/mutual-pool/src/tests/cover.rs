@@ -153,33 +153,30 @@ fn product_cannot_exceed_its_max_capacity_share() {
 			Error::<Test>::InsufficientCapacity
 		);
 		// Exactly up to the limit works. Integral of the rate over [0, 1_000_000] of
-		// 2_000_000: 2% * 1e6 + 5% * 1e6² / 4e6 = 32_500 a year; for 10 blocks that is
-		// ceil(32_500 * 10 / YEAR) = 1, all of it net of the (rounded down) 10% fee.
+		// 2_000_000: 2% * 1e6 + 5% * 1e6² / 4e6 = 32_500 a year; charged for the 10 blocks of
+		// the period, the 100 of the claim window and one bucket of 10, that is
+		// ceil(32_500 * 120 / YEAR) = 1, all of it net of the (rounded down) 10% fee.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
 		assert_eq!(last_premium(), 1);
-		assert_eq!(pool(0).capital, MILLION + 1);
-		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION);
-
-		// The net premium raised capacity to 2_000_002: product 0 may now hold
-		// 50% * 2_000_002 = 1_000_001, one unit more.
-		assert_eq!(capacity(), 2 * MILLION + 2);
+		assert_eq!(book(0).active_cover, MILLION);
+		// The net premium is not capital yet (it is earned over the cover's life), so it raises
+		// no capacity: product 0 is full, not even one more unit fits.
+		assert_eq!(pool(0).capital, MILLION);
+		assert_eq!(pool(0).earnings.unearned, 1);
+		assert_eq!(capacity(), 2 * MILLION);
 		assert_noop!(
-			MutualPool::buy_cover(signed(CHARLIE), 0, 2, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(CHARLIE), 0, 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 1, 10, Balance::MAX));
-		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
 
-		// Product 1 has its own limit: 30% of capacity, rounded down. The last purchase paid
-		// a premium of 1 as well, so capacity is 2_000_004 and the limit 600_001.
-		assert_eq!(pool(0).capital, MILLION + 2);
+		// Product 1 has its own limit, 30% of capacity: 600_000, and it is still free.
 		assert_noop!(
-			MutualPool::buy_cover(signed(DAVE), 1, 600_002, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(DAVE), 1, 600_001, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
-		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 600_001, 10, Balance::MAX));
-		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 600_001);
-		assert_eq!(pool(0).active_cover, MILLION + 1 + 600_001);
+		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 600_000, 10, Balance::MAX));
+		assert_eq!(book(1).active_cover, 600_000);
+		assert_eq!(pool(0).active_cover, MILLION + 600_000);
 	});
 }
 
@@ -196,26 +193,25 @@ fn pool_cannot_exceed_capital_times_capacity_factor() {
 		// 2% * 2e6 + 5% * (1.6e6² / 4e6 + 1.6e6 * 0.4e6 / 2e6) + 50% * 0.4e6² / 4e6
 		// = 40_000 + 48_000 + 20_000 = 108_000 a year; charged for the 10 blocks of the
 		// period, the 100 of the claim window and one bucket of 10, the premium is
-		// ceil(108_000 * 120 / YEAR) = 3, all of it capital (the 10% fee rounds down to 0).
+		// ceil(108_000 * 120 / YEAR) = 3, all of it net (the 10% fee rounds down to 0).
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 2 * MILLION, 10, Balance::MAX));
 		assert_eq!(last_premium(), 3);
 		assert_eq!(pool(0).active_cover, 2 * MILLION);
-		// Capacity is now 2 * 1_000_003: six units are left.
-		assert_eq!(capacity(), 2 * MILLION + 6);
+		// The premium is unearned, not capital: capacity is still 2 * 1_000_000, all of it sold.
+		assert_eq!(pool(0).earnings.unearned, 3);
+		assert_eq!(capacity(), 2 * MILLION);
 		assert_noop!(
-			MutualPool::buy_cover(signed(CHARLIE), full, 7, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(CHARLIE), full, 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 		// No other product can sell beyond the pool's capacity either, though each is far
 		// below its own share.
 		for product in [0, 1] {
 			assert_noop!(
-				MutualPool::buy_cover(signed(DAVE), product, 7, 10, Balance::MAX),
+				MutualPool::buy_cover(signed(DAVE), product, 1, 10, Balance::MAX),
 				Error::<Test>::InsufficientCapacity
 			);
 		}
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 6, 10, Balance::MAX));
-		assert_eq!(pool(0).active_cover, 2 * MILLION + 6);
 	});
 }
 
@@ -223,21 +219,22 @@ fn pool_cannot_exceed_capital_times_capacity_factor() {
 fn pool_capacity_binds_across_products() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let full = create_full_capacity_product();
-		// Product 0 fills its 50%, product 1 its 30%; the premiums (120 blocks charged) add
-		// a few units to capital.
+		// Product 0 fills its 50%, product 1 its 30%; their premiums are unearned, not capital,
+		// so capacity stays 2_000_000.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, MILLION, 10, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 1, 600_000, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, 1_600_000);
+		assert!(pool(0).earnings.unearned > 0);
 		// What is left for the pool, while product 2 alone could hold all of it.
 		let left = capacity() - 1_600_000;
-		assert!(left > 400_000 && left < 400_020, "{left}");
+		assert_eq!(left, 400_000);
 		assert_noop!(
 			MutualPool::buy_cover(signed(DAVE), full, left + 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), full, left, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, 1_600_000 + left);
-		assert_eq!(Products::<Test>::get(full).unwrap().active_cover, left);
+		assert_eq!(book(full).active_cover, left);
 	});
 }
 
@@ -289,7 +286,7 @@ fn premium_charged_equals_quote() {
 }
 
 #[test]
-fn fee_is_owed_to_treasury_and_net_premium_joins_pool_capital() {
+fn fee_is_owed_to_treasury_and_net_premium_is_earned_into_capital() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let account = MutualPool::pool_account(0);
 		// Bob's stake plus the pool account's existential deposit.
@@ -297,39 +294,58 @@ fn fee_is_owed_to_treasury_and_net_premium_joins_pool_capital() {
 		assert_eq!(free(TREASURY), ED);
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_126));
 		// 10% of 2_126 is 212.6, rounded down to 212 in favour of the pool. The whole premium
-		// is in the pool account; the fee is owed, not capital.
+		// is in the pool account; the fee is owed and the net 1_914 unearned: neither is
+		// capital yet.
 		assert_eq!(free(CHARLIE), ENDOWMENT - 2_126);
 		assert_eq!(free(TREASURY), ED);
-		assert_eq!(pool(0).capital, MILLION + 1_914);
+		assert_eq!(pool(0).capital, MILLION);
+		assert_eq!(pool(0).earnings.unearned, 1_914);
 		assert_eq!(pool(0).fees_owed, 212);
 		assert_eq!(free(account), MILLION + ED + 2_126);
-		// The fee does not raise capacity.
-		assert_eq!(capacity(), 2 * (MILLION + 1_914));
+		// Neither raises capacity.
+		assert_eq!(capacity(), 2 * MILLION);
 
-		// With a 0% fee everything goes to capital; with 100% everything is owed.
+		// With a 0% fee the whole premium is unearned; with 100% the whole premium is owed.
 		let mut params = pool_params();
 		params.fee = Perbill::zero();
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params.clone()));
+		// 100_000 more at 100_000 to 200_000 of 2_000_000: 2% * 1e5 + 5% * (2e5² - 1e5²) / 4e6
+		// = 2_375 a year, ceil(2_375 * (YEAR + 110) / YEAR) = 2_376.
 		let quote = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert_eq!(quote, 2_376);
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote));
 		assert_eq!(pool(0).fees_owed, 212);
-		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
+		assert_eq!(pool(0).earnings.unearned, 1_914 + quote);
 		params.fee = Perbill::one();
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 		let quote2 = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, quote2));
 		assert_eq!(pool(0).fees_owed, 212 + quote2);
-		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
+		assert_eq!(pool(0).earnings.unearned, 1_914 + quote);
+		assert_eq!(pool(0).capital, MILLION);
 		assert_eq!(free(account), MILLION + ED + 2_126 + quote + quote2);
 
 		// Anyone pays the fees to the treasury, exactly what is owed, once.
 		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));
 		assert_eq!(free(TREASURY), ED + 212 + quote2);
 		assert_eq!(pool(0).fees_owed, 0);
-		assert_eq!(pool(0).capital, MILLION + 1_914 + quote);
+		assert_eq!(pool(0).earnings.unearned, 1_914 + quote);
 		assert_eq!(free(account), MILLION + ED + 1_914 + quote);
 		assert_eq!(events().last(), Some(&Event::FeesPaid { pool_id: 0, amount: 212 + quote2 }));
 		assert_noop!(MutualPool::pay_fees(signed(EVE), 0), Error::<Test>::NoFeesOwed);
+
+		// The net premiums join the capital as they are earned, the fees never do. Both covers
+		// hold capacity from block 1 until their expiry bucket ends: claims until
+		// 1 + YEAR + 100 = 5_256_101, bucket 525_611, which ends at block 5_256_110. So 10_000
+		// blocks earn floor((1_914 + 2_376) * 10_000 / 5_256_109) = floor(8.16) = 8.
+		run_to_block(10_001);
+		let status = MutualPool::pool_status(0).unwrap();
+		assert_eq!(status.capital, MILLION + 8);
+		assert_eq!(status.unearned_premiums, 1_914 + quote - 8);
+		assert_eq!(status.capacity, 2 * (MILLION + 8));
+		// Earning moves nothing out of the pool account.
+		assert_eq!(free(account), MILLION + ED + 1_914 + quote);
+		assert_eq!(pool(0).fees_owed, 0);
 	});
 }
 
@@ -344,26 +360,39 @@ fn pay_fees_rejects_bad_input() {
 }
 
 #[test]
-fn owed_fees_are_never_paid_out_or_withdrawn() {
+fn owed_fees_and_unearned_premiums_are_never_paid_out_or_withdrawn() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let mut params = pool_params();
 		params.fee = Perbill::from_percent(50);
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		// 500_000 of 2_000_000 for a year: 2% * 5e5 + 5% * 5e5² / 4e6 = 13_125 a year,
+		// ceil(13_125 * (YEAR + 110) / YEAR) = 13_126, half of it owed (6_563, rounded down)
+		// and the other half unearned.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, YEAR, Balance::MAX));
+		assert_eq!(last_premium(), 13_126);
 		let owed = pool(0).fees_owed;
-		assert!(owed > 0);
-		// A claim of the whole cover takes capital only: the owed fees stay.
+		assert_eq!(owed, 6_563);
+		assert_eq!(pool(0).earnings.unearned, 6_563);
+		// A claim of the whole cover takes capital only: the owed fees and the unearned premium
+		// stay.
 		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), 0, 500_000, evidence()));
 		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), 0, 500_000));
+		assert_eq!(pool(0).capital, MILLION - 500_000);
 		assert_eq!(pool(0).fees_owed, owed);
-		// Bob leaves with all capital; the owed fees and the existential deposit remain.
+		assert_eq!(pool(0).earnings.unearned, 6_563);
+		// Bob leaves with all capital; the owed fees, the unearned premium and the existential
+		// deposit remain. (The 29 blocks until the withdrawal earned
+		// floor(29 * 6_563 / (5_256_110 - 1)) = 0 of the premium.)
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION));
 		run_to_block(30);
+		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_eq!(free(BOB), before + 500_000);
 		assert_eq!(pool(0).capital, 0);
-		assert_eq!(free(MutualPool::pool_account(0)), owed + ED);
+		assert_eq!(pool(0).earnings.unearned, 6_563);
+		assert_eq!(free(MutualPool::pool_account(0)), owed + 6_563 + ED);
 		assert_ok!(MutualPool::pay_fees(signed(EVE), 0));
-		assert_eq!(free(MutualPool::pool_account(0)), ED);
+		assert_eq!(free(MutualPool::pool_account(0)), 6_563 + ED);
 		assert_eq!(free(TREASURY), ED + owed);
 	});
 }
@@ -432,11 +461,11 @@ fn cover_starts_after_activation_delay_and_ends_after_period() {
 }
 
 /// What Charlie pays in all for 180_000_000_000 of cover on a full-capacity product for a day,
-/// bought in `slices` equal slices, with the pool's `fee`; and the pool's capital at the end.
-fn sliced_premium(slices: u32, fee: Perbill) -> (Balance, Balance) {
+/// bought in `slices` equal slices, with the pool's `fee`; and the pool at the end.
+fn sliced_premium(slices: u32, fee: Perbill) -> (Balance, PoolOf<Test>) {
 	const AMOUNT: Balance = 180_000_000_000;
 	const DAY: u64 = 14_400;
-	let mut result = (0, 0);
+	let mut result = None;
 	ExtBuilder::default().stake(0, BOB, 100_000_000_000).build_and_execute(|| {
 		let full = create_full_capacity_product();
 		let mut params = pool_params();
@@ -450,62 +479,52 @@ fn sliced_premium(slices: u32, fee: Perbill) -> (Balance, Balance) {
 		}
 		assert_eq!(pool(0).active_cover, AMOUNT);
 		assert_eq!(free(CHARLIE), ENDOWMENT - total);
-		result = (total, pool(0).capital);
+		result = Some((total, pool(0)));
 	});
-	result
+	result.expect("the test ran")
 }
 
 #[test]
 fn ten_slices_cost_the_same_as_one_purchase() {
+	const STAKED: Balance = 100_000_000_000;
 	// One purchase moves utilization from 0 to 90% of a 2e11 capacity, across the kink:
 	// 2% * 1.8e11 + 5% * (1.6e11² / 4e11 + 1.6e11 * 0.2e11 / 2e11) + 50% * 0.2e11² / 4e11
 	// = 8.1e9 a year, ceil(8.1e9 * 14_510 / YEAR) = 22_361_302 for a day, its claim window
-	// (100 blocks) and one bucket (10).
-	let (whole, capital) = sliced_premium(1, Perbill::from_percent(10));
+	// (100 blocks) and one bucket (10). Its net premium is unearned: the capital stays what was
+	// staked.
+	let (whole, pool) = sliced_premium(1, Perbill::from_percent(10));
 	assert_eq!(whole, 22_361_302);
-	assert_eq!(capital, 100_000_000_000 + whole - whole / 10);
+	assert_eq!(pool.capital, STAKED);
+	assert_eq!(pool.fees_owed, whole / 10);
+	assert_eq!(pool.earnings.unearned, whole - whole / 10);
 
-	// With the whole premium going to the treasury, capital and so capacity stay the same
-	// between slices, and the slices integrate the same curve over the same interval: only
-	// rounding differs. Each slice's integral is rounded up by a few units (< 6), which over a
-	// day is < 0.02 of a unit of premium, plus < 1 unit for rounding the premium itself up;
-	// the whole purchase is rounded up too. So ten slices cost between `whole - 1` and
-	// `whole + 10`.
-	let (whole_no_capital, _) = sliced_premium(1, Perbill::one());
-	let (sliced_no_capital, _) = sliced_premium(10, Perbill::one());
-	assert_eq!(whole_no_capital, whole);
+	// No premium joins the capital at purchase, so capital and capacity stay the same between
+	// slices, and the slices integrate the same curve over the same interval: only rounding
+	// differs. Each slice's integral is rounded up by a few units (< 6), which over a day is
+	// < 0.02 of a unit of premium, plus < 1 unit for rounding the premium itself up; the whole
+	// purchase is rounded up too. So ten slices cost between `whole - 1` and `whole + 10`.
+	let (sliced, pool) = sliced_premium(10, Perbill::from_percent(10));
 	assert!(
-		sliced_no_capital + 1 >= whole && sliced_no_capital <= whole + 10,
-		"ten slices {sliced_no_capital} vs one purchase {whole}"
+		sliced + 1 >= whole && sliced <= whole + 10,
+		"ten slices {sliced} vs one purchase {whole}"
 	);
+	assert_eq!(pool.capital, STAKED);
 
-	// With the usual 10% fee, each slice's net premium joins capital before the next slice is
-	// priced, so later slices see a slightly larger capacity C', a lower utilization and a
-	// lower rate: slicing is very slightly cheaper. How much? Capacity grows at most by the
-	// factor 1 + r, r = net premiums / capital (about 0.02% here). The rate curve
-	// base + g(u) is convex in u, so it lies above its tangents: for u' = u * C / C',
-	// g(u') >= g(u) - g'(u) * u * r. Integrated over the purchase, the saving is at most
-	// r * ∫ u g'(u) da * period / YEAR, and over u from 0 to 90%
-	// ∫ u g'(u) du = 5% * 0.8² / 2 + 50% * (0.9² - 0.8²) / 2 = 0.0585, against
-	// ∫ (base + g(u)) du = 0.0405 for the whole premium: saving <= r * whole * 585 / 405,
-	// plus the rounding of ten slices.
-	let (sliced, sliced_capital) = sliced_premium(10, Perbill::from_percent(10));
-	let staked = 100_000_000_000;
-	let net = sliced_capital - staked;
-	assert!(sliced < whole, "ten slices {sliced} not cheaper than one purchase {whole}");
-	let saving = whole - sliced;
-	assert!(
-		saving * 405 * staked <= whole * net * 585 + 10 * 405 * staked,
-		"ten slices {sliced} cheaper than one purchase {whole} by more than capital growth explains"
-	);
-	// In relative terms: below 0.03%.
-	assert!(saving * 10_000 < 3 * whole, "saving {saving} of {whole}");
+	// Nor does the fee change the price of a slice (when net premiums joined the capital at
+	// purchase, the smaller the fee, the cheaper the later slices): with the whole premium
+	// owed to the treasury, ten slices cost exactly the same, and one purchase too.
+	let (whole_all_fee, _) = sliced_premium(1, Perbill::one());
+	let (sliced_all_fee, pool) = sliced_premium(10, Perbill::one());
+	assert_eq!(whole_all_fee, whole);
+	assert_eq!(sliced_all_fee, sliced);
+	assert_eq!(pool.capital, STAKED);
+	assert_eq!(pool.earnings.unearned, 0);
 }
 
 #[test]
 fn premium_rises_with_utilization() {
-	// A large pool and one-day covers, so that premiums barely move capital and utilization
-	// is what the purchases make it.
+	// A large pool and one-day covers. Their premiums are unearned, not capital, so utilization
+	// is exactly what the purchases make it.
 	ExtBuilder::default().stake(0, BOB, 100_000_000_000).build_and_execute(|| {
 		const SLICE: Balance = 18_000_000_000;
 		const DAY: u64 = 14_400;
@@ -535,10 +554,14 @@ fn premium_rises_with_utilization() {
 		// From kink onwards each further slice costs more still: the steps grow.
 		assert!(quotes[9] - quotes[8] > quotes[8] - quotes[7]);
 
-		// A small purchase is charged the curve's rate at the current utilization u (~90%),
-		// 2% + 5% * min(u, 80%) + 50% * max(u - 80%, 0), and a hair more since it moves u up.
+		// A small purchase is charged the curve's rate at the current utilization u, exactly
+		// 90%: 2% + 5% * min(u, 80%) + 50% * max(u - 80%, 0) = 11%, and a hair more since it
+		// moves u up. Its integral over [1.8e11, 1.8e11 + 1e6] of 2e11 is 2% * 1e6 +
+		// 5% * 1.6e11 * 1e6 / 2e11 + 50% * ceil(1e6 * ((2e10 + 1e6) + 2e10) / 4e11), that is
+		// 20_000 + 40_000 + 50% * 100_003 (rounded up: 50_002) = 110_002 a year, charged for a
+		// year and 110 blocks: ceil(110_002 * (YEAR + 110) / YEAR) = ceil(110_004.3) = 110_005.
 		let u = MutualPool::pool_status(0).unwrap().utilization;
-		assert!(u > FixedU128::from_rational(89, 100) && u < FixedU128::from_rational(9, 10));
+		assert_eq!(u, FixedU128::from_rational(9, 10));
 		let curve = pricing::Curve {
 			base_rate: Perbill::from_percent(2),
 			kink: Perbill::from_percent(80),
@@ -547,8 +570,9 @@ fn premium_rises_with_utilization() {
 		};
 		let at_rate = curve.annual_rate(u).saturating_mul_int(1_000_000u128);
 		let small = MutualPool::quote(full, 1_000_000, YEAR).unwrap();
+		assert_eq!(at_rate, 110_000);
 		assert!(small >= at_rate && small <= at_rate + 5, "{small} vs {at_rate}");
-		assert!(small > 100_000 && small < 110_000, "{small}");
+		assert_eq!(small, 110_005);
 	});
 }
 
@@ -562,40 +586,53 @@ fn expired_cover_leaves_active_cover_and_frees_capacity() {
 		assert_eq!(Covers::<Test>::get(0).unwrap().claim_until, 111);
 		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 12), MILLION);
 		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Product(0), 12), MILLION);
-		assert_eq!(pool(0).capital, MILLION + 1);
+		// Its premium of 1 is earned from block 1 to the end of bucket 12, block 120, at
+		// 1 / 119 a block (rounded down), and stops with the bucket's roll.
+		assert_eq!(pool(0).capital, MILLION);
+		assert_eq!(pool(0).earnings.unearned, 1);
+		let rate = FixedU128::checked_from_rational(1u128, 119u128).unwrap(); // rounded down
+		assert_eq!(EarningEnds::<Test>::get(0, 12), rate);
+		assert_eq!(pool(0).earnings.rate, rate);
 
 		// Past its end and its claim window, but its bucket is not due: still active, product 0
-		// still full.
+		// still full. (The 118 blocks since the purchase earned 118 / 119 of the premium: no
+		// whole unit yet.)
 		run_to_block(119);
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
+		assert_eq!(MutualPool::pool_status(0).unwrap().capital, MILLION);
 		assert_noop!(
-			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(DAVE), 0, 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 
-		// At block 120 the bucket is due, but a purchase rolls nothing: until the bucket is
-		// rolled the cover still counts, and product 0 is still full.
+		// At block 120 the bucket is due, but `on_idle` of block 119 could not roll it, and a
+		// purchase rolls nothing: until the bucket is rolled the cover still counts, and
+		// product 0 is still full.
 		run_to_block(120);
+		assert_eq!(pool(0).expired_through, 11);
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, MILLION);
 		assert_noop!(
-			MutualPool::buy_cover(signed(DAVE), 0, 2, 10, Balance::MAX),
+			MutualPool::buy_cover(signed(DAVE), 0, 1, 10, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
 		);
 		// Rolling the pool's and the product's books frees the capacity.
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
-		assert_eq!(pool(0).expired_through, 8);
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
 		assert_eq!(pool(0).expired_through, 12);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 12);
+		assert_eq!(book(0).expired_through, 12);
 		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Pool(0), 12));
 		assert!(!Expiries::<Test>::contains_key(ExpiryOwner::Product(0), 12));
 		assert_eq!(MutualPool::pool_status(0).unwrap().active_cover, 0);
+		// Its earning rate stopped with it, and with no rate left the premium's last unit (the
+		// rate's rounding dust) was earned at once: the capital is 1_000_001.
+		assert!(!EarningEnds::<Test>::contains_key(0, 12));
+		assert_eq!(pool(0).earnings.rate, FixedU128::from_u32(0));
+		assert_eq!(pool(0).earnings.unearned, 0);
+		assert_eq!(pool(0).capital, MILLION + 1);
 		// The whole share may be used again: 50% of 2 * 1_000_001.
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), 0, MILLION + 1, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, MILLION + 1);
-		assert_eq!(Products::<Test>::get(0).unwrap().active_cover, MILLION + 1);
+		assert_eq!(book(0).active_cover, MILLION + 1);
 		// The new cover ends at 130, its claims at 230, in bucket 24.
 		assert_eq!(Expiries::<Test>::get(ExpiryOwner::Pool(0), 24), MILLION + 1);
 	});
@@ -604,14 +641,16 @@ fn expired_cover_leaves_active_cover_and_frees_capacity() {
 #[test]
 fn buy_cover_rolls_no_expiry_and_prices_from_stored_active_cover() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		// Cover of product 0 ending at 111 (bucket 12), cover of product 1 ending at 11
-		// (bucket 2).
-		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, 110, Balance::MAX));
+		// Cover of product 0 and cover of product 1, both ending at block 11 with claims until
+		// 111: bucket 12, due at block 120.
+		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 500_000, 10, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(DAVE), 1, 300_000, 10, Balance::MAX));
 		assert_eq!(pool(0).active_cover, 800_000);
 
-		// A long gap: at block 1_000, bucket 100 is due and every cover has ended.
-		run_to_block(1_000);
+		// At block 120 both have ended and their bucket is due, but `on_idle` of block 119
+		// rolled only up to bucket 11.
+		run_to_block(120);
+		assert_eq!(pool(0).expired_through, 11);
 		let stale_quote = MutualPool::quote(0, 1_000, 10).unwrap();
 		let stale_year = MutualPool::quote(0, 100_000, YEAR).unwrap();
 		let declared = RuntimeCall::MutualPool(Call::buy_cover {
@@ -628,20 +667,19 @@ fn buy_cover_rolls_no_expiry_and_prices_from_stored_active_cover() {
 		// It rolled nothing and was priced from the stored active cover: the ended covers still
 		// count.
 		assert_eq!(last_premium(), stale_quote);
-		assert_eq!(pool(0).expired_through, 0);
-		assert_eq!(Products::<Test>::get(0).unwrap().expired_through, 0);
+		assert_eq!(pool(0).expired_through, 11);
+		assert_eq!(book(0).expired_through, 11);
 		assert_eq!(pool(0).active_cover, 800_000 + 1_000);
-		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 300_000);
+		assert_eq!(book(1).active_cover, 300_000);
 
-		// Once the pool's books are rolled (MAX_ROLL buckets per call), the ended covers
-		// leave and the same cover costs less.
-		while pool(0).expired_through < 100 {
-			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		}
+		// Once the pool's books are rolled, the ended covers leave and the same cover costs
+		// less.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_eq!(pool(0).expired_through, 12);
 		assert_eq!(pool(0).active_cover, 1_000);
 		assert!(MutualPool::quote(0, 100_000, YEAR).unwrap() < stale_year);
 		// Product 1's books are its own: still not rolled.
-		assert_eq!(Products::<Test>::get(1).unwrap().active_cover, 300_000);
+		assert_eq!(book(1).active_cover, 300_000);
 	});
 }
 
@@ -718,6 +756,7 @@ fn runtime_api_of_an_empty_pool() {
 				capital: 0,
 				total_shares: 0,
 				share_price: FixedU128::from_u32(1),
+				unearned_premiums: 0,
 				active_cover: 0,
 				capacity: 0,
 				utilization: FixedU128::from_u32(0),
@@ -733,26 +772,27 @@ fn runtime_api_of_an_empty_pool() {
 #[test]
 fn runtime_api_reports_pool_and_position_figures() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		// Bob's 1_000_000 shares; Charlie pays 2_126 for 100_000 of cover (1_914 net).
+		// Charlie pays 2_126 for 100_000 of cover (1_914 net), earned over the year to come.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, YEAR, 2_126));
-		// Dave stakes 500_000 at a price of 1.001914: floor(500_000 / 1.001914) = 499_044.
+		// Nothing is earned yet: Dave stakes 500_000 at a price of 1.
 		stake(DAVE, 500_000);
-		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 499_044);
+		assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, 500_000);
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_eq!(claim_id, 0);
 		run_to_block(5);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
 
-		let capital = MILLION + 1_914 + 500_000;
-		let shares = MILLION + 499_044;
+		// Four blocks earned less than one unit of the 1_914 a year.
+		let capital = MILLION + 500_000;
 		let capacity = 2 * capital;
 		let root = storage_root();
 		assert_eq!(
 			MutualPool::pool_status(0),
 			Some(PoolStatus {
 				capital,
-				total_shares: shares,
-				share_price: FixedU128::checked_from_rational(capital, shares).unwrap(),
+				total_shares: capital - 300_000,
+				share_price: FixedU128::from_u32(1),
+				unearned_premiums: 1_914,
 				active_cover: 100_000,
 				capacity,
 				// Pending claims take capacity as active cover does.
@@ -765,29 +805,39 @@ fn runtime_api_reports_pool_and_position_figures() {
 		let solvency = MutualPool::pool_status(0).unwrap().solvency_ratio.unwrap();
 		assert_eq!(solvency.into_inner() / FixedU128::DIV, 21);
 
-		// Bob: 1_000_000 shares worth floor(1_000_000 * 1_501_914 / 1_499_044), 300_000 of
-		// them unbonding until block 5 + 20.
+		// Bob: 700_000 bonded shares and 300_000 unbonding until block 5 + 20.
 		assert_eq!(
 			MutualPool::position(0, &BOB),
 			Some(Position {
-				shares: MILLION,
-				value: 1_001_914,
+				shares: 700_000,
+				value: MILLION,
 				unbonding_shares: 300_000,
+				unbonding_value: 300_000,
 				unlock_at: Some(25),
 			})
 		);
-		// Dave: nothing unbonding, worth just under what he paid (rounding favours the pool).
 		assert_eq!(
 			MutualPool::position(0, &DAVE),
 			Some(Position {
-				shares: 499_044,
-				value: 499_999,
+				shares: 500_000,
+				value: 500_000,
 				unbonding_shares: 0,
+				unbonding_value: 0,
 				unlock_at: None
 			})
 		);
 		// Reading figures wrote nothing.
 		assert_eq!(storage_root(), root);
+
+		// Earnings go to the bonded shares alone: at block 20_000 the cover has earned
+		// floor(20_000 - 1 blocks * 1_914 / (5_256_110 - 1)) = 7 of its premium, Dave's 500_000
+		// of the 1_200_000 bonded shares 5/12 of it, and Bob's unbonding shares nothing.
+		run_to_block(20_000);
+		assert_eq!(MutualPool::pool_status(0).unwrap().unearned_premiums, 1_914 - 7);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 500_000 + 7 * 5 / 12);
+		let bob = MutualPool::position(0, &BOB).unwrap();
+		assert_eq!(bob.unbonding_value, 300_000);
+		assert_eq!(bob.value, 300_000 + 700_000 + 7 * 7 / 12);
 	});
 }
 
@@ -796,33 +846,51 @@ fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
 		let full = create_full_capacity_product();
 		// 1_500_000 with claims until block 111 (bucket 12) and 100_000 with claims until block
-		// 201 (bucket 21).
+		// 201 (bucket 21). Their premiums, all net (the 10% fee rounds down to 0):
+		// 2% * 1.5e6 + 5% * 1.5e6² / 4e6 = 58_125 a year, ceil(58_125 * 120 / YEAR) = 2, and
+		// 2% * 1e5 + 5% * (1.6e6² - 1.5e6²) / 4e6 = 5_875 a year, ceil(5_875 * 210 / YEAR) = 1.
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), full, 1_500_000, 10, Balance::MAX));
 		assert_ok!(MutualPool::buy_cover(signed(CHARLIE), 0, 100_000, 100, Balance::MAX));
-		let capital = pool(0).capital;
-		let capacity = 2 * capital;
 		let before = MutualPool::pool_status(0).unwrap();
+		assert_eq!(before.capital, MILLION);
+		assert_eq!(before.unearned_premiums, 3);
 		assert_eq!(before.active_cover, 1_600_000);
 		assert_eq!(
 			before.utilization,
-			FixedU128::checked_from_rational(1_600_000, capacity).unwrap()
+			FixedU128::checked_from_rational(1_600_000, 2 * MILLION).unwrap()
+		);
+
+		// Bucket 12 is due at block 120, but `on_idle` of block 119 rolled only up to bucket 11.
+		// Until it is rolled, the API shows what `buy_cover` prices from: the stored active
+		// cover, with the ended cover still in it, and the capital with the premiums earned
+		// until now. From block 1 the premiums earn 2 / 119 and 1 / 209 a block, until the ends
+		// of their buckets (blocks 120 and 210), so by block 120
+		// floor(119 * (2 / 119 + 1 / 209)) = floor(2.57) = 2.
+		run_to_block(120);
+		assert_eq!(pool(0).expired_through, 11);
+		let root = storage_root();
+		let capital = MILLION + 2;
+		let capacity = 2 * capital;
+		assert_eq!(
+			MutualPool::pool_status(0),
+			Some(PoolStatus {
+				capital,
+				total_shares: MILLION,
+				share_price: FixedU128::checked_from_rational(capital, MILLION).unwrap(),
+				unearned_premiums: 1,
+				active_cover: 1_600_000,
+				capacity,
+				utilization: FixedU128::checked_from_rational(1_600_000, capacity).unwrap(),
+				pending_claims: 0,
+				solvency_ratio: FixedU128::checked_from_rational(capacity, 1_600_000),
+			})
 		);
 		let busy_quote = MutualPool::quote(full, 100_000, YEAR).unwrap();
-
-		// Bucket 12 is due at block 120. Until it is rolled, the API shows what `buy_cover`
-		// prices from: the stored figures, with the ended cover still in them.
-		run_to_block(120);
-		let root = storage_root();
-		assert_eq!(MutualPool::pool_status(0).unwrap(), before);
-		assert_eq!(MutualPool::quote(full, 100_000, YEAR).unwrap(), busy_quote);
 		assert_eq!(storage_root(), root);
 
-		// Rolled (MAX_ROLL buckets a call), the 1_500_000 leaves the pool's and the product's
-		// active cover.
-		for _ in 0..2 {
-			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-			assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(full)));
-		}
+		// Rolled, the 1_500_000 leaves the pool's and the product's active cover.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(full)));
 		let root = storage_root();
 		let status = MutualPool::pool_status(0).unwrap();
 		assert_eq!(status.active_cover, 100_000);

@@ -13,7 +13,22 @@
 //!   5. `quote` agrees with `buy_cover`: the same premium, or the same error;
 //!   6. the runtime-API functions (`pool_status`, `position`) write nothing;
 //!   7. no call fails with `Corrupt` or `Overflow`: within the parameters' bounds, nothing
-//!      overflows.
+//!      overflows;
+//!   8. `position` agrees with `withdraw`: a withdrawal pays exactly the `unbonding_value` that
+//!      `position` reported just before it;
+//!   9. unbonding shares earn nothing: the pool's unbonding capital rises only by
+//!      `request_unstake` (premiums and slashed deposits go to the bonded shares);
+//!   10. what all stakers could claim (their positions' values) is at most the capital;
+//!   11. every cover whose claim window is open counts as active cover (capital backs it);
+//!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused for
+//!      capacity) or a payout (which lowers the capital) leaves a backed pool unbacked: active
+//!      cover plus pending claims within the capacity, and every product within its share;
+//!   13. a rejected claim lowers no staker's value.
+//!
+//!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
+//!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
+//!   shares, parameter updates by governance, incident freezes, reopening depleted pools and
+//!   reaping covers.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
@@ -29,6 +44,7 @@ use frame_support::{
 	weights::Weight,
 };
 use proptest::{prelude::*, test_runner::TestCaseError};
+use sp_arithmetic::{FixedPointNumber, FixedU128};
 use sp_runtime::{DispatchError, DispatchResult, StateVersion};
 
 /// An account that starts with nothing and only gets funds as the owner of a cover paid out.
@@ -118,7 +134,7 @@ enum Action {
 		who: AccountId,
 		amount: Balance,
 	},
-	/// `shares` relative to the staker's shares free of unbonding.
+	/// `shares` relative to the staker's bonded shares.
 	RequestUnstake {
 		who: AccountId,
 		shares: Amount,
@@ -172,7 +188,38 @@ enum Action {
 	},
 	/// `on_idle` of the current block with this much spare weight.
 	Idle(Weight),
-	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight in each.
+	/// The attacker's batch: buy cover and claim all of it, all or nothing (`batch_all`).
+	BuyAndClaim {
+		who: AccountId,
+		product: ProductId,
+		amount: Amount,
+		period: u64,
+	},
+	/// Governance sets pool 0's capacity factor to this many thousandths (bounds: 100 to
+	/// 10_000).
+	UpdatePool {
+		factor_permille: u32,
+	},
+	/// Governance sets a product's capacity share to this many percent (bound: at least 1).
+	UpdateProduct {
+		product: ProductId,
+		share: u32,
+	},
+	/// An incident: `by` freezes pool 0's withdrawals.
+	FreezePool {
+		by: Decider,
+	},
+	/// Root (or, when `false`, a council that may not) reopens pool 0 after depletion.
+	ReopenPool {
+		root: bool,
+	},
+	/// `who` reaps a cover.
+	ReapCover {
+		who: AccountId,
+		cover: Id,
+	},
+	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight at the end of each
+	/// (as a chain does), without it let expiry buckets lag.
 	AdvanceBlocks {
 		blocks: u64,
 		idle: bool,
@@ -330,6 +377,16 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 		],
 		3 => (prop_oneof![3 => 1u64..=5, 3 => 5u64..=30, 1 => 30u64..=300], any::<bool>())
 			.prop_map(|(blocks, idle)| Action::AdvanceBlocks { blocks, idle }),
+		2 => (user(), 0u32..3, amount(), period()).prop_map(|(who, product, amount, period)| {
+			Action::BuyAndClaim { who, product, amount, period }
+		}),
+		2 => prop_oneof![
+			(50u32..=12_000).prop_map(|factor_permille| Action::UpdatePool { factor_permille }),
+			(0u32..2, 0u32..=100).prop_map(|(product, share)| Action::UpdateProduct { product, share }),
+			decider(1).prop_map(|by| Action::FreezePool { by }),
+			any::<bool>().prop_map(|root| Action::ReopenPool { root }),
+			(user(), id()).prop_map(|(who, cover)| Action::ReapCover { who, cover }),
+		],
 	]
 }
 
@@ -377,7 +434,7 @@ fn free_capacity(product_id: ProductId) -> Balance {
 	let product_limit = product.params.max_capacity_share.mul_floor(capacity);
 	capacity
 		.saturating_sub(pool.active_cover)
-		.min(product_limit.saturating_sub(product.active_cover))
+		.min(product_limit.saturating_sub(book(product_id).active_cover))
 }
 
 /// Every account that can ever hold funds in the property test.
@@ -410,14 +467,60 @@ fn api_reads_nothing() -> bool {
 	storage_root() == before
 }
 
+/// Every user's position value in pool 0 (bonded and unbonding), in the order of `USERS`.
+fn staker_values() -> Vec<Balance> {
+	USERS
+		.iter()
+		.map(|who| MutualPool::position(POOL, who).map_or(0, |p| p.value))
+		.collect()
+}
+
+/// Everything all stakers could claim (their positions' values) is at most the capital.
+fn check_claimable() -> Result<(), String> {
+	let claimable: Balance = Stakers::<Test>::iter()
+		.filter_map(|(who, pool_id, _)| MutualPool::position(pool_id, &who))
+		.map(|position| position.value)
+		.sum();
+	let capital = MutualPool::pool_status(POOL).map_or(0, |status| status.capital);
+	if claimable <= capital {
+		Ok(())
+	} else {
+		Err(format!("stakers could claim {claimable} of a capital of {capital}"))
+	}
+}
+
+/// Every cover whose claim window is open still counts as active cover: capital backs it.
+fn check_covers_in_window_backed() -> Result<(), String> {
+	let now = System::block_number();
+	for (cover_id, cover) in Covers::<Test>::iter() {
+		let bucket = MutualPool::expiry_bucket(cover.claim_until);
+		let book = book(cover.product_id);
+		if now <= cover.claim_until
+			&& (bucket <= pool(POOL).expired_through || bucket <= book.expired_through)
+		{
+			return Err(format!("cover {cover_id} is open for claims but no longer active"));
+		}
+	}
+	Ok(())
+}
+
 /// A `buy_cover` together with the `quote` taken just before it.
 struct Purchase {
 	quote: Result<Balance, DispatchError>,
 	max_premium: Balance,
 }
 
-/// Dispatch `action`; returns the call as dispatched, its result, and the quote of a purchase.
-fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
+/// What the runtime API said of a call just before it, to check the call against.
+enum Oracle {
+	/// `quote` before a `buy_cover`.
+	Purchase(Purchase),
+	/// `position(..).unbonding_value` before a `withdraw` (`None` without a position).
+	Withdrawal(Option<Balance>),
+}
+
+/// Dispatch `action`; returns the call as dispatched, its result, and what the runtime API said
+/// of it just before.
+fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 	match *action {
 		Action::Stake { who, amount } => (
 			format!("stake(signed({who}), {POOL}, {amount})"),
@@ -425,20 +528,22 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 			None,
 		),
 		Action::RequestUnstake { who, shares } => {
-			let free = Stakers::<Test>::get(who, POOL)
-				.map_or(0, |staker| staker.shares.saturating_sub(staker.unbonding));
-			let shares = shares.resolve(free);
+			let bonded = Stakers::<Test>::get(who, POOL).map_or(0, |staker| staker.shares);
+			let shares = shares.resolve(bonded);
 			(
-				format!("request_unstake(signed({who}), {POOL}, {shares}) [free shares {free}]"),
+				format!("request_unstake(signed({who}), {POOL}, {shares}) [bonded {bonded}]"),
 				MutualPool::request_unstake(signed(who), POOL, shares),
 				None,
 			)
 		},
-		Action::Withdraw { who } => (
-			format!("withdraw(signed({who}), {POOL})"),
-			MutualPool::withdraw(signed(who), POOL, 0).map(|_| ()).map_err(|e| e.error),
-			None,
-		),
+		Action::Withdraw { who } => {
+			let value = MutualPool::position(POOL, &who).map(|position| position.unbonding_value);
+			(
+				format!("withdraw(signed({who}), {POOL}) [unbonding value {value:?}]"),
+				MutualPool::withdraw(signed(who), POOL, 0).map(|_| ()).map_err(|e| e.error),
+				Some(Oracle::Withdrawal(value)),
+			)
+		},
 		Action::BuyCover { who, product, amount, period, max } => {
 			let amount = amount.resolve(free_capacity(product));
 			let quote = MutualPool::quote(product, amount, period);
@@ -455,7 +560,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 					 [quote {quote:?}]"
 				),
 				MutualPool::buy_cover(signed(who), product, amount, period, max_premium),
-				Some(Purchase { quote, max_premium }),
+				Some(Oracle::Purchase(Purchase { quote, max_premium })),
 			)
 		},
 		Action::TransferCover { who, cover, to } => {
@@ -522,13 +627,68 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Purchase>) {
 			let used = MutualPool::on_idle(System::block_number(), weight);
 			(format!("on_idle({weight:?}) used {used:?}"), Ok(()), None)
 		},
+		Action::BuyAndClaim { who, product, amount, period } => {
+			let amount = amount.resolve(free_capacity(product));
+			let cover = NextCoverId::<Test>::get();
+			let result = frame_support::storage::with_storage_layer(|| {
+				MutualPool::buy_cover(signed(who), product, amount, period, Balance::MAX)?;
+				MutualPool::submit_claim(signed(who), cover, amount, evidence())
+			});
+			(
+				format!(
+					"batch_all(buy_cover + submit_claim)({who}, {product}, {amount}, {period})"
+				),
+				result,
+				None,
+			)
+		},
+		Action::UpdatePool { factor_permille } => {
+			let params = PoolParams {
+				capacity_factor: FixedU128::from_rational(factor_permille.into(), 1_000),
+				..pool(POOL).params
+			};
+			(
+				format!("update_pool(root, capacity factor {factor_permille}/1000)"),
+				MutualPool::update_pool(RuntimeOrigin::root(), POOL, params),
+				None,
+			)
+		},
+		Action::UpdateProduct { product, share } => {
+			let params = Products::<Test>::get(product).map(|product| ProductParams {
+				max_capacity_share: sp_arithmetic::Perbill::from_percent(share),
+				..product.params
+			});
+			let result = match params {
+				Some(params) => MutualPool::update_product(RuntimeOrigin::root(), product, params),
+				None => Err(Error::<Test>::ProductNotFound.into()),
+			};
+			(format!("update_product(root, {product}, share {share}%)"), result, None)
+		},
+		Action::FreezePool { by } => {
+			(format!("freeze_pool({by:?})"), MutualPool::freeze_pool(by.origin(), POOL), None)
+		},
+		Action::ReopenPool { root } => {
+			let origin = if root { RuntimeOrigin::root() } else { signed(COUNCIL) };
+			(format!("reopen_pool(root: {root})"), MutualPool::reopen_pool(origin, POOL), None)
+		},
+		Action::ReapCover { who, cover } => {
+			let cover = cover_id(cover);
+			(
+				format!("reap_cover({who}, {cover})"),
+				MutualPool::reap_cover(signed(who), cover).map(|_| ()).map_err(|e| e.error),
+				None,
+			)
+		},
 		Action::AdvanceBlocks { blocks, idle } => {
 			let to = System::block_number() + blocks;
-			while System::block_number() < to {
-				run_to_block(System::block_number() + 1);
-				if idle {
-					MutualPool::on_idle(System::block_number(), Weight::MAX);
-				}
+			if idle {
+				run_to_block(to);
+			} else {
+				// The blocks' hooks, but no on_idle: expiry buckets and accrual lag behind.
+				System::run_to_block_with::<AllPalletsWithSystem>(
+					to,
+					frame_system::RunToBlockHooks::default(),
+				);
 			}
 			(format!("advance to block {to}, on_idle: {idle}"), Ok(()), None)
 		},
@@ -541,6 +701,29 @@ fn premium_charged() -> Option<Balance> {
 		Event::CoverBought { premium, .. } => Some(premium),
 		_ => None,
 	})
+}
+
+/// Check that a successful `withdraw` paid what `position` said it would.
+fn check_withdrawal(value: Option<Balance>, result: &DispatchResult) -> Result<(), String> {
+	if result.is_err() {
+		return Ok(());
+	}
+	let paid = events().into_iter().find_map(|event| match event {
+		Event::Withdrawn { amount, .. } => Some(amount),
+		_ => None,
+	});
+	match (value, paid) {
+		(Some(value), Some(paid)) if value == paid => Ok(()),
+		_ => Err(format!("position said {value:?} but withdraw paid {paid:?}")),
+	}
+}
+
+/// Check what the runtime API said of a call against what the call did.
+fn check_oracle(oracle: &Oracle, result: &DispatchResult) -> Result<(), String> {
+	match oracle {
+		Oracle::Purchase(purchase) => check_purchase(purchase, result),
+		Oracle::Withdrawal(value) => check_withdrawal(*value, result),
+	}
 }
 
 /// Check that `buy_cover` did what `quote` said it would.
@@ -587,7 +770,11 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 		for (step, action) in actions.iter().enumerate() {
 			System::reset_events();
 			let root_before = storage_root();
-			let (call, result, purchase) = dispatch(action);
+			let unbonding_before = pool(POOL).unbonding_capital;
+			let backed_before = MutualPool::is_backed(&pool(POOL));
+			let values_before = staker_values();
+			let (call, result, oracle) = dispatch(action);
+			let unbonding_after = pool(POOL).unbonding_capital;
 			log.push(format!("#{step}: {call} -> {result:?}"));
 			let violation = if result == Err(Error::<Test>::Corrupt.into()) {
 				Some("a call found storage corrupt".to_string())
@@ -607,10 +794,35 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 					"the sum of all balances changed from {balances} to {}",
 					total_balances()
 				))
-			} else if let Some(Err(e)) = purchase.map(|p| check_purchase(&p, &result)) {
+			} else if let Some(Err(e)) = oracle.map(|o| check_oracle(&o, &result)) {
 				Some(e)
+			} else if unbonding_after > unbonding_before
+				&& !matches!(action, Action::RequestUnstake { .. })
+			{
+				Some(format!("unbonding capital rose from {unbonding_before} to {unbonding_after}"))
 			} else if !api_reads_nothing() {
 				Some("a runtime-API function changed storage".to_string())
+			} else if let Err(e) = check_claimable() {
+				Some(e)
+			} else if let Err(e) = check_covers_in_window_backed() {
+				Some(e)
+			} else if backed_before
+				&& !MutualPool::is_backed(&pool(POOL))
+				&& !matches!(
+					action,
+					Action::ApproveClaim { .. }
+						| Action::SubmitClaim { .. }
+						| Action::BuyAndClaim { .. }
+				) {
+				Some("a call other than a claim or a payout left the pool unbacked".into())
+			} else if matches!(action, Action::RejectClaim { .. })
+				&& result.is_ok()
+				&& staker_values().iter().zip(&values_before).any(|(after, before)| after < before)
+			{
+				Some(format!(
+					"a rejected claim lowered a staker's value: {values_before:?} -> {:?}",
+					staker_values()
+				))
 			} else {
 				None
 			};
@@ -655,28 +867,44 @@ proptest! {
 }
 
 /// Bob stakes 1_000_000, Charlie and Dave buy cover on both products (one cover expires and is
-/// rolled), Charlie files a claim and Dave unbonds: every kind of record exists. Then `corrupt`
-/// runs, and `do_try_state` must fail with `expected`.
+/// rolled, its earning rate stopped), Charlie files a claim and Dave unbonds: every kind of
+/// record exists, and two earning rates run. Then `corrupt` runs, and `do_try_state` must fail
+/// with `expected`.
 fn detects(expected: &'static str, corrupt: impl FnOnce()) {
 	ExtBuilder::default().stake(POOL, BOB, 1_000_000).build().execute_with(|| {
 		stake(DAVE, 500_000);
 		buy(CHARLIE, 0, 100_000, YEAR);
 		// Claims on Dave's first cover close at 121 (bucket 13, due at 130).
 		buy(DAVE, 1, 50_000, 20);
-		run_to_block(140);
-		for owner in [ExpiryOwner::Pool(POOL), ExpiryOwner::Product(1)] {
-			for _ in 0..2 {
-				frame_support::assert_ok!(MutualPool::roll_expiries(signed(EVE), owner));
-			}
-		}
+		assert!(EarningEnds::<Test>::contains_key(POOL, 13));
+		// on_idle rolls the pool and the products in every block, through bucket 14 by block 141.
+		run_to_block(141);
 		assert_eq!(pool(POOL).expired_through, 14);
+		assert_eq!(book(1).expired_through, 14);
+		assert!(!EarningEnds::<Test>::contains_key(POOL, 13));
 		buy(DAVE, 1, 10_000, YEAR);
 		claim(CHARLIE, 0, 40_000);
 		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, 1_000));
+		assert_eq!(EarningEnds::<Test>::iter_prefix(POOL).count(), 2);
+		assert!(pool(POOL).earnings.unearned > 0);
+		assert!(pool(POOL).unbonding_capital > 0);
 		assert_eq!(MutualPool::do_try_state(), Ok(()), "the setup is consistent");
 		corrupt();
 		assert_eq!(MutualPool::do_try_state(), Err(expected.into()));
 	});
+}
+
+/// What the earning rates booked in `EarningEnds` will still earn in pool 0 until they stop:
+/// for each bucket, its rate times the blocks from `accrued_through` to the bucket's end,
+/// rounded down.
+fn still_to_earn() -> Balance {
+	let accrued_through = pool(POOL).earnings.accrued_through;
+	EarningEnds::<Test>::iter_prefix(POOL)
+		.map(|(bucket, rate)| {
+			let blocks = bucket * BUCKET - accrued_through;
+			rate.saturating_mul_int(Balance::from(blocks))
+		})
+		.sum()
 }
 
 fn mutate_pool(f: impl FnOnce(&mut PoolOf<Test>)) {
@@ -688,11 +916,13 @@ fn try_state_detects_capital_above_the_pool_account() {
 	let short = "the pool account holds less than capital, owed fees and its existential deposit";
 	detects(short, || mutate_pool(|pool| pool.capital += 1));
 	// The fees the pool owes must be in the pool account too: owing one more than the account
-	// holds beside capital and the deposit is caught.
+	// holds beside capital, unearned premiums and the deposit is caught.
 	detects(short, || {
 		let held = <Balances as Inspect<_>>::balance(&MutualPool::pool_account(POOL));
-		mutate_pool(|pool| pool.fees_owed = held - pool.capital - ED + 1)
+		mutate_pool(|pool| pool.fees_owed = held - pool.capital - pool.earnings.unearned - ED + 1)
 	});
+	// So must the unearned premiums, which are not capital.
+	detects(short, || mutate_pool(|pool| pool.earnings.unearned += 1));
 }
 
 #[test]
@@ -718,15 +948,98 @@ fn try_state_detects_a_missing_staker() {
 }
 
 #[test]
-fn try_state_detects_a_staker_without_shares_or_unbonding_too_much() {
+fn try_state_detects_a_staker_without_shares() {
 	detects("a staker record holds no shares", || {
 		Stakers::<Test>::insert(EVE, POOL, StakerInfoOf::<Test>::default())
 	});
-	detects("a staker unbonds more than it has", || {
+	// A record of unbonding shares alone is fine: Dave unbonds all his bonded shares.
+	detects("a staker record holds no shares", || {
+		let dave = Stakers::<Test>::get(DAVE, POOL).expect("Dave stakes");
+		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, dave.shares));
+		assert_eq!(MutualPool::do_try_state(), Ok(()));
+		Stakers::<Test>::insert(EVE, POOL, StakerInfoOf::<Test>::default())
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_unbonding_shares() {
+	detects("unbonding shares differ", || mutate_pool(|pool| pool.unbonding_shares += 1));
+	detects("unbonding shares differ", || mutate_pool(|pool| pool.unbonding_shares -= 1));
+	detects("unbonding shares differ", || {
+		Stakers::<Test>::mutate(DAVE, POOL, |staker| staker.as_mut().unwrap().unbonding += 1)
+	});
+	// Shares moved from unbonding to bonded (or back) without their capital are caught too.
+	detects("total shares differ", || {
 		Stakers::<Test>::mutate(DAVE, POOL, |staker| {
-			let staker = staker.as_mut().expect("Dave stakes");
-			staker.unbonding = staker.shares + 1;
+			let staker = staker.as_mut().unwrap();
+			staker.unbonding -= 1;
+			staker.shares += 1;
 		})
+	});
+}
+
+#[test]
+fn try_state_detects_wrong_unbonding_capital() {
+	// All of the capital may be unbonding, not more.
+	detects("unbonding capital above capital", || {
+		mutate_pool(|pool| pool.unbonding_capital = pool.capital);
+		assert_eq!(MutualPool::do_try_state(), Ok(()));
+		mutate_pool(|pool| pool.unbonding_capital = pool.capital + 1);
+	});
+	detects("unbonding capital without unbonding shares", || {
+		Stakers::<Test>::mutate(DAVE, POOL, |staker| staker.as_mut().unwrap().unbonding = 0);
+		mutate_pool(|pool| pool.unbonding_shares = 0);
+	});
+}
+
+#[test]
+fn try_state_detects_a_wrong_earning_rate() {
+	let differs = "the earning rate differs from the rates booked to stop";
+	let tiny = FixedU128::from_inner(1);
+	detects(differs, || mutate_pool(|pool| pool.earnings.rate = pool.earnings.rate + tiny));
+	detects(differs, || mutate_pool(|pool| pool.earnings.rate = pool.earnings.rate - tiny));
+	// A cover's rate that will never stop, or that stops with no cover.
+	let charlie = MutualPool::expiry_bucket(1 + YEAR + 100);
+	detects(differs, || EarningEnds::<Test>::remove(POOL, charlie));
+	detects(differs, || EarningEnds::<Test>::mutate(POOL, charlie + 1, |rate| *rate = tiny));
+	detects("the earning rate of a rolled bucket remains", || {
+		let rolled = pool(POOL).expired_through;
+		EarningEnds::<Test>::insert(POOL, rolled, tiny);
+		mutate_pool(|pool| pool.earnings.rate = pool.earnings.rate + tiny);
+	});
+	detects("a zero earning rate is stored", || {
+		EarningEnds::<Test>::insert(POOL, charlie + 1, FixedU128::from_u32(0))
+	});
+	detects("an earning rate of a missing pool", || EarningEnds::<Test>::insert(1, 20, tiny));
+}
+
+#[test]
+fn try_state_detects_unearned_premiums_below_what_the_rates_still_earn() {
+	let short = "the rates would earn more than the unearned premiums";
+	detects(short, || {
+		// Exactly what the rates will still earn is enough; one unit less is not.
+		let owed = still_to_earn();
+		assert!(owed > 0 && owed <= pool(POOL).earnings.unearned);
+		mutate_pool(|pool| pool.earnings.unearned = owed);
+		assert_eq!(MutualPool::do_try_state(), Ok(()));
+		mutate_pool(|pool| pool.earnings.unearned = owed - 1);
+	});
+}
+
+#[test]
+fn try_state_detects_earnings_accrued_beyond_the_block_or_an_unrolled_bucket() {
+	let beyond = "earnings accrued beyond the block or the first unrolled bucket";
+	detects(beyond, || {
+		mutate_pool(|pool| pool.earnings.accrued_through = System::block_number() + 1)
+	});
+	// Pool 0's first unrolled bucket, 15, ends at block 150: by block 200 (on_idle not having
+	// run since block 141) it may accrue up to 150, and not one block further.
+	detects(beyond, || {
+		System::set_block_number(200);
+		assert_eq!(MutualPool::accrual_limit(&pool(POOL)), 150);
+		mutate_pool(|pool| pool.earnings.accrued_through = 150);
+		assert_eq!(MutualPool::do_try_state(), Ok(()));
+		mutate_pool(|pool| pool.earnings.accrued_through = 151);
 	});
 }
 
@@ -735,7 +1048,7 @@ fn try_state_detects_wrong_active_cover() {
 	detects("active cover differs", || mutate_pool(|pool| pool.active_cover += 1));
 	detects("active cover differs", || mutate_pool(|pool| pool.active_cover -= 1));
 	detects("a product's active cover differs", || {
-		Products::<Test>::mutate(1, |product| product.as_mut().unwrap().active_cover += 1)
+		mutate_pool(|pool| pool.products[1].active_cover += 1)
 	});
 }
 

@@ -3,7 +3,7 @@
 
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use sp_arithmetic::{FixedU128, Perbill};
+use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
 use sp_runtime::DispatchError;
 
 /// Assert that `event` is the last event deposited.
@@ -34,7 +34,7 @@ fn buy_quoted(
 	(NextCoverId::<Test>::get() - 1, premium)
 }
 
-/// What a premium adds to the pool's capital: the premium minus the 10% fee, rounded down.
+/// What a premium leaves to be earned by the pool: the premium minus the 10% fee, rounded down.
 fn net(premium: Balance) -> Balance {
 	premium - premium / 10
 }
@@ -42,6 +42,34 @@ fn net(premium: Balance) -> Balance {
 /// `a * b / c`, rounded down, in plain integers.
 fn mul_div(a: Balance, b: Balance, c: Balance) -> Balance {
 	a * b / c
+}
+
+/// One unit a block, as a `FixedU128` rate holds it.
+const ONE: u128 = 1_000_000_000_000_000_000;
+
+/// The block at which a cover whose claims close at `claim_until` stops earning: the end of its
+/// expiry bucket, `(claim_until / BUCKET + 1) * BUCKET`.
+fn earn_end(claim_until: u64) -> u64 {
+	(claim_until / BUCKET + 1) * BUCKET
+}
+
+/// The earning rate (in `FixedU128` parts) of a net premium spread over `blocks`: rounded down.
+fn rate(net: Balance, blocks: u64) -> u128 {
+	net * ONE / blocks as u128
+}
+
+/// What `rate` earns over `blocks`, rounded down.
+fn earned_by(rate: u128, blocks: u64) -> Balance {
+	rate * blocks as u128 / ONE
+}
+
+/// Charlie files a claim of 40_000 on `cover_id` and the council rejects it: its deposit of
+/// 100 + 40 joins the capital of the bonded shares. Returns the deposit.
+fn slash_a_claim(cover_id: CoverId) -> Balance {
+	let claim_id = claim(CHARLIE, cover_id, 40_000);
+	assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+	assert_eq!(deposit(40_000), 140);
+	140
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,34 +148,45 @@ fn first_stake_pays_the_pool_account_existential_deposit() {
 fn shares_minted_round_down_in_favour_of_the_pool() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		let (_, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
-		let capital = 1_000_000 + net(premium);
+		// A slashed claim deposit lifts the share price above 1 (a premium would only after
+		// blocks of earning). The premium: 2_126 (2% of 100_000 plus 5% of 100_000² / 4_000_000,
+		// for a year and 110 blocks), 1_914 net of the fee.
+		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		assert_eq!(net(premium), 1_914);
+		let capital = 1_000_000 + slash_a_claim(cover_id);
 		assert_eq!(pool(0).capital, capital);
 		assert_eq!(pool(0).total_shares, 1_000_000);
 
-		// Dave's 1_010 buys 1_010 * 1_000_000 / capital shares, rounded down.
+		// Dave's 1_010 buys 1_010 * 1_000_000 / 1_000_140 = 1_009.86 shares, rounded down.
 		let shares = mul_div(1_010, 1_000_000, capital);
+		assert_eq!(shares, 1_009);
 		// The division is not exact: rounding really happens here.
 		assert!(shares * capital < 1_010 * 1_000_000);
-		assert!(shares < 1_010);
 		assert_ok!(MutualPool::stake(signed(DAVE), 0, 1_010, 0));
 		assert_last(Event::Staked { pool_id: 0, who: DAVE, amount: 1_010, shares });
 		assert_eq!(staker(DAVE).shares, shares);
 		assert_eq!(pool(0).capital, capital + 1_010);
 		assert_eq!(pool(0).total_shares, 1_000_000 + shares);
 
-		// Redemption rounds down too: Dave gets back less than he put in.
+		// Redemption rounds down too: unbonding values Dave's shares at the bonded price,
+		// 1_009 * 1_001_150 / 1_001_009 = 1_009.14, rounded down; he gets back less than he put
+		// in.
 		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, shares));
-		run_to_block(21);
 		let paid = mul_div(shares, capital + 1_010, 1_000_000 + shares);
+		assert_eq!(paid, 1_009);
 		assert!(paid * (1_000_000 + shares) < shares * (capital + 1_010));
-		assert!(paid < 1_010);
+		assert_eq!(pool(0).unbonding_capital, paid);
+		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: DAVE, shares, amount: paid });
 		assert_eq!(free(DAVE), ENDOWMENT - 1_010 + paid);
-		// What rounding kept stays with the pool.
+		// What rounding kept stays with the pool, and with Bob: besides what the premium has
+		// earned (20 blocks of 1_914 a year: nothing yet), he owns one unit more than before.
+		let premium_earned = net(premium) - pool(0).earnings.unearned;
+		assert_eq!(premium_earned, 0);
 		assert_eq!(pool(0).capital, capital + 1_010 - paid);
 		assert_eq!(pool(0).total_shares, 1_000_000);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + 1);
 	});
 }
 
@@ -157,9 +196,10 @@ fn stake_too_small_for_one_share_fails() {
 		let params = PoolParams { min_stake: ED, ..pool_params() };
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
 		stake(BOB, 1_000_000);
-		buy_quoted(CHARLIE, 0, 100_000, YEAR);
-		// A share now costs more than 1 unit: 1 unit buys no share.
-		assert!(pool(0).capital > pool(0).total_shares);
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		slash_a_claim(cover_id);
+		// A share now costs 1.00014 units: 1 unit buys no share.
+		assert_eq!((pool(0).capital, pool(0).total_shares), (1_000_140, 1_000_000));
 		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1, 0), Error::<Test>::ZeroShares);
 	});
 }
@@ -168,16 +208,17 @@ fn stake_too_small_for_one_share_fails() {
 fn stake_into_depleted_pool_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		// Cover of 1_600_000 on a capital of about 1_000_000; then both covers are paid in full.
+		// Cover of 1_600_000 on a capital of 1_000_000; then both covers are paid in full.
 		let (a, premium_a) = buy_quoted(CHARLIE, 0, 1_000_000, YEAR);
 		let (b, premium_b) = buy_quoted(CHARLIE, 1, 600_000, YEAR);
 		let claim_a = claim(CHARLIE, a, 1_000_000);
 		let claim_b = claim(CHARLIE, b, 600_000);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_a, 1_000_000));
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_b, 600_000));
-		let left = net(premium_a) + net(premium_b);
-		assert_last(Event::PoolDepleted { pool_id: 0, shortfall: 600_000 - left });
+		// The premiums, not earned yet, are not capital: they pay nothing of the second claim.
+		assert_last(Event::PoolDepleted { pool_id: 0, shortfall: 600_000 });
 		assert_eq!(pool(0).capital, 0);
+		assert_eq!(pool(0).earnings.unearned, net(premium_a) + net(premium_b));
 		assert_eq!(pool(0).total_shares, 1_000_000);
 
 		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
@@ -202,14 +243,25 @@ fn request_unstake_emits_event_and_starts_unbonding() {
 			shares: 400_000,
 			unlock_at: 25,
 		});
-		assert_eq!(
-			staker(BOB),
-			StakerInfo { shares: 1_000_000, unbonding: 400_000, unlock_at: 25 }
-		);
-		// Unbonding shares stay in the pool.
-		assert_eq!(pool(0).total_shares, 1_000_000);
+		// The 400_000 shares leave the bonded ones; their value at the bonded price (1) buys as
+		// many unbonding shares (1:1, as there were none).
+		assert_eq!(staker(BOB), StakerInfo { shares: 600_000, unbonding: 400_000, unlock_at: 25 });
+		assert_eq!(pool(0).total_shares, 600_000);
+		assert_eq!((pool(0).unbonding_shares, pool(0).unbonding_capital), (400_000, 400_000));
+		// Their capital stays in the pool, and backs cover, until the withdrawal.
 		assert_eq!(pool(0).capital, 1_000_000);
+		assert_eq!(MutualPool::pool_status(0).unwrap().capacity, 2_000_000);
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED);
+		assert_eq!(
+			MutualPool::position(0, &BOB),
+			Some(Position {
+				shares: 600_000,
+				value: 1_000_000,
+				unbonding_shares: 400_000,
+				unbonding_value: 400_000,
+				unlock_at: Some(25),
+			})
+		);
 	});
 }
 
@@ -222,7 +274,8 @@ fn request_unstake_more_than_free_shares_fails() {
 			Error::<Test>::InsufficientShares
 		);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 600_000));
-		// Shares already unbonding are not free.
+		// Shares already unbonding are not bonded shares any more: 400_000 are left.
+		assert_eq!(staker(BOB).shares, 400_000);
 		assert_noop!(
 			MutualPool::request_unstake(signed(BOB), 0, 400_001),
 			Error::<Test>::InsufficientShares
@@ -250,10 +303,7 @@ fn request_unstake_again_adds_shares_and_restarts_the_period() {
 			shares: 50_000,
 			unlock_at: 30,
 		});
-		assert_eq!(
-			staker(BOB),
-			StakerInfo { shares: 1_000_000, unbonding: 150_000, unlock_at: 30 }
-		);
+		assert_eq!(staker(BOB), StakerInfo { shares: 850_000, unbonding: 150_000, unlock_at: 30 });
 		run_to_block(21);
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::StillUnbonding);
 		run_to_block(30);
@@ -356,23 +406,128 @@ fn staker_record_removed_when_all_shares_withdrawn() {
 }
 
 #[test]
-fn unbonding_shares_keep_earning_premiums() {
+fn the_share_price_rises_as_premiums_are_earned() {
 	ExtBuilder::default().build_and_execute(|| {
-		stake(BOB, 1_000_000);
-		stake(DAVE, 1_000_000);
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
-		// A premium arrives while Bob unbonds.
-		let (_, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
-		let capital = 2_000_000 + net(premium);
-		assert_eq!(pool(0).capital, capital);
-		let value = mul_div(1_000_000, capital, 2_000_000);
-		assert!(value > 1_000_000);
-		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, value);
-		run_to_block(21);
+		stake(BOB, 100_000_000);
+		// 50_000_000 of cover for 10 blocks, claims until 1 + 10 + 100 = 111: the premium is
+		// charged for 120 blocks on 2% of 50_000_000 plus 5% of 50_000_000² / 400_000_000, that
+		// is ceil(1_312_500 * 120 / YEAR) = 30, and 27 net of the fee of 3.
+		let (_, premium) = buy_quoted(CHARLIE, 0, 50_000_000, 10);
+		assert_eq!((premium, net(premium)), (30, 27));
+		// The 27 are earned from block 1 to the end of bucket 12, block 120: 27 / 119 a block.
+		assert_eq!(earn_end(111), 120);
+		let rate = rate(27, 119);
+		// Nothing is earned at purchase: the premium is not capital.
+		assert_eq!(pool(0).capital, 100_000_000);
+		assert_eq!(
+			pool(0).earnings,
+			Earnings {
+				unearned: 27,
+				rate: FixedU128::from_inner(rate),
+				accrued_through: 1,
+				carry: FixedU128::from_u32(0),
+			}
+		);
+		assert_eq!(EarningEnds::<Test>::get(0, 12), FixedU128::from_inner(rate));
+		assert_eq!(MutualPool::pool_status(0).unwrap().share_price, FixedU128::from_u32(1));
+
+		// Sixty blocks on, run as a chain runs them, 27 * 60 / 119 = 13.6 is earned: 13.
+		run_to_block(61);
+		assert_eq!(earned_by(rate, 60), 13);
+		let status = MutualPool::pool_status(0).unwrap();
+		assert_eq!((status.capital, status.unearned_premiums), (100_000_013, 14));
+		assert_eq!(
+			status.share_price,
+			FixedU128::checked_from_rational(100_000_013u128, 100_000_000u128).unwrap()
+		);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 100_000_013);
+
+		// Dave buys in at today's price: what was earned before he came is not his.
+		stake(DAVE, 10_000_000);
+		let dave = mul_div(10_000_000, 100_000_000, 100_000_013);
+		assert_eq!(dave, 9_999_998);
+		assert_eq!(staker(DAVE).shares, dave);
+		assert_eq!(pool(0).capital, 110_000_013);
+
+		// Bucket 12 was rolled by on_idle of block 120: the rate has stopped, and the whole net
+		// premium is earned, with the unit the rounded rate left over. The 14 earned since block
+		// 61 went to Bob and Dave pro rata to their shares.
+		run_to_block(121);
+		assert_eq!(pool(0).earnings.rate, FixedU128::from_u32(0));
+		assert_eq!(EarningEnds::<Test>::iter_prefix(0).count(), 0);
+		let status = MutualPool::pool_status(0).unwrap();
+		assert_eq!((status.capital, status.unearned_premiums), (110_000_027, 0));
+		let shares = 100_000_000 + dave;
+		assert_eq!(
+			MutualPool::position(0, &BOB).unwrap().value,
+			mul_div(100_000_000, 110_000_027, shares)
+		);
+		assert_eq!(
+			MutualPool::position(0, &DAVE).unwrap().value,
+			mul_div(dave, 110_000_027, shares)
+		);
+	});
+}
+
+#[test]
+fn request_unstake_takes_along_the_premiums_earned_until_then() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 50_000_000);
+		stake(DAVE, 50_000_000);
+		// As in the test above: a net premium of 27, earned at 27 / 119 a block to block 120.
+		let (_, premium) = buy_quoted(CHARLIE, 0, 50_000_000, 10);
+		assert_eq!(net(premium), 27);
+		let rate = rate(27, 119);
+		// At block 61, 13 is earned: Bob's 50_000_000 shares are worth half of 100_000_013.
+		run_to_block(61);
+		assert_eq!(earned_by(rate, 60), 13);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 50_000_000));
+		let bob = mul_div(50_000_000, 100_000_013, 100_000_000);
+		assert_eq!(bob, 50_000_006);
+		assert_eq!(pool(0).unbonding_capital, bob);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().unbonding_value, bob);
+		// From then on Bob earns nothing: the other 14 of the premium are Dave's alone.
+		run_to_block(121);
+		assert_eq!(MutualPool::pool_status(0).unwrap().capital, 100_000_027);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, bob);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 100_000_027 - bob);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
-		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
-		assert_eq!(pool(0).capital, capital - value);
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: bob, amount: bob });
+	});
+}
+
+#[test]
+fn unbonding_shares_earn_no_premiums() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 50_000_000);
+		stake(DAVE, 50_000_000);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 50_000_000));
+		// Bob's unbonding capital still backs cover: the capacity is 2 * 100_000_000.
+		assert_eq!(MutualPool::pool_status(0).unwrap().capacity, 200_000_000);
+		// A premium arrives while Bob unbonds: 27 net, earned until block 120 (see above).
+		let (_, premium) = buy_quoted(CHARLIE, 0, 50_000_000, 10);
+		assert_eq!(net(premium), 27);
+		// Bob's unbonding shares earn none of it; Dave's bonded shares earn all of it.
+		run_to_block(21);
+		let earned = 27 - MutualPool::pool_status(0).unwrap().unearned_premiums;
+		// 27 * 20 / 119 = 4.5, rounded down.
+		assert_eq!(earned, earned_by(rate(27, 119), 20));
+		assert_eq!(earned, 4);
+		let position = MutualPool::position(0, &BOB).unwrap();
+		assert_eq!((position.value, position.unbonding_value), (50_000_000, 50_000_000));
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 50_000_000 + earned);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_last(Event::Withdrawn {
+			pool_id: 0,
+			who: BOB,
+			shares: 50_000_000,
+			amount: 50_000_000,
+		});
+		assert_eq!(free(BOB), ENDOWMENT - 50_000_000 - ED + 50_000_000);
+		// Once the cover's bucket is rolled (block 120), all of the 27 is Dave's.
+		run_to_block(121);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 50_000_027);
+		assert_eq!(MutualPool::pool_status(0).unwrap().capital, 50_000_027);
 	});
 }
 
@@ -380,22 +535,63 @@ fn unbonding_shares_keep_earning_premiums() {
 fn unbonding_shares_keep_bearing_losses() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		stake(DAVE, 1_000_000);
+		stake(DAVE, 500_000);
 		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
 		// Bob asks to leave before the claim is filed; the claim is paid while he unbonds.
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
-		let capital = 2_000_000 + net(premium) - 40_000;
-		assert_eq!(pool(0).capital, capital);
+		// The loss is shared pro rata to capital: Bob's 1_000_000 of the 1_500_000 bear
+		// 40_000 * 2 / 3 = 26_666.7, rounded down, and Dave's bonded 500_000 the other 13_334.
+		assert_eq!(pool(0).capital, 1_460_000);
+		assert_eq!(pool(0).unbonding_capital, 1_000_000 - 26_666);
 		run_to_block(21);
-		let value = mul_div(1_000_000, capital, 2_000_000);
-		assert!(value < 1_000_000);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
-		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
-		// Bob and Dave shared the loss equally.
-		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, capital - value);
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: 973_334 });
+		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 973_334);
+		// Dave keeps his 500_000 less his part of the loss, plus what the premium earned (which
+		// unbonding shares do not share).
+		let earned = net(premium) - pool(0).earnings.unearned;
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 486_666 + earned);
+		assert_eq!(pool(0).capital, 486_666 + earned);
+	});
+}
+
+#[test]
+fn request_unstake_values_at_the_bonded_price_and_mints_at_the_unbonding_price() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
+		// A loss of 40_000 takes 10_000 from Bob's 500_000 of unbonding capital and 30_000 from
+		// the 1_500_000 of bonded capital: both prices fall to 0.98.
+		let claim_id = claim(CHARLIE, cover_id, 40_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(pool(0).unbonding_capital, 490_000);
+		// A slashed deposit lifts the bonded price alone: 1_470_140 / 1_500_000.
+		slash_a_claim(cover_id);
+		assert_eq!(pool(0).capital - pool(0).unbonding_capital, 1_470_140);
+		assert_eq!(pool(0).unbonding_capital, 490_000);
+
+		// Dave unbonds 300_001 shares, worth 300_001 * 1_470_140 / 1_500_000 = 294_028.98, rounded
+		// down; at the unbonding price of 0.98 they buy 294_028 / 0.98 = 300_028.57 unbonding
+		// shares, rounded down.
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 300_001));
+		let value = mul_div(300_001, 1_470_140, 1_500_000);
+		let unbonding = mul_div(value, 500_000, 490_000);
+		assert_eq!((value, unbonding), (294_028, 300_028));
+		assert_eq!(staker(DAVE), StakerInfo { shares: 699_999, unbonding, unlock_at: 21 });
+		let pool = pool(0);
+		assert_eq!(pool.total_shares, 500_000 + 699_999);
+		assert_eq!(pool.capital - pool.unbonding_capital, 1_470_140 - value);
+		assert_eq!((pool.unbonding_shares, pool.unbonding_capital), (800_028, 490_000 + value));
+		// Bob's unbonding shares lost nothing to Dave's coming: still worth 490_000.
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().unbonding_value, 490_000);
+		assert_eq!(
+			MutualPool::position(0, &DAVE).unwrap().unbonding_value,
+			mul_div(unbonding, 490_000 + value, 800_028)
+		);
 	});
 }
 
@@ -407,36 +603,38 @@ fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
 		let (cover_id, premium) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
-		let capital = 2_000_000 + net(premium);
-		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).capital, 2_000_000);
 		assert_eq!(pool(0).pending_claims, 40_000);
 		run_to_block(21);
 		// Bob's unbonding is over, but the claim is under assessment: he waits for it.
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
-		// The claim is approved in full: Bob and Dave bear half of it each.
+		// The premium (2_064 on a capacity of 4_000_000, 1_858 net, over a year) has earned
+		// nothing in 20 blocks.
+		assert_eq!(net(premium), 1_858);
+		assert_eq!(MutualPool::pool_status(0).unwrap().capital, 2_000_000);
+		// The claim is approved in full: Bob's unbonding and Dave's bonded capital bear half of
+		// it each.
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
-		let value = mul_div(1_000_000, capital - 40_000, 2_000_000);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
-		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + value);
-		assert_eq!(pool(0).capital, capital - 40_000 - value);
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: 980_000 });
+		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 980_000);
+		assert_eq!(pool(0).capital, 980_000);
 		assert_eq!(pool(0).total_shares, 1_000_000);
-		// Dave, who stayed, bears the same loss as Bob, to within the unit that rounding kept in
-		// the pool.
-		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert_eq!(dave, capital - 40_000 - value);
-		assert!(dave == value || dave == value + 1);
+		assert_eq!((pool(0).unbonding_shares, pool(0).unbonding_capital), (0, 0));
+		// Dave, who stayed, bore the same loss as Bob.
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 980_000);
 	});
 }
 
 #[test]
 fn withdraw_that_would_leave_cover_unbacked_fails() {
 	ExtBuilder::default().build_and_execute(|| {
+		open_product_shares();
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
 		// Capacity 4_000_000; 3_200_000 of cover ending at block 51, claims until 151.
-		buy_quoted(CHARLIE, 0, 2_000_000, 50);
-		buy_quoted(CHARLIE, 1, 1_200_000, 50);
+		let (_, premium_a) = buy_quoted(CHARLIE, 0, 2_000_000, 50);
+		let (_, premium_b) = buy_quoted(CHARLIE, 1, 1_200_000, 50);
 		assert_eq!(pool(0).active_cover, 3_200_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
 		run_to_block(21);
@@ -445,32 +643,45 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 			MutualPool::withdraw(signed(BOB), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
-		// Past the covers' end, their claim windows are still open: they hold capacity.
+		// Past the covers' end, their claim windows are still open: on_idle has rolled the
+		// buckets through 15, and the covers' bucket 16 holds capacity.
 		run_to_block(151);
-		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
+		assert_eq!(pool(0).expired_through, 15);
+		assert_eq!(pool(0).active_cover, 3_200_000);
 		assert_noop!(
 			MutualPool::withdraw(signed(BOB), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
-		// Once their claim windows closed (bucket 16, rolled from block 160), Bob can leave.
+		// Once their claim windows closed (bucket 16, due from block 160), Bob can leave: the
+		// withdrawal rolls the bucket itself, before on_idle of block 160 would.
 		run_to_block(159);
 		assert_noop!(
 			MutualPool::withdraw(signed(BOB), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		run_to_block(160);
-		let capital = pool(0).capital;
-		let value = mul_div(1_000_000, capital, 2_000_000);
+		assert_eq!(pool(0).expired_through, 15);
+		// Bob unbonded at a share price of 1 and earned nothing since: he gets his 1_000_000.
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: value });
+		assert_last(Event::Withdrawn {
+			pool_id: 0,
+			who: BOB,
+			shares: 1_000_000,
+			amount: 1_000_000,
+		});
+		assert_eq!(pool(0).expired_through, 16);
 		assert_eq!(pool(0).active_cover, 0);
-		assert_eq!(pool(0).capital, capital - value);
+		// What the premiums earned is Dave's.
+		let earned = net(premium_a) + net(premium_b) - pool(0).earnings.unearned;
+		assert_eq!(pool(0).capital, 1_000_000 + earned);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000 + earned);
 	});
 }
 
 #[test]
 fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 	ExtBuilder::default().build_and_execute(|| {
+		open_product_shares();
 		stake(BOB, 500_000);
 		stake(DAVE, 1_500_000);
 		// Capacity 4_000_000; 2_900_000 of cover ending at block 51.
@@ -484,14 +695,18 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 		run_to_block(21);
 		// The claim holds every withdrawal until it is decided.
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
-		// Rejecting the claim frees the capital.
+		// Rejecting the claim frees the capital; its deposit joins the bonded capital, Dave's.
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		let capital = pool(0).capital;
-		let value = mul_div(500_000, capital, 2_000_000);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 500_000, amount: value });
-		assert_eq!(pool(0).capital, capital - value);
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 500_000, amount: 500_000 });
+		assert_eq!(pool(0).capital, capital - 500_000);
 		assert_eq!(pool(0).active_cover, 2_900_000);
+		let earned = pool(0).capital - 1_500_000 - deposit(1_000_000);
+		assert_eq!(
+			MutualPool::position(0, &DAVE).unwrap().value,
+			1_500_000 + deposit(1_000_000) + earned
+		);
 	});
 }
 
@@ -524,6 +739,17 @@ fn create_pool_works() {
 		assert_eq!(
 			(created.capital, created.total_shares, created.active_cover, created.pending_claims),
 			(0, 0, 0, 0)
+		);
+		assert_eq!((created.unbonding_capital, created.unbonding_shares), (0, 0));
+		// It starts earning from the block of its creation.
+		assert_eq!(
+			created.earnings,
+			Earnings {
+				unearned: 0,
+				rate: FixedU128::from_u32(0),
+				accrued_through: 1,
+				carry: FixedU128::from_u32(0),
+			}
 		);
 		assert_ok!(MutualPool::create_pool(signed(SUPERMAJORITY), pool_params()));
 		assert_last(Event::PoolCreated { pool_id: 2 });
@@ -634,7 +860,7 @@ fn create_product_works() {
 		let product = Products::<Test>::get(2).unwrap();
 		assert_eq!(product.pool_id, 0);
 		assert_eq!(product.params, product_params(3, 20));
-		assert_eq!(product.active_cover, 0);
+		assert_eq!(book(2).active_cover, 0);
 
 		assert_ok!(MutualPool::create_pool(RuntimeOrigin::root(), pool_params()));
 		assert_ok!(MutualPool::create_product(signed(SUPERMAJORITY), 1, product_params(4, 10)));
@@ -734,14 +960,19 @@ fn no_staker_leaves_while_claims_are_pending() {
 		// Whoever leaves waits for the decision: the claim's outcome is shared by exactly the
 		// stakers who were there when it was filed.
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
-		// Once the claim is decided (here rejected), Bob leaves with his half of the capital.
+		// Once the claim is decided (here rejected), Bob leaves with his unbonding capital: the
+		// 1_000_000 he unbonded (the slashed deposit is the bonded shares', Dave's).
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
 		let value = MutualPool::position(0, &BOB).unwrap().value;
+		assert_eq!(value, 1_000_000);
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_eq!(free(BOB) - before, value);
 		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
+		// The premium (1 unit: ceil(2_063 * 120 / YEAR), at 1 / 119 a block) has earned nothing
+		// yet.
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000 + deposit(40_000));
 	});
 }
 
@@ -757,21 +988,29 @@ fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 		run_to_block(1 + DECISION_PERIOD);
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		assert_ok!(MutualPool::lapse_claim(signed(BOB), claim_id));
-		// Bob is the last staker: he leaves with all the capital, once the cover's claim
-		// window has closed and its bucket is rolled (claims close at 111, bucket 12, due at
-		// 120).
+		// Bob is the last staker: he leaves with his 1_000_000, once the cover's claim window has
+		// closed and its bucket is rolled (claims close at 111, bucket 12, due at 120, when
+		// on_idle of block 120 has not run yet).
 		assert_noop!(
 			MutualPool::withdraw(signed(BOB), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		run_to_block(120);
+		// The withdrawal rolls the pool's bucket, not the product's book: roll it first.
+		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		let capital = pool(0).capital;
+		// The premium, 1 unit at 1 / 119 a block (ceil(2_125 * 120 / YEAR) = 1, no fee), is
+		// earned whole once its rate stops, by the bonded shares: there are none, Bob's are all
+		// unbonding and earn nothing, so nobody earned it and it is owed to the treasury.
+		assert_eq!(pool(0).capital, 1_000_000);
+		assert_eq!(pool(0).earnings.unearned, 0);
+		assert_eq!(pool(0).fees_owed, 1);
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_eq!(free(BOB) - before, capital);
-		assert_eq!(pool(0).capital, 0);
+		assert_eq!(free(BOB) - before, 1_000_000);
 		assert_eq!(pool(0).total_shares, 0);
+		assert_eq!(pool(0).unbonding_shares, 0);
+		assert_eq!(pool(0).capital, 0);
 	});
 }
 
