@@ -404,12 +404,17 @@ mod benchmarks {
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
+		let before = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, claim_id, units::<T>(10));
 		assert!(!Claims::<T>::contains_key(claim_id));
-		let capital_after = Pools::<T>::get(pool_id).map(|p| p.capital);
-		assert_eq!(capital_before.map(|c| c.saturating_sub(units::<T>(10))), capital_after);
+		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		// The payout left the capital; what was earned since the purchase joined it.
+		let earned = before.earnings.unearned.saturating_sub(after.earnings.unearned);
+		assert_eq!(
+			before.capital.saturating_add(earned).saturating_sub(units::<T>(10)),
+			after.capital
+		);
 		Ok(())
 	}
 
@@ -419,13 +424,15 @@ mod benchmarks {
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
-		let capital_before = Pools::<T>::get(pool_id).map(|p| p.capital);
+		let before = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		let deposit = MutualPool::<T>::claim_deposit(units::<T>(10));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, claim_id);
 		assert!(!Claims::<T>::contains_key(claim_id));
-		let capital_after = Pools::<T>::get(pool_id).map(|p| p.capital);
-		assert_eq!(capital_before.map(|c| c.saturating_add(deposit)), capital_after);
+		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		// The deposit joined the capital, with what was earned since the purchase.
+		let earned = before.earnings.unearned.saturating_sub(after.earnings.unearned);
+		assert_eq!(before.capital.saturating_add(earned).saturating_add(deposit), after.capital);
 		Ok(())
 	}
 

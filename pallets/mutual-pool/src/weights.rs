@@ -60,11 +60,11 @@ pub trait WeightInfo {
 	fn approve_claim() -> Weight;
 	fn reject_claim() -> Weight;
 	fn lapse_claim() -> Weight;
-	fn roll_expiries(b: u32, ) -> Weight;
-	fn pay_fees() -> Weight;
 	fn freeze_pool() -> Weight;
 	fn reopen_pool() -> Weight;
 	fn reap_cover() -> Weight;
+	fn roll_expiries(b: u32, ) -> Weight;
+	fn pay_fees() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -73,100 +73,108 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 18_795_000 picoseconds.
-		Weight::from_parts(20_819_000, 1489)
+		// Minimum execution time: 19_396_000 picoseconds.
+		Weight::from_parts(21_019_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `357` bytes, estimated `3637` bytes.
-		// Minimum execution time: 21_550_000 picoseconds.
-		Weight::from_parts(23_604_000, 3637)
+		// Proof size: measured `475` bytes, estimated `4175` bytes.
+		// Minimum execution time: 22_021_000 picoseconds.
+		Weight::from_parts(23_514_000, 4175)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
-		// Proof size: measured `225` bytes, estimated `3637` bytes.
-		// Minimum execution time: 25_438_000 picoseconds.
-		Weight::from_parts(29_993_982, 3637)
-			// Standard error: 456.
-			.saturating_add(Weight::from_parts(2_489, 0).saturating_mul(m.into()))
+		// Proof size: measured `447` bytes, estimated `4175` bytes.
+		// Minimum execution time: 28_353_000 picoseconds.
+		Weight::from_parts(30_741_813, 4175)
+			// Standard error: 77.
+			.saturating_add(Weight::from_parts(1_025, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `MutualPool::Products` (r:1 w:1)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	/// Component `m` ranges over `[0, 256]`.
+	fn update_product(m: u32, ) -> Weight {
+		// Proof size: measured `836` bytes, estimated `4175` bytes.
+		// Minimum execution time: 31_939_000 picoseconds.
+		Weight::from_parts(35_270_689, 4175)
+			// Standard error: 313.
+			.saturating_add(Weight::from_parts(1_834, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `MutualPool::Products` (r:1 w:1)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
-	/// Component `m` ranges over `[0, 256]`.
-	fn update_product(_m: u32, ) -> Weight {
-		// Proof size: measured `514` bytes, estimated `3784` bytes.
-		// Minimum execution time: 20_638_000 picoseconds.
-		Weight::from_parts(24_313_306, 3784)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `437` bytes, estimated `3637` bytes.
-		// Minimum execution time: 89_697_000 picoseconds.
-		Weight::from_parts(134_581_000, 3637)
+		// Proof size: measured `527` bytes, estimated `4175` bytes.
+		// Minimum execution time: 89_507_000 picoseconds.
+		Weight::from_parts(92_794_000, 4175)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
-		// Proof size: measured `482` bytes, estimated `3637` bytes.
-		// Minimum execution time: 31_148_000 picoseconds.
-		Weight::from_parts(34_875_000, 3637)
+		// Proof size: measured `600` bytes, estimated `4175` bytes.
+		// Minimum execution time: 34_855_000 picoseconds.
+		Weight::from_parts(38_582_000, 4175)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `585 + b * (62 ±0)` bytes, estimated `3637 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 86_111_000 picoseconds.
-		Weight::from_parts(101_783_979, 3637)
-			// Standard error: 1_472_245.
-			.saturating_add(Weight::from_parts(8_403_289, 0).saturating_mul(b.into()))
+		// Proof size: measured `1123 + b * (126 ±0)` bytes, estimated `4175 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 89_086_000 picoseconds.
+		Weight::from_parts(94_450_890, 4175)
+			// Standard error: 171_397.
+			.saturating_add(Weight::from_parts(13_653_991, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
-	/// Storage: `MutualPool::Products` (r:1 w:1)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
@@ -174,27 +182,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
-		// Proof size: measured `1012` bytes, estimated `6022` bytes.
-		// Minimum execution time: 105_797_000 picoseconds.
-		Weight::from_parts(121_457_000, 6022)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `1174` bytes, estimated `6022` bytes.
+		// Minimum execution time: 109_073_000 picoseconds.
+		Weight::from_parts(112_510_000, 6022)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 21_820_000 picoseconds.
-		Weight::from_parts(33_503_000, 3570)
+		// Minimum execution time: 21_630_000 picoseconds.
+		Weight::from_parts(23_033_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -203,11 +211,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `917` bytes, estimated `3784` bytes.
-		// Minimum execution time: 98_594_000 picoseconds.
-		Weight::from_parts(117_006_957, 3784)
-			// Standard error: 848.
-			.saturating_add(Weight::from_parts(17, 0).saturating_mul(e.into()))
+		// Proof size: measured `1015` bytes, estimated `4175` bytes.
+		// Minimum execution time: 97_462_000 picoseconds.
+		Weight::from_parts(100_452_656, 4175)
+			// Standard error: 38.
+			.saturating_add(Weight::from_parts(1_090, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -215,10 +223,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Products` (r:1 w:1)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -226,28 +234,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2472` bytes, estimated `6196` bytes.
-		// Minimum execution time: 167_583_000 picoseconds.
-		Weight::from_parts(174_806_000, 6196)
+		// Proof size: measured `2607` bytes, estimated `6196` bytes.
+		// Minimum execution time: 164_267_000 picoseconds.
+		Weight::from_parts(169_136_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1118), added: 3593, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `2394` bytes, estimated `6196` bytes.
-		// Minimum execution time: 108_723_000 picoseconds.
-		Weight::from_parts(113_312_000, 6196)
+		// Proof size: measured `2492` bytes, estimated `6196` bytes.
+		// Minimum execution time: 108_172_000 picoseconds.
+		Weight::from_parts(112_620_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -256,163 +264,182 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2291` bytes, estimated `4583` bytes.
-		// Minimum execution time: 99_846_000 picoseconds.
-		Weight::from_parts(106_109_000, 4583)
+		// Proof size: measured `2389` bytes, estimated `4583` bytes.
+		// Minimum execution time: 99_115_000 picoseconds.
+		Weight::from_parts(102_772_000, 4583)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	fn freeze_pool() -> Weight {
+		// Proof size: measured `475` bytes, estimated `4175` bytes.
+		// Minimum execution time: 21_830_000 picoseconds.
+		Weight::from_parts(23_453_000, 4175)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	fn reopen_pool() -> Weight {
+		// Proof size: measured `475` bytes, estimated `4175` bytes.
+		// Minimum execution time: 21_409_000 picoseconds.
+		Weight::from_parts(22_853_000, 4175)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:0)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	fn reap_cover() -> Weight {
+		// Proof size: measured `982` bytes, estimated `4175` bytes.
+		// Minimum execution time: 34_644_000 picoseconds.
+		Weight::from_parts(36_708_000, 4175)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `357 + b * (62 ±0)` bytes, estimated `3637 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 17_633_000 picoseconds.
-		Weight::from_parts(22_624_940, 3637)
-			// Standard error: 334_578.
-			.saturating_add(Weight::from_parts(22_497_043, 0).saturating_mul(b.into()))
+		// Proof size: measured `475 + b * (126 ±0)` bytes, estimated `4175 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 18_825_000 picoseconds.
+		Weight::from_parts(20_364_509, 4175)
+			// Standard error: 22_656.
+			.saturating_add(Weight::from_parts(18_344_423, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(172), added: 2647, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		// Proof size: measured `727` bytes, estimated `6196` bytes.
-		// Minimum execution time: 79_960_000 picoseconds.
-		Weight::from_parts(92_503_000, 6196)
+		// Proof size: measured `845` bytes, estimated `6196` bytes.
+		// Minimum execution time: 79_608_000 picoseconds.
+		Weight::from_parts(82_434_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	fn freeze_pool() -> Weight {
-		Weight::from_parts(20_000_000, 3637)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn reopen_pool() -> Weight {
-		Weight::from_parts(20_000_000, 3637)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn reap_cover() -> Weight {
-		Weight::from_parts(40_000_000, 4000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(20_819_000, 1489)
+		Weight::from_parts(21_019_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(23_604_000, 3637)
+		Weight::from_parts(23_514_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(29_993_982, 3637)
-			.saturating_add(Weight::from_parts(2_489, 0).saturating_mul(m.into()))
+		Weight::from_parts(30_741_813, 4175)
+			.saturating_add(Weight::from_parts(1_025, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn update_product(m: u32, ) -> Weight {
+		Weight::from_parts(35_270_689, 4175)
+			.saturating_add(Weight::from_parts(1_834, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn update_product(_m: u32, ) -> Weight {
-		Weight::from_parts(24_313_306, 3784)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
 	fn stake() -> Weight {
-		Weight::from_parts(134_581_000, 3637)
+		Weight::from_parts(92_794_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(34_875_000, 3637)
+		Weight::from_parts(38_582_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(101_783_979, 3637)
-			.saturating_add(Weight::from_parts(8_403_289, 0).saturating_mul(b.into()))
+		Weight::from_parts(94_450_890, 4175)
+			.saturating_add(Weight::from_parts(13_653_991, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(121_457_000, 6022)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(112_510_000, 6022)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(33_503_000, 3570)
+		Weight::from_parts(23_033_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(117_006_957, 3784)
-			.saturating_add(Weight::from_parts(17, 0).saturating_mul(e.into()))
+		Weight::from_parts(100_452_656, 4175)
+			.saturating_add(Weight::from_parts(1_090, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(174_806_000, 6196)
+		Weight::from_parts(169_136_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(113_312_000, 6196)
+		Weight::from_parts(112_620_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(106_109_000, 4583)
+		Weight::from_parts(102_772_000, 4583)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(22_624_940, 3637)
-			.saturating_add(Weight::from_parts(22_497_043, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
-	}
-	fn pay_fees() -> Weight {
-		Weight::from_parts(92_503_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
-	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(20_000_000, 3637)
+		Weight::from_parts(23_453_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(20_000_000, 3637)
+		Weight::from_parts(22_853_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(40_000_000, 4000)
+		Weight::from_parts(36_708_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn roll_expiries(b: u32, ) -> Weight {
+		Weight::from_parts(20_364_509, 4175)
+			.saturating_add(Weight::from_parts(18_344_423, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+	}
+	fn pay_fees() -> Weight {
+		Weight::from_parts(82_434_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }
