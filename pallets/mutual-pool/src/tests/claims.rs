@@ -23,11 +23,6 @@ fn cover(id: CoverId) -> CoverOf<Test> {
 	Covers::<Test>::get(id).expect("cover exists")
 }
 
-/// Product `id`, which must exist.
-fn product(id: ProductId) -> ProductOf<Test> {
-	Products::<Test>::get(id).expect("product exists")
-}
-
 /// What `who` has held as claim deposits.
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::MutualPool(HoldReason::ClaimDeposit), &who)

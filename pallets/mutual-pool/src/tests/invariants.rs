@@ -20,9 +20,10 @@
 //!      `request_unstake` (premiums and slashed deposits go to the bonded shares);
 //!   10. what all stakers could claim (their positions' values) is at most the capital;
 //!   11. every cover whose claim window is open counts as active cover (capital backs it);
-//!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused for
-//!      capacity) or a payout (which lowers the capital) leaves a backed pool unbacked: active
-//!      cover plus pending claims within the capacity, and every product within its share;
+//!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused
+//!       for capacity) or a payout (which lowers the capital) leaves a backed pool unbacked:
+//!       active cover plus pending claims within the capacity, and every product within its
+//!       share;
 //!   13. a rejected claim lowers no staker's value.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
