@@ -398,8 +398,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Overflow)?;
 		// The shares earn up to this block, and nothing from it.
 		Self::accrue(&mut pool, Self::now())?;
-		let value =
-			Self::mul_div(shares, Self::bonded_capital(&pool), pool.total_shares, Rounding::Down)?;
+		let value = Self::bonded_value(&pool, shares)?;
 		let unbonding = if pool.unbonding_shares.is_zero() {
 			// What rounding left behind with the last unbonding shares goes back to the bonded
 			// ones (it is in `capital` already).
