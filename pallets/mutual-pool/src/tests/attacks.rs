@@ -599,3 +599,141 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 		);
 	});
 }
+
+/// ATTACK 12 (review of the fixes above): unbonding capital sold cover. Bob asked to leave at
+/// block 1; at block 21 Eve bought 3M of one-year cover against a capacity of 4M that counted
+/// Bob's unbonding 1M. Bob could then not withdraw for a year: he bore his part of every payout
+/// and earned nothing.
+#[test]
+fn attack_12_unbonding_capital_sells_no_cover() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			run_to_block(21);
+			let product = full_capacity_product();
+			// ATTACK: the sale counts Bob's unbonding capital, and locks him behind it.
+			buy(EVE, product, 3 * MILLION, YEAR);
+			assert_noop!(
+				MutualPool::withdraw(signed(BOB), 0, 0),
+				Error::<Test>::InsufficientFreeCapital
+			);
+			run_to_block(1_000);
+			assert_noop!(
+				MutualPool::withdraw(signed(BOB), 0, 0),
+				Error::<Test>::InsufficientFreeCapital
+			);
+		});
+}
+
+/// ATTACK 13: a slashed deposit joined the bonded capital at once. Dave saw the council's
+/// motion to reject Eve's 1M claim (deposit 1_100), staked 9M in front of it and asked to leave
+/// right after: 20 blocks later he took 90% of the deposit, having backed nothing.
+#[test]
+fn attack_13_a_slashed_deposit_is_earned_over_time() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let cover_id = buy(EVE, 0, MILLION, 10);
+		let claim_id = claim(EVE, cover_id, MILLION);
+		stake(DAVE, 9 * MILLION);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		unstake_all(DAVE);
+		run_to_block(21);
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+		// ATTACK: Dave took most of the deposit.
+		let gain = withdrawn(DAVE) - 9 * MILLION;
+		assert!(gain >= deposit(MILLION) * 9 / 10 - 1, "Dave gained {gain}");
+	});
+}
+
+/// ATTACK 14: a pool stayed open unless a payout left exactly nothing. Eve's claim of 999,999
+/// left Ferdie's pool 1 unit of capital behind Charlie's 1M of cover; Dave's new stake then
+/// paid Charlie's claim, for a loss that was the pool's before he came.
+#[test]
+fn attack_14_no_stake_backs_a_pool_that_a_payout_left_unbacked() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let product = full_capacity_product();
+		let first = buy(EVE, product, MILLION, 10);
+		let second = buy(CHARLIE, product, MILLION, 10);
+		let claim_id = claim(EVE, first, MILLION - 1);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION - 1));
+		assert_eq!(pool(0).capital, 1);
+		assert!(!pool(0).depleted);
+		// ATTACK: Dave's stake is taken by a loss the pool had before he came.
+		stake(DAVE, MILLION);
+		let claim_id = claim(CHARLIE, second, MILLION);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION));
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert!(dave < 10, "Dave's 1M are worth {dave}");
+	});
+}
+
+/// ATTACK 15: after a payout emptied a pool, the unbonding shares left in it (worth nothing)
+/// made every `request_unstake` fail: Dave, who staked after governance reopened the pool,
+/// could not leave until Bob, who had unbonded before the loss, withdrew his nothing.
+#[test]
+fn attack_15_a_depletion_leaves_no_shares_that_block_others() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			let product = full_capacity_product();
+			let cover_id = buy(EVE, product, 4 * MILLION, 10);
+			unstake_all(BOB);
+			let claim_id = claim(EVE, cover_id, 4 * MILLION);
+			assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 4 * MILLION));
+			assert!(pool(0).depleted);
+			run_to_block(121);
+			assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
+			stake(DAVE, MILLION);
+			// ATTACK: Dave's money is frozen by Bob's worthless unbonding shares.
+			let shares = Stakers::<Test>::get(DAVE, 0).unwrap().shares;
+			assert_noop!(
+				MutualPool::request_unstake(signed(DAVE), 0, shares),
+				Error::<Test>::PoolDepleted
+			);
+		});
+}
+
+/// ATTACK 16: an update was checked against the whole pool. After a payout left product 0
+/// above its share of the smaller capacity, governance could not even disable product 1.
+#[test]
+fn attack_16_an_update_is_checked_only_for_what_it_makes_worse() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		buy(EVE, 0, MILLION, YEAR);
+		let cover_id = buy(CHARLIE, 1, 100_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 100_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 100_000));
+		// Product 0 holds 1M, above 50% of the 1.8M capacity left.
+		assert!(book(0).active_cover > MutualPool::capacity(&pool(0)) / 2);
+		let disabled = ProductParams { enabled: false, ..product_params(5, 30) };
+		// ATTACK: disabling product 1 makes nothing worse, and fails.
+		assert_noop!(
+			MutualPool::update_product(RuntimeOrigin::root(), 1, disabled),
+			Error::<Test>::UpdateUnbacksCover
+		);
+		let params = PoolParams { fee: Perbill::from_percent(5), ..pool_params() };
+		assert_noop!(
+			MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
+			Error::<Test>::UpdateUnbacksCover
+		);
+	});
+}
+
+/// ATTACK 17: accrual multiplied the earning rate (in units of 10^-18) by the blocks in 128
+/// bits: with an 18-decimal currency, a pool earning some 340 tokens an hour overflowed, and
+/// every call that accrues (stake, unstake, purchase, decision) failed with `Overflow`.
+#[test]
+fn attack_17_accrual_does_not_overflow_with_18_decimals() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		const TOKEN: u128 = 1_000_000_000_000_000_000;
+		let mut pool = pool(0);
+		// 1 token a block for 600 blocks.
+		pool.earnings.rate = FixedU128::saturating_from_integer(TOKEN);
+		pool.earnings.unearned = 600 * TOKEN;
+		pool.earnings.accrued_through = 0;
+		pool.expired_through = 100;
+		// ATTACK: the accrual over 600 blocks overflows.
+		assert!(matches!(MutualPool::accrue(&mut pool, 600), Err(Error::<Test>::Overflow)));
+	});
+}
