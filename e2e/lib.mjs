@@ -170,6 +170,8 @@ export async function poolStatus(api, poolId) {
     activeCover: status.activeCover.toBigInt(),
     pendingClaims: status.pendingClaims.toBigInt(),
     unearnedPremiums: status.unearnedPremiums.toBigInt(),
+    capacity: status.capacity.toBigInt(),
+    bondedCapacity: status.bondedCapacity.toBigInt(),
   };
 }
 

@@ -158,7 +158,7 @@ describe('mutual-pool dev chain', () => {
     assert.equal(status.pendingClaims, 0n);
   });
 
-  test('4. A second claim is rejected by council motion and the deposit lands in the pool', async () => {
+  test('4. A second claim is rejected by council motion; the bonded stakers earn the deposit over time (issue 9, finding 13)', async () => {
     const submitted = await send(
       api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
     );
@@ -174,9 +174,16 @@ describe('mutual-pool dev chain', () => {
     const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
     assert.ok(rejected, 'ClaimRejected event');
     assert.equal(rejected.data.slashed.toBigInt(), deposit);
+    // The deposit is in the pool, not yet capital: it is earned like a premium until the end
+    // of the next full expiry bucket, so staking in front of the motion would take none of it.
+    // Capital plus unearned rose by exactly the deposit; the unearned part by nearly all of it
+    // (the premium earned over the motion's blocks is well under 1 MUT).
     const after = await poolStatus(api, POOL);
-    const rose = after.capital - before.capital;
-    assert.ok(rose >= deposit && rose < deposit + UNIT, `capital rose by ${rose}`);
+    assert.equal(
+      (after.capital + after.unearnedPremiums) - (before.capital + before.unearnedPremiums), deposit,
+    );
+    const unearned = after.unearnedPremiums - before.unearnedPremiums;
+    assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
     assert.equal(after.pendingClaims, 0n);
   });
 
@@ -257,7 +264,8 @@ describe('mutual-pool dev chain', () => {
     const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
     assert.equal(refused.error, 'mutualPool.ClaimsPending');
 
-    // The council rejects the claim: Eve's deposit joins the pool's capital.
+    // The council rejects the claim: the bonded stakers earn Eve's deposit over the next
+    // bucket (Dave's unbonding shares get none of it).
     const closed = await councilMotion(
       api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
     );
@@ -310,6 +318,32 @@ describe('mutual-pool dev chain', () => {
     assert.equal((await alice()).unbondingValue.toBigInt(), unbonding);
     assert.equal((await alice()).shares.toBigInt(), 0n);
     assert.ok((await ferdie()) > ferdieBefore, 'Ferdie earned the premium of the blocks');
+  });
+
+  test('4e. Unbonding capital sells no cover; Alice takes her request back with rebond (issue 9, finding 12)', async () => {
+    // Alice's 1 000 000 MUT unbond since 4d: they back the cover sold before, and sell none.
+    const before = await poolStatus(api, POOL);
+    const aliceBefore = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+    const unbonding = aliceBefore.unbondingValue.toBigInt();
+    assert.ok(unbonding > 999_000n * UNIT, `Alice unbonds ${unbonding}`);
+    const factor = (await api.query.mutualPool.pools(POOL)).unwrap().params.capacityFactor.toBigInt();
+    const gap = before.capacity - before.bondedCapacity;
+    // capacity - bonded capacity = unbonding capital * factor (each rounded down).
+    const expected = (unbonding * factor) / 10n ** 18n;
+    assert.ok(gap >= expected - 2n && gap <= expected + 2n, `gap ${gap}, expected ${expected}`);
+
+    const rebonded = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
+    assert.equal(rebonded.error, null);
+    const event = findEvent(rebonded, 'mutualPool', 'Rebonded').data;
+    assert.equal(event.unbonding.toBigInt(), aliceBefore.unbondingShares.toBigInt());
+    const after = await poolStatus(api, POOL);
+    assert.equal(after.bondedCapacity, after.capacity);
+    const alice = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+    assert.equal(alice.shares.toBigInt(), event.shares.toBigInt());
+    assert.equal(alice.unbondingShares.toBigInt(), 0n);
+    assert.ok(alice.unlockAt.isNone);
+    // Her value moved by rounding at most (both prices are kept).
+    assert.ok(alice.value.toBigInt() + 2n >= unbonding, `${alice.value} of ${unbonding}`);
   });
 
   test('5. Bad inputs fail with the named errors', async () => {

@@ -308,10 +308,14 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: the first stake into a pool, which also creates the pool account.
+	/// Worst case: the first stake into a pool, which also creates the pool account; the pool
+	/// backs as many products as it may, each checked for its share of the capacity.
 	#[benchmark]
 	fn stake() -> Result<(), BenchmarkError> {
 		let pool_id = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
+		for _ in 0..crate::bounds::MAX_PRODUCTS_PER_POOL {
+			MutualPool::<T>::do_create_product(pool_id, product_params::<T>(0))?;
+		}
 		let staker = funded_caller::<T>();
 		let amount = units::<T>(1_000);
 		#[extrinsic_call]
@@ -430,9 +434,13 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, claim_id);
 		assert!(!Claims::<T>::contains_key(claim_id));
 		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
-		// The deposit joined the capital, with what was earned since the purchase.
-		let earned = before.earnings.unearned.saturating_sub(after.earnings.unearned);
-		assert_eq!(before.capital.saturating_add(earned).saturating_add(deposit), after.capital);
+		// The deposit joined the unearned premiums (earned over the next full bucket, one more
+		// rate booked to stop), besides what was earned since the purchase.
+		assert_eq!(
+			before.capital.saturating_add(before.earnings.unearned).saturating_add(deposit),
+			after.capital.saturating_add(after.earnings.unearned)
+		);
+		assert!(after.earnings.rate > before.earnings.rate);
 		Ok(())
 	}
 
@@ -517,6 +525,55 @@ mod benchmarks {
 		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
 		assert_eq!(pool.active_cover, Zero::zero());
 		assert!(pool.earnings.rate.is_zero());
+		Ok(())
+	}
+
+	/// `roll_expiries` of a product: `b` non-empty buckets due. A product's roll also reads the
+	/// product (for its pool); the call is charged the larger of the two owners' weights.
+	#[benchmark]
+	fn roll_product_expiries(
+		b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		let mut pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		let book = pool
+			.products
+			.iter_mut()
+			.find(|book| book.product_id == product_id)
+			.ok_or(BenchmarkError::Weightless)?;
+		lag_expiries::<T>(
+			ExpiryOwner::Product(product_id),
+			&mut book.expired_through,
+			b,
+			&mut book.active_cover,
+		);
+		Pools::<T>::insert(pool_id, pool);
+		let caller: T::AccountId = whitelisted_caller();
+		let call = Call::<T>::roll_expiries { owner: ExpiryOwner::Product(product_id) };
+		#[block]
+		{
+			let result = call.dispatch_bypass_filter(RawOrigin::Signed(caller).into());
+			assert_eq!(result.is_ok(), b > 0);
+		}
+		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		assert!(pool.products.iter().all(|book| book.active_cover.is_zero()));
+		Ok(())
+	}
+
+	/// Worst case: some unbonding shares stay behind (the pool's unbonding capital is
+	/// subtracted, not cleared), and the staker keeps bonded shares.
+	#[benchmark]
+	fn rebond() -> Result<(), BenchmarkError> {
+		let (pool_id, _, staker) = setup_pool::<T>()?;
+		let other = funded::<T>("other", 0);
+		MutualPool::<T>::do_stake(&other, pool_id, units::<T>(1_000), Zero::zero())?;
+		MutualPool::<T>::do_request_unstake(&other, pool_id, units::<T>(100))?;
+		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staker.clone()), pool_id);
+		let record = Stakers::<T>::get(&staker, pool_id).ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(record.unbonding, Zero::zero());
+		assert_eq!(record.shares, units::<T>(1_000));
 		Ok(())
 	}
 

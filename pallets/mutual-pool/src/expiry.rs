@@ -19,7 +19,9 @@
 
 use crate::{pallet::*, ExpiryOwner, WeightInfo};
 use core::fmt::Debug;
-use frame_support::{defensive, pallet_prelude::*, traits::DefensiveOption};
+use frame_support::{
+	defensive, pallet_prelude::*, storage::with_storage_layer, traits::DefensiveOption,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{CheckedSub, One, Saturating, Zero},
@@ -172,10 +174,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The weight of rolling `buckets` expiry buckets of `owner`: a product's roll also reads
+	/// the product, for its pool.
+	pub(crate) fn roll_weight(owner: ExpiryOwner, buckets: u32) -> Weight {
+		match owner {
+			ExpiryOwner::Pool(_) => T::WeightInfo::roll_expiries(buckets),
+			ExpiryOwner::Product(_) => T::WeightInfo::roll_product_expiries(buckets),
+		}
+	}
+
 	/// `on_idle`: roll pools and products round robin while `remaining` weight allows, each
 	/// owner at most once per block. Returns the weight used.
 	pub(crate) fn idle_roll(remaining: Weight) -> Weight {
-		let step = T::WeightInfo::roll_expiries(T::MaxExpiryBucketsPerCall::get());
+		let max = T::MaxExpiryBucketsPerCall::get();
+		let step = T::WeightInfo::roll_expiries(max).max(T::WeightInfo::roll_product_expiries(max));
 		let mut used = T::DbWeight::get().reads_writes(3, 1);
 		if remaining.any_lt(used.saturating_add(step)) || NextPoolId::<T>::get() == 0 {
 			return Weight::zero();
@@ -186,8 +198,9 @@ impl<T: Config> Pallet<T> {
 			if remaining.any_lt(used.saturating_add(step)) {
 				break;
 			}
-			// A missing pool or product has nothing to roll.
-			let _ = Self::do_roll_expiries(owner);
+			// A missing pool or product has nothing to roll. Each roll is all or nothing: a
+			// failure midway (which only a corrupt state could cause) undoes its writes.
+			let _ = with_storage_layer(|| Self::do_roll_expiries(owner));
 			used.saturating_accrue(step);
 			owner = Self::next_idle_owner(owner);
 		}

@@ -94,6 +94,13 @@ impl<T: Config> Pallet<T> {
 		pool.capital.saturating_sub(pool.unbonding_capital)
 	}
 
+	/// `bonded capital * capacity_factor`, rounded down: what new cover is sold and priced
+	/// against. Unbonding capital backs the cover sold before it asked to leave, and no more,
+	/// so that no staker is locked behind cover sold after its `request_unstake`.
+	pub(crate) fn bonded_capacity(pool: &PoolOf<T>) -> BalanceOf<T> {
+		pool.params.capacity_factor.saturating_mul_int(Self::bonded_capital(pool))
+	}
+
 	/// The first block that `pool` cannot accrue past: the end of its first expiry bucket not
 	/// yet rolled, where rates stop that only rolling the bucket takes out of the pool's rate.
 	pub(crate) fn accrual_limit(pool: &PoolOf<T>) -> BlockNumberFor<T> {
@@ -114,16 +121,20 @@ impl<T: Config> Pallet<T> {
 			earnings.unearned
 		} else if to > earnings.accrued_through {
 			let blocks: u128 = to.saturating_sub(earnings.accrued_through).saturated_into();
-			// In units of 10^-18: the rate over the blocks plus the carried fraction.
-			let due = earnings
-				.rate
-				.into_inner()
+			// The rate's whole units and its fraction (in units of 10^-18) apart, so that no
+			// product passes 128 bits before the sum does: `rate * blocks + carry`.
+			let rate = earnings.rate.into_inner();
+			let (whole, fraction) = (rate / FixedU128::DIV, rate % FixedU128::DIV);
+			let fraction = fraction
 				.checked_mul(blocks)
-				.and_then(|due| due.checked_add(earnings.carry.into_inner()))
+				.and_then(|f| f.checked_add(earnings.carry.into_inner()))
 				.ok_or(Error::<T>::Overflow)?;
-			earnings.carry = FixedU128::from_inner(due % FixedU128::DIV);
-			let due: BalanceOf<T> =
-				(due / FixedU128::DIV).try_into().map_err(|_| Error::<T>::Overflow)?;
+			earnings.carry = FixedU128::from_inner(fraction % FixedU128::DIV);
+			let due = whole
+				.checked_mul(blocks)
+				.and_then(|due| due.checked_add(fraction / FixedU128::DIV))
+				.ok_or(Error::<T>::Overflow)?;
+			let due: BalanceOf<T> = due.try_into().map_err(|_| Error::<T>::Overflow)?;
 			if due > earnings.unearned {
 				defensive!("earning more premium than was sold");
 				earnings.unearned
@@ -151,6 +162,59 @@ impl<T: Config> Pallet<T> {
 			pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		}
 		Ok(())
+	}
+
+	/// Add `amount` to the pool's unearned premiums, earned at a constant rate from
+	/// `accrued_through` to the end of expiry bucket `bucket`, where rolling the bucket stops
+	/// the rate (`EarningEnds`). `bucket` is after the pool's first unrolled bucket's start, so
+	/// there is at least one block to earn over.
+	pub(crate) fn earn_until(
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		amount: BalanceOf<T>,
+		bucket: BlockNumberFor<T>,
+	) -> Result<(), Error<T>> {
+		let end = bucket.saturating_mul(T::ExpiryBucketLength::get());
+		let blocks = end.saturating_sub(pool.earnings.accrued_through);
+		let rate = FixedU128::checked_from_rational(amount, blocks.saturated_into::<u128>())
+			.ok_or(Error::<T>::Overflow)?;
+		pool.earnings.unearned =
+			pool.earnings.unearned.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		pool.earnings.rate = pool.earnings.rate.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
+		if !rate.is_zero() {
+			EarningEnds::<T>::try_mutate(pool_id, bucket, |ending| {
+				*ending = ending.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
+				Ok::<_, Error<T>>(())
+			})?;
+		}
+		Ok(())
+	}
+
+	/// End the era of a share class whose capital a payout left at zero: its shares are worth
+	/// nothing, and keeping them would price the next shares of the class against nothing.
+	pub(crate) fn end_empty_eras(pool: &mut PoolOf<T>) -> Result<(), Error<T>> {
+		if !pool.total_shares.is_zero() && Self::bonded_capital(pool).is_zero() {
+			pool.era = pool.era.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			pool.total_shares = Zero::zero();
+		}
+		if !pool.unbonding_shares.is_zero() && pool.unbonding_capital.is_zero() {
+			pool.unbonding_era = pool.unbonding_era.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			pool.unbonding_shares = Zero::zero();
+		}
+		Ok(())
+	}
+
+	/// `staker` as it stands in `pool`'s eras: shares of an ended era are worth nothing.
+	pub(crate) fn settled(pool: &PoolOf<T>, mut staker: StakerInfoOf<T>) -> StakerInfoOf<T> {
+		if staker.era != pool.era {
+			staker.shares = Zero::zero();
+			staker.era = pool.era;
+		}
+		if staker.unbonding_era != pool.unbonding_era {
+			staker.unbonding = Zero::zero();
+			staker.unbonding_era = pool.unbonding_era;
+		}
+		staker
 	}
 
 	/// `pool` as it stands at `now`, its earnings accrued; for the read-only functions.
@@ -234,6 +298,8 @@ impl<T: Config> Pallet<T> {
 			products: Default::default(),
 			frozen_until: Zero::zero(),
 			depleted: false,
+			era: 0,
+			unbonding_era: 0,
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -246,10 +312,16 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_pool_params(&params)?;
 		Pools::<T>::try_mutate(pool_id, |pool| {
 			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+			let before = Self::capacity(pool);
 			pool.params = params;
-			// Cover already sold and claims already filed stay backed: a new capacity factor
-			// may not leave them above the capacity (it would block every withdrawal).
-			ensure!(Self::is_backed(pool), Error::<T>::UpdateUnbacksCover);
+			// Cover already sold and claims already filed stay backed: a lower capacity factor
+			// may not leave them above the capacity (it would block every withdrawal). Only
+			// what the update makes worse is checked: after a payout left a product above its
+			// share, other parameters can still change.
+			ensure!(
+				Self::capacity(pool) >= before || Self::is_backed(pool),
+				Error::<T>::UpdateUnbacksCover
+			);
 			Ok::<_, DispatchError>(())
 		})?;
 		Self::deposit_event(Event::PoolUpdated { pool_id });
@@ -280,7 +352,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Replace a product's parameters. A lower capacity share may not leave the product's
-	/// active cover above it.
+	/// active cover above it (`UpdateUnbacksCover`).
 	pub(crate) fn do_update_product(
 		product_id: ProductId,
 		params: ProductParamsOf<T>,
@@ -288,8 +360,16 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_product_params(&params)?;
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		Self::book_mut(&mut pool, product_id)?.max_capacity_share = params.max_capacity_share;
-		ensure!(Self::is_backed(&pool), Error::<T>::UpdateUnbacksCover);
+		let capacity = Self::capacity(&pool);
+		let book = Self::book_mut(&mut pool, product_id)?;
+		// Only what the update makes worse is checked: a share that does not fall changes no
+		// backing, whatever the rest of the pool owes.
+		ensure!(
+			params.max_capacity_share >= book.max_capacity_share
+				|| book.active_cover <= params.max_capacity_share.mul_floor(capacity),
+			Error::<T>::UpdateUnbacksCover
+		);
+		book.max_capacity_share = params.max_capacity_share;
 		product.params = params;
 		Pools::<T>::insert(product.pool_id, pool);
 		Products::<T>::insert(product_id, product);
@@ -342,6 +422,9 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!pool.depleted, Error::<T>::PoolDepleted);
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
+		// A pool that a payout left unable to back what it sold takes no stake until enough of
+		// its cover has run off: a new staker would pay for a loss that came before it.
+		ensure!(Self::is_backed(&pool), Error::<T>::PoolUnbacked);
 		// The premiums earned so far belong to the stakers who backed the cover until now.
 		Self::accrue(&mut pool, Self::now())?;
 		// More than the staker can pay fails as the transfer would, before any sum is taken
@@ -354,7 +437,7 @@ impl<T: Config> Pallet<T> {
 		let shares = Self::shares_for(&pool, amount)?;
 		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
 		ensure!(shares >= min_shares, Error::<T>::TooFewShares);
-		let mut staker = Stakers::<T>::get(who, pool_id).unwrap_or_default();
+		let mut staker = Self::settled(&pool, Stakers::<T>::get(who, pool_id).unwrap_or_default());
 		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		// Every staker holds at least `min_stake` in shares, so a pool's shares are either none
 		// or at least that many: a handful of shares whose price could be inflated never exists.
@@ -386,7 +469,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!shares.is_zero(), Error::<T>::ZeroAmount);
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
-		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
+		let staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
+		let mut staker = Self::settled(&pool, staker);
 		ensure!(shares <= staker.shares, Error::<T>::InsufficientShares);
 		let staying = staker.shares.saturating_sub(shares);
 		ensure!(
@@ -405,9 +489,13 @@ impl<T: Config> Pallet<T> {
 			pool.unbonding_capital = Zero::zero();
 			value
 		} else {
-			// Unbonding capital only falls (it earns nothing), so it is zero with unbonding
-			// shares only once a payout took the whole capital.
-			ensure!(!pool.unbonding_capital.is_zero(), Error::<T>::PoolDepleted);
+			// A payout that leaves the unbonding capital at zero ends the unbonding era
+			// (`end_empty_eras`), and a withdrawal never takes the whole of it while shares
+			// remain: unbonding shares always have capital behind them.
+			if pool.unbonding_capital.is_zero() {
+				defensive!("unbonding shares without unbonding capital");
+				return Err(Error::<T>::Corrupt.into());
+			}
 			Self::mul_div(value, pool.unbonding_shares, pool.unbonding_capital, Rounding::Down)?
 		};
 		pool.total_shares =
@@ -421,7 +509,7 @@ impl<T: Config> Pallet<T> {
 		staker.unlock_at = unlock_at;
 		Pools::<T>::insert(pool_id, pool);
 		if staker.shares.is_zero() && staker.unbonding.is_zero() {
-			// Shares of a depleted pool, worth nothing: nothing is left to withdraw.
+			// Shares worth nothing became no unbonding shares: nothing is left to withdraw.
 			Stakers::<T>::remove(who, pool_id);
 		} else {
 			Stakers::<T>::insert(who, pool_id, staker);
@@ -431,6 +519,49 @@ impl<T: Config> Pallet<T> {
 			who: who.clone(),
 			shares,
 			unlock_at,
+		});
+		Ok(())
+	}
+
+	/// Turn every unbonding share of `who` in a pool back into bonded shares, at the value of
+	/// both classes now: the staker stays, earns again from this block, and its unbonding ends.
+	pub(crate) fn do_rebond(who: &T::AccountId, pool_id: PoolId) -> DispatchResult {
+		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
+		let mut staker = Self::settled(&pool, staker);
+		// Unbonding shares always have capital behind them (`end_empty_eras`), so a depleted
+		// pool, whose payout ended the unbonding era, has none to rebond.
+		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
+		// The bonded shares earn up to this block at their old number.
+		Self::accrue(&mut pool, Self::now())?;
+		let unbonding = staker.unbonding;
+		let amount = Self::withdrawal_value(&pool, unbonding)?;
+		let shares = Self::shares_for(&pool, amount)?;
+		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
+		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		ensure!(staker.shares >= pool.params.min_stake, Error::<T>::SharesBelowMinimum);
+		staker.unbonding = Zero::zero();
+		pool.unbonding_shares = pool
+			.unbonding_shares
+			.checked_sub(&unbonding)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.unbonding_capital = if pool.unbonding_shares.is_zero() {
+			// Rounding dust of the last unbonding shares goes to the bonded ones.
+			Zero::zero()
+		} else {
+			pool.unbonding_capital
+				.checked_sub(&amount)
+				.defensive_ok_or(Error::<T>::Corrupt)?
+		};
+		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		Pools::<T>::insert(pool_id, pool);
+		Stakers::<T>::insert(who, pool_id, staker);
+		Self::deposit_event(Event::Rebonded {
+			pool_id,
+			who: who.clone(),
+			unbonding,
+			amount,
+			shares,
 		});
 		Ok(())
 	}
@@ -478,7 +609,16 @@ impl<T: Config> Pallet<T> {
 		min_amount: BalanceOf<T>,
 	) -> Result<u32, DispatchError> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
-		let mut staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
+		let stored = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
+		let mut staker = Self::settled(&pool, stored.clone());
+		if staker.shares.is_zero() && staker.unbonding.is_zero() {
+			// Every share of the record is of an ended era, worth nothing: the record goes.
+			Stakers::<T>::remove(who, pool_id);
+			let shares = stored.shares.saturating_add(stored.unbonding);
+			let amount = Zero::zero();
+			Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
+			return Ok(0);
+		}
 		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
 		let now = Self::now();
 		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
@@ -502,7 +642,9 @@ impl<T: Config> Pallet<T> {
 			// Rounding dust of the last unbonding shares goes back to the bonded ones.
 			pool.unbonding_capital = Zero::zero();
 		}
-		ensure!(Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
+		// Withdrawing nothing unbacks nothing: shares that a payout made worthless can always
+		// be cleared.
+		ensure!(amount.is_zero() || Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
 		staker.unbonding = Zero::zero();
 
 		if !amount.is_zero() {
@@ -539,6 +681,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Capacity already taken is the active cover *plus the pending claims*: both must be
 	/// backed, so both limit what may be sold and set the utilization the premium is priced at.
+	/// Both limits are shares of the bonded capacity (`bonded_capacity`): unbonding capital
+	/// sells no cover.
 	/// The premium is charged for every block the cover may hold capacity, not for its period
 	/// alone: the activation delay, the period, the claim window and one expiry bucket (a
 	/// cover's bucket is due at most `ExpiryBucketLength` blocks after its `claim_until`). The
@@ -568,7 +712,8 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&T::ExpiryBucketLength::get())
 			.ok_or(Error::<T>::Overflow)?;
 
-		let capacity = Self::capacity(pool);
+		// New cover is sold against the bonded capital only (`bonded_capacity`).
+		let capacity = Self::bonded_capacity(pool);
 		let taken = pool
 			.active_cover
 			.checked_add(&pool.pending_claims)
@@ -628,20 +773,7 @@ impl<T: Config> Pallet<T> {
 		pool.fees_owed = pool.fees_owed.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
 		// The net premium is earned at a constant rate until the cover's expiry bucket rolls
 		// (from `accrued_through`, which is `now` unless accrual lags behind).
-		let bucket = Self::expiry_bucket(claim_until);
-		let earn_end = bucket.saturating_mul(T::ExpiryBucketLength::get());
-		let blocks = earn_end.saturating_sub(pool.earnings.accrued_through);
-		let rate = FixedU128::checked_from_rational(net, blocks.saturated_into::<u128>())
-			.ok_or(Error::<T>::Overflow)?;
-		pool.earnings.unearned =
-			pool.earnings.unearned.checked_add(&net).ok_or(Error::<T>::Overflow)?;
-		pool.earnings.rate = pool.earnings.rate.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
-		if !rate.is_zero() {
-			EarningEnds::<T>::try_mutate(pool_id, bucket, |ending| {
-				*ending = ending.checked_add(&rate).ok_or(Error::<T>::Overflow)?;
-				Ok::<_, Error<T>>(())
-			})?;
-		}
+		Self::earn_until(pool_id, &mut pool, net, Self::expiry_bucket(claim_until))?;
 		pool.active_cover = quote.pool_active;
 		Self::book_mut(&mut pool, product_id)?.active_cover = quote.product_active;
 		if !quote.premium.is_zero() {
@@ -863,6 +995,7 @@ impl<T: Config> Pallet<T> {
 			// reopens it, once every cover sold before has run off (`reopen_pool`).
 			pool.depleted = true;
 		}
+		Self::end_empty_eras(&mut pool)?;
 
 		if !paid.is_zero() {
 			T::Currency::transfer(
@@ -884,12 +1017,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Reject claim `claim_id`, slashing its deposit into the pool's capital.
+	/// Reject claim `claim_id`, slashing its deposit into the pool: the bonded shares earn it
+	/// over the next full expiry bucket, like a premium, so that no one can stake in front of
+	/// a rejection and take it.
 	pub(crate) fn do_reject_claim(claim_id: ClaimId) -> DispatchResult {
 		let ClaimInContext { claim, cover, product, mut pool } =
 			Self::close_claim(claim_id, false)?;
-		// The deposit joins the bonded capital, after what it earned until now.
-		Self::accrue(&mut pool, Self::now())?;
+		let now = Self::now();
+		// What was earned until now joins the capital before the rate changes.
+		Self::accrue(&mut pool, now)?;
 		let slashed = T::Currency::transfer_on_hold(
 			&HoldReason::ClaimDeposit.into(),
 			&claim.claimant,
@@ -899,7 +1035,8 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		Self::credit_bonded(&mut pool, slashed)?;
+		let bucket = Self::expiry_bucket(now.saturating_add(T::ExpiryBucketLength::get()));
+		Self::earn_until(product.pool_id, &mut pool, slashed, bucket)?;
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(product.pool_id, pool);
@@ -1012,6 +1149,7 @@ impl<T: Config> Pallet<T> {
 	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
 		let pool = Self::accrued(Pools::<T>::get(pool_id)?);
 		let capacity = Self::capacity(&pool);
+		let bonded_capacity = Self::bonded_capacity(&pool);
 		let owed = pool.active_cover.saturating_add(pool.pending_claims);
 		Some(PoolStatus {
 			capital: pool.capital,
@@ -1024,14 +1162,17 @@ impl<T: Config> Pallet<T> {
 			unearned_premiums: pool.earnings.unearned,
 			active_cover: pool.active_cover,
 			capacity,
+			bonded_capacity,
 			// Cover without any capacity behind it is infinitely utilized.
-			utilization: FixedU128::checked_from_rational(owed, capacity).unwrap_or_else(|| {
-				if owed.is_zero() {
-					FixedU128::zero()
-				} else {
-					<FixedU128 as sp_runtime::traits::Bounded>::max_value()
-				}
-			}),
+			utilization: FixedU128::checked_from_rational(owed, bonded_capacity).unwrap_or_else(
+				|| {
+					if owed.is_zero() {
+						FixedU128::zero()
+					} else {
+						<FixedU128 as sp_runtime::traits::Bounded>::max_value()
+					}
+				},
+			),
 			pending_claims: pool.pending_claims,
 			solvency_ratio: FixedU128::checked_from_rational(capacity, owed),
 		})
@@ -1044,7 +1185,10 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 	) -> Option<Position<BalanceOf<T>, BlockNumberFor<T>>> {
 		let pool = Self::accrued(Pools::<T>::get(pool_id)?);
-		let staker = Stakers::<T>::get(who, pool_id)?;
+		let staker = Self::settled(&pool, Stakers::<T>::get(who, pool_id)?);
+		if staker.shares.is_zero() && staker.unbonding.is_zero() {
+			return None;
+		}
 		let bonded = Self::bonded_value(&pool, staker.shares).unwrap_or_default();
 		let unbonding_value = Self::withdrawal_value(&pool, staker.unbonding).unwrap_or_default();
 		Some(Position {
@@ -1073,12 +1217,18 @@ impl<T: Config> Pallet<T> {
 		// Bonded and unbonding shares per pool, from the staker records.
 		let mut shares: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
 		let mut unbonding: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
-		for (_, pool_id, staker) in Stakers::<T>::iter() {
+		for (_, pool_id, stored) in Stakers::<T>::iter() {
 			ensure!(
-				!staker.shares.is_zero() || !staker.unbonding.is_zero(),
+				!stored.shares.is_zero() || !stored.unbonding.is_zero(),
 				"a staker record holds no shares"
 			);
-			ensure!(Pools::<T>::contains_key(pool_id), "a staker of a missing pool");
+			let pool = Pools::<T>::get(pool_id).ok_or("a staker of a missing pool")?;
+			ensure!(
+				stored.era <= pool.era && stored.unbonding_era <= pool.unbonding_era,
+				"a staker record of an era to come"
+			);
+			// Shares of ended eras are worth nothing and count in no total.
+			let staker = Self::settled(&pool, stored);
 			add(shares.entry(pool_id).or_default(), staker.shares)?;
 			add(unbonding.entry(pool_id).or_default(), staker.unbonding)?;
 		}

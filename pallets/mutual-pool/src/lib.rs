@@ -14,19 +14,23 @@
 //! - Buyers `buy_cover` on a product. The premium follows a utilization curve with a kink and is
 //!   charged at the curve's exact average over the utilization the purchase moves through (see
 //!   [`pricing`]), for every block the cover may hold capacity. A pool never sells more than
-//!   `capital * capacity_factor` of cover and pending claims together, nor a product more than
-//!   its `max_capacity_share` of that. The net premium is **earned** block by block over those
-//!   blocks by the shares bonded in each (see [`Earnings`]), not at purchase.
+//!   `bonded capital * capacity_factor` of cover and pending claims together, nor a product more
+//!   than its `max_capacity_share` of that. The net premium is **earned** block by block over
+//!   those blocks by the shares bonded in each (see [`Earnings`]), not at purchase.
 //! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
 //!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`, the deposit goes to the
-//!   pool) within `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone).
+//!   pool, earned like a premium) within `ClaimDecisionPeriod`, after which the claim lapses
+//!   (`lapse_claim`, anyone).
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
-//!   shares keep bearing losses but earn nothing, `withdraw` waits while claims are pending (so a
-//!   claim's outcome is shared by exactly the stakers who were there when it was filed) and
-//!   while an incident freezes the pool (`freeze_pool`), and it may not take capital that backs
-//!   cover, the pool's or any product's share of it.
+//!   shares keep bearing losses but earn nothing and sell no new cover (`rebond` turns them
+//!   back), `withdraw` waits while claims are pending (so a claim's outcome is shared by exactly
+//!   the stakers who were there when it was filed) and while an incident freezes the pool
+//!   (`freeze_pool`), and it may not take capital that backs cover, the pool's or any product's
+//!   share of it.
 //! - A payout that empties a pool closes it to stakes and sales until governance reopens it
-//!   (`reopen_pool`) after every cover sold before has run off. Anyone may remove a cover whose
+//!   (`reopen_pool`) after every cover sold before has run off; a payout that leaves it unable to
+//!   back its cover closes it to stakes until enough has run off. Shares a payout left without
+//!   capital are worth nothing from then on (their **era** ends). Anyone may remove a cover whose
 //!   claim window has closed (`reap_cover`).
 //!
 //! The attacks these rules stop, and the test that proves each, are in `docs/economics.md`.
@@ -37,7 +41,8 @@
 //!   in the pallet; a transfer made straight to the pool account changes nothing. Bonded shares
 //!   own `capital - unbonding_capital`, unbonding shares `unbonding_capital`.
 //! - **Unearned premiums**: net premiums not yet earned; in the pool account, not capital.
-//! - **Capacity**: `capital * capacity_factor`, the most cover a pool may have active.
+//! - **Capacity**: `capital * capacity_factor`, what backs the cover sold; new cover is sold
+//!   against the **bonded capacity**, `(capital - unbonding_capital) * capacity_factor`.
 //! - **Active cover**: the `remaining` of covers whose claim window has not closed: a cover holds
 //!   capacity until its `claim_until` (its end plus the claim window it was sold with). Expiry is
 //!   booked per time bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
@@ -135,8 +140,11 @@ pub mod pallet {
 
 	/// The in-code storage version. Version 1 (issue 9): covers keep their claim window
 	/// (`claim_until`), claims their deadline (`lapses_at`), pools their large-claim window
-	/// (`payouts`). No chain ran version 0, so there is no migration.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// (`payouts`). Version 2: pools keep their earnings, unbonding shares, product books, freeze
+	/// and depletion; products lose their active cover to the books; `EarningEnds`. Version 3:
+	/// pools and staker records keep share eras (`era`, `unbonding_era`). No chain ran an
+	/// earlier version, so there is no migration (docs/design.md).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -326,7 +334,7 @@ pub mod pallet {
 			shares: BalanceOf<T>,
 			unlock_at: BlockNumberFor<T>,
 		},
-		/// `who` burnt `shares` and received `amount`.
+		/// `who` burnt `shares` and received `amount` (nothing for shares of an ended era).
 		Withdrawn { pool_id: PoolId, who: T::AccountId, shares: BalanceOf<T>, amount: BalanceOf<T> },
 		/// A cover was bought.
 		CoverBought {
@@ -351,7 +359,8 @@ pub mod pallet {
 		},
 		/// A claim was approved and `payout` paid to the cover owner.
 		ClaimApproved { claim_id: ClaimId, payout: BalanceOf<T> },
-		/// A claim was rejected and its deposit moved into the pool's capital.
+		/// A claim was rejected and its deposit slashed into the pool, where the bonded shares
+		/// earn it over the next full expiry bucket.
 		ClaimRejected { claim_id: ClaimId, slashed: BalanceOf<T> },
 		/// A payout exceeded the pool's capital; `shortfall` could not be paid.
 		PoolDepleted { pool_id: PoolId, shortfall: BalanceOf<T> },
@@ -369,6 +378,14 @@ pub mod pallet {
 		PoolReopened { pool_id: PoolId },
 		/// A cover whose claim window had closed was removed from storage.
 		CoverReaped { cover_id: CoverId },
+		/// `who` turned its `unbonding` shares, worth `amount`, back into `shares` bonded ones.
+		Rebonded {
+			pool_id: PoolId,
+			who: T::AccountId,
+			unbonding: BalanceOf<T>,
+			amount: BalanceOf<T>,
+			shares: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -402,6 +419,10 @@ pub mod pallet {
 		PoolDepleted,
 		/// The pool is not depleted.
 		PoolNotDepleted,
+		/// A payout left the pool unable to back its active cover and pending claims (or a
+		/// product above its share of the capacity): it takes no stake until enough cover has
+		/// run off, so that no new staker pays for a loss that came before it.
+		PoolUnbacked,
 		/// The pool still has active cover or pending claims.
 		CoverStillActive,
 		/// The pool backs `bounds::MAX_PRODUCTS_PER_POOL` products already.
@@ -440,7 +461,7 @@ pub mod pallet {
 		PeriodOutOfRange,
 		/// The amount must be above zero.
 		ZeroAmount,
-		/// The purchase exceeds the pool's capacity or the product's share of it.
+		/// The purchase exceeds the pool's bonded capacity or the product's share of it.
 		InsufficientCapacity,
 		/// The premium is above the buyer's `max_premium`.
 		PremiumTooHigh,
@@ -591,6 +612,8 @@ pub mod pallet {
 		/// down, at least `min_shares` (else `TooFewShares`: the price moved since the staker
 		/// looked). The staker must hold at least the pool's `min_stake` in shares afterwards.
 		/// The first stake into a pool also pays the pool account's existential deposit.
+		/// Not into a depleted pool (`PoolDepleted`), nor into one that a payout left unable to
+		/// back its cover (`PoolUnbacked`): the staker would pay for a loss that came first.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
@@ -607,7 +630,9 @@ pub mod pallet {
 		/// unbonding shares, which stay in the pool bearing losses but earn no premium, until
 		/// `withdraw` after the pool's unbonding period. A new request adds to the unbonding
 		/// shares and restarts the period. What stays bonded must be nothing or at least the
-		/// pool's `min_stake` in shares (`SharesBelowMinimum`).
+		/// pool's `min_stake` in shares (`SharesBelowMinimum`). Unbonding capital sells no new
+		/// cover, so the staker waits at most for the cover sold before its request (and the
+		/// claims pending on it); `rebond` takes the request back.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::request_unstake())]
 		pub fn request_unstake(
@@ -628,7 +653,8 @@ pub mod pallet {
 		/// `on_idle` has not. Not while claims on the pool are pending (`ClaimsPending`): each is
 		/// decided or lapses within `ClaimDecisionPeriod`, so that whatever its outcome, the
 		/// staker bears exactly its share of it; nor while the pool is frozen (`PoolFrozen`).
-		/// Fails with `WithdrawalBelowMinimum` if it would pay less than `min_amount`.
+		/// Fails with `WithdrawalBelowMinimum` if it would pay less than `min_amount`. Shares
+		/// that a payout made worthless (an ended era) are withdrawn for nothing, at any time.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn withdraw(
@@ -650,7 +676,8 @@ pub mod pallet {
 		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
 		/// rest is earned by the pool's bonded shares block by block until the cover's expiry
 		/// bucket rolls. At least `MinCover` (`CoverBelowMinimum`); not from a depleted pool
-		/// (`PoolDepleted`).
+		/// (`PoolDepleted`). Capacity is that of the bonded capital (`capital -
+		/// unbonding_capital) * capacity_factor`): unbonding capital sells no cover.
 		///
 		/// The price and the capacity left come from the stored active cover: a purchase rolls
 		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
@@ -733,7 +760,7 @@ pub mod pallet {
 		/// same in spare block weight. Useful before a purchase, which rolls nothing itself, or
 		/// when a long gap left more buckets due than one `withdraw` rolls.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::roll_expiries(T::MaxExpiryBucketsPerCall::get()))]
+		#[pallet::weight(Pallet::<T>::roll_weight(*owner, T::MaxExpiryBucketsPerCall::get()))]
 		pub fn roll_expiries(
 			origin: OriginFor<T>,
 			owner: ExpiryOwner,
@@ -746,7 +773,7 @@ pub mod pallet {
 				through: roll.to,
 				expired: roll.expired,
 			});
-			Ok(Some(T::WeightInfo::roll_expiries(roll.buckets)).into())
+			Ok(Some(Self::roll_weight(owner, roll.buckets)).into())
 		}
 
 		/// Pay the fees a pool owes (its `fee` share of the premiums sold since the last
@@ -818,6 +845,20 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_reap_cover(cover_id)?;
 			Ok(Pays::No.into())
+		}
+
+		/// Turn all the caller's unbonding shares in a pool back into bonded shares, at the
+		/// current values of both classes: the request to leave is taken back, and the shares
+		/// earn premiums again from this block. The staker must then hold at least the pool's
+		/// `min_stake` in bonded shares.
+		///
+		/// Emits `Rebonded`. Fails with `PoolNotFound`, `NotStaker`, `NothingUnbonding`,
+		/// `ZeroShares` or `SharesBelowMinimum`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::rebond())]
+		pub fn rebond(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_rebond(&who, pool_id)
 		}
 	}
 }

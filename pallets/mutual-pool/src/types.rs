@@ -93,6 +93,13 @@ pub struct Pool<Balance, BlockNumber> {
 	/// A payout took more than the pool's capital: the pool takes no stake and sells no cover
 	/// until `reopen_pool` (see `Error::PoolDepleted`).
 	pub depleted: bool,
+	/// The era of the bonded shares. A payout that leaves the bonded capital at zero ends it:
+	/// the bonded shares in issue are worth nothing from then on (every staker's record of an
+	/// earlier era reads as no bonded shares), and the next stake starts at one share per unit.
+	pub era: u32,
+	/// The era of the unbonding shares, ended the same way when a payout leaves the unbonding
+	/// capital at zero, so that worthless unbonding shares never block `request_unstake`.
+	pub unbonding_era: u32,
 }
 
 /// The bound of `Pool::products`.
@@ -260,6 +267,12 @@ pub struct StakerInfo<Balance, BlockNumber> {
 	pub unbonding: Balance,
 	/// The block from which the unbonding shares can be withdrawn.
 	pub unlock_at: BlockNumber,
+	/// The pool's `era` when `shares` were last changed: in an earlier era they are worth
+	/// nothing.
+	pub era: u32,
+	/// The pool's `unbonding_era` when `unbonding` was last changed: in an earlier era it is
+	/// worth nothing.
+	pub unbonding_era: u32,
 }
 
 /// A cover: `amount` insured on a product from `start` to `end`.
@@ -335,10 +348,15 @@ pub struct PoolStatus<Balance> {
 	pub unearned_premiums: Balance,
 	/// Cover sold whose claim window has not closed (or whose expiry bucket is not rolled).
 	pub active_cover: Balance,
-	/// `capital * capacity_factor`.
+	/// `capital * capacity_factor`: what backs the cover sold and the pending claims, the
+	/// capital of unbonding shares included.
 	pub capacity: Balance,
-	/// `(active_cover + pending_claims) / capacity`, the utilization premiums are priced at (0
-	/// with neither, the largest value with cover but no capacity).
+	/// `(capital - unbonding capital) * capacity_factor`: what new cover is sold and priced
+	/// against. Unbonding capital sells no cover, so that no staker is locked behind cover sold
+	/// after it asked to leave.
+	pub bonded_capacity: Balance,
+	/// `(active_cover + pending_claims) / bonded_capacity`, the utilization premiums are
+	/// priced at (0 with neither, the largest value with cover but no bonded capacity).
 	pub utilization: FixedU128,
 	/// Claimed amounts under assessment.
 	pub pending_claims: Balance,

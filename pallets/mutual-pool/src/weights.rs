@@ -65,6 +65,8 @@ pub trait WeightInfo {
 	fn reap_cover() -> Weight;
 	fn roll_expiries(b: u32, ) -> Weight;
 	fn pay_fees() -> Weight;
+	fn roll_product_expiries(b: u32, ) -> Weight;
+	fn rebond() -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -338,6 +340,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:1 w:1)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Component `b` ranges over `[0, 1]`.
+	fn roll_product_expiries(b: u32, ) -> Weight {
+		// Proof size: measured `475 + b * (126 ±0)` bytes, estimated `4175 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 18_825_000 picoseconds.
+		Weight::from_parts(20_364_509, 4175)
+			// Standard error: 22_656.
+			.saturating_add(Weight::from_parts(18_344_423, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Stakers` (r:1 w:1)
+	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	fn rebond() -> Weight {
+		// Proof size: measured `600` bytes, estimated `4175` bytes.
+		// Minimum execution time: 34_855_000 picoseconds.
+		Weight::from_parts(38_582_000, 4175)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
@@ -441,5 +472,18 @@ impl WeightInfo for () {
 		Weight::from_parts(82_434_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn roll_product_expiries(b: u32, ) -> Weight {
+		Weight::from_parts(20_364_509, 4175)
+			.saturating_add(Weight::from_parts(18_344_423, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+	}
+	fn rebond() -> Weight {
+		Weight::from_parts(38_582_000, 4175)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

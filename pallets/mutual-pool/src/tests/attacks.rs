@@ -68,8 +68,10 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 			// Each staker is worth at least what it was before the claim: the rejected claim
 			// took nothing. Dave's unbonding shares earn nothing, so the slashed deposit (and
-			// the premium earned meanwhile) went to Ferdie's bonded ones.
+			// the premium earned meanwhile) goes to Ferdie's bonded ones, earned by block 40 (the
+			// end of the bucket after the next).
 			assert_eq!(withdrawn(DAVE), dave);
+			run_to_block(41);
 			let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
 			assert!(ferdie_now >= ferdie + MAX_DEPOSIT, "{ferdie_now} of {ferdie}");
 		});
@@ -372,6 +374,8 @@ fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 			let claim_id = claim(BOB, cover_id, MIN_COVER);
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		}
+		// The deposits are earned by block 40, the end of the bucket after the next.
+		run_to_block(41);
 		let capital = pool(0).capital;
 		assert!(capital > 2_000 && capital < 2_100, "{capital}");
 
@@ -457,9 +461,9 @@ fn attack_05_a_withdrawal_keeps_every_product_within_its_capacity_share() {
 		.stake(0, FERDIE, MILLION)
 		.stake(0, BOB, MILLION)
 		.build_and_execute(|| {
+			buy(EVE, 0, 2 * MILLION, YEAR);
 			unstake_all(BOB);
 			run_to_block(21);
-			buy(EVE, 0, 2 * MILLION, YEAR);
 			// The pool as a whole would still back the cover; product 0 would not.
 			assert_noop!(
 				MutualPool::withdraw(signed(BOB), 0, 0),
@@ -561,9 +565,11 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, left));
 		assert_eq!(pool(0).capital, 0);
 		assert!(pool(0).depleted);
+		// Ferdie's shares were of the era the payout ended: a slashed deposit (and the premiums
+		// still unearned) are earned by no bonded share, so they go to the treasury.
+		assert_eq!(MutualPool::position(0, &FERDIE), None);
 		let rejected = claim(CHARLIE, small, 1_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), rejected));
-		assert!(pool(0).capital > 0);
 
 		assert_noop!(MutualPool::stake(signed(DAVE), 0, MILLION, 0), Error::<Test>::PoolDepleted);
 		assert_noop!(
@@ -584,6 +590,8 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 		// Both covers' claim windows close at 111 (bucket 12, rolled at 120).
 		run_to_block(121);
 		assert_eq!(pool(0).active_cover, 0);
+		assert_eq!(pool(0).capital, 0);
+		assert!(pool(0).fees_owed >= deposit(1_000));
 		assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
 		assert_eq!(events().last(), Some(&Event::PoolReopened { pool_id: 0 }));
 		assert_noop!(
@@ -591,8 +599,7 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 			Error::<Test>::PoolNotDepleted
 		);
 		assert_ok!(MutualPool::stake(signed(DAVE), 0, MILLION, 0));
-		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert!(dave + 1 >= MILLION, "Dave's 1M are worth {dave}");
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, MILLION);
 		assert_noop!(
 			MutualPool::submit_claim(signed(EVE), big, remaining, evidence()),
 			Error::<Test>::OutsideClaimWindow
@@ -600,10 +607,11 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 	});
 }
 
-/// ATTACK 12 (review of the fixes above): unbonding capital sold cover. Bob asked to leave at
-/// block 1; at block 21 Eve bought 3M of one-year cover against a capacity of 4M that counted
-/// Bob's unbonding 1M. Bob could then not withdraw for a year: he bore his part of every payout
-/// and earned nothing.
+/// ATTACK 12 (a review of the fixes above found 12 to 17): unbonding capital sold cover. Bob
+/// asked to leave at block 1; at block 21 Eve bought 3M of one-year cover against a capacity of
+/// 4M that counted Bob's unbonding 1M. Bob could then not withdraw for a year: he bore his part
+/// of every payout and earned nothing. Now new cover is sold against the bonded capital only:
+/// a staker waits at most for the cover sold before it asked to leave.
 #[test]
 fn attack_12_unbonding_capital_sells_no_cover() {
 	ExtBuilder::default()
@@ -613,42 +621,49 @@ fn attack_12_unbonding_capital_sells_no_cover() {
 			unstake_all(BOB);
 			run_to_block(21);
 			let product = full_capacity_product();
-			// ATTACK: the sale counts Bob's unbonding capital, and locks him behind it.
-			buy(EVE, product, 3 * MILLION, YEAR);
+			assert_eq!(MutualPool::capacity(&pool(0)), 4 * MILLION);
+			assert_eq!(MutualPool::bonded_capacity(&pool(0)), 2 * MILLION);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
-				Error::<Test>::InsufficientFreeCapital
+				MutualPool::buy_cover(signed(EVE), product, 3 * MILLION, YEAR, Balance::MAX),
+				Error::<Test>::InsufficientCapacity
 			);
-			run_to_block(1_000);
-			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
-				Error::<Test>::InsufficientFreeCapital
+			assert_eq!(
+				MutualPool::quote(product, 2 * MILLION + 1, YEAR),
+				Err(Error::<Test>::InsufficientCapacity.into())
 			);
+			buy(EVE, product, 2 * MILLION, YEAR);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			assert_eq!(withdrawn(BOB), MILLION);
 		});
 }
 
 /// ATTACK 13: a slashed deposit joined the bonded capital at once. Dave saw the council's
 /// motion to reject Eve's 1M claim (deposit 1_100), staked 9M in front of it and asked to leave
-/// right after: 20 blocks later he took 90% of the deposit, having backed nothing.
+/// right after: 20 blocks later he took 90% of the deposit, having backed nothing. Now the
+/// deposit is earned like a premium, block by block until the end of the next full expiry
+/// bucket, by the shares bonded meanwhile.
 #[test]
 fn attack_13_a_slashed_deposit_is_earned_over_time() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let cover_id = buy(EVE, 0, MILLION, 10);
 		let claim_id = claim(EVE, cover_id, MILLION);
 		stake(DAVE, 9 * MILLION);
+		let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		unstake_all(DAVE);
 		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
-		// ATTACK: Dave took most of the deposit.
-		let gain = withdrawn(DAVE) - 9 * MILLION;
-		assert!(gain >= deposit(MILLION) * 9 / 10 - 1, "Dave gained {gain}");
+		assert_eq!(withdrawn(DAVE), 9 * MILLION);
+		// Rejected at block 1: earned through block 20, the end of the bucket after the next.
+		let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
+		assert!(ferdie_now >= ferdie + deposit(MILLION), "Ferdie has {ferdie_now} of {ferdie}");
 	});
 }
 
 /// ATTACK 14: a pool stayed open unless a payout left exactly nothing. Eve's claim of 999,999
 /// left Ferdie's pool 1 unit of capital behind Charlie's 1M of cover; Dave's new stake then
-/// paid Charlie's claim, for a loss that was the pool's before he came.
+/// paid Charlie's claim, for a loss that was the pool's before he came. Now a pool that cannot
+/// back what it sold takes no stake (`PoolUnbacked`) until enough of its cover has run off.
 #[test]
 fn attack_14_no_stake_backs_a_pool_that_a_payout_left_unbacked() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
@@ -659,18 +674,45 @@ fn attack_14_no_stake_backs_a_pool_that_a_payout_left_unbacked() {
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION - 1));
 		assert_eq!(pool(0).capital, 1);
 		assert!(!pool(0).depleted);
-		// ATTACK: Dave's stake is taken by a loss the pool had before he came.
-		stake(DAVE, MILLION);
+		assert_noop!(MutualPool::stake(signed(DAVE), 0, MILLION, 0), Error::<Test>::PoolUnbacked);
 		let claim_id = claim(CHARLIE, second, MILLION);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION));
-		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		assert!(dave < 10, "Dave's 1M are worth {dave}");
+		assert!(pool(0).depleted);
+		assert_eq!(MutualPool::position(0, &DAVE), None);
+		// Both covers' claim windows close at 111 (bucket 12, rolled at 120): then the pool is
+		// backed again, governance reopens it, and Dave's stake is his.
+		run_to_block(121);
+		assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
+		stake(DAVE, MILLION);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, MILLION);
+	});
+}
+
+/// ATTACK 14, partial loss: a pool that a payout left short of capacity (not empty) takes
+/// stakes again by itself once the cover it sold has run off enough to be backed.
+#[test]
+fn attack_14_an_unbacked_pool_takes_stakes_once_its_cover_ran_off() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let product = full_capacity_product();
+		let first = buy(EVE, product, MILLION, 10);
+		buy(CHARLIE, product, MILLION, YEAR);
+		let claim_id = claim(EVE, first, 500_000);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 500_000));
+		// 1.5M of cover on 1M of capacity.
+		assert!(!MutualPool::is_backed(&pool(0)));
+		assert_noop!(MutualPool::stake(signed(DAVE), 0, MILLION, 0), Error::<Test>::PoolUnbacked);
+		// Eve's remaining 500_000 runs off at block 120; Charlie's 1M stays backed.
+		run_to_block(121);
+		assert!(MutualPool::is_backed(&pool(0)));
+		stake(DAVE, MILLION);
 	});
 }
 
 /// ATTACK 15: after a payout emptied a pool, the unbonding shares left in it (worth nothing)
 /// made every `request_unstake` fail: Dave, who staked after governance reopened the pool,
-/// could not leave until Bob, who had unbonded before the loss, withdrew his nothing.
+/// could not leave until Bob, who had unbonded before the loss, withdrew his nothing. Now a
+/// payout that leaves a share class without capital ends its era: its shares are worth nothing
+/// and count in no total, and their holders' records read as empty.
 #[test]
 fn attack_15_a_depletion_leaves_no_shares_that_block_others() {
 	ExtBuilder::default()
@@ -683,20 +725,33 @@ fn attack_15_a_depletion_leaves_no_shares_that_block_others() {
 			let claim_id = claim(EVE, cover_id, 4 * MILLION);
 			assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 4 * MILLION));
 			assert!(pool(0).depleted);
+			assert_eq!((pool(0).era, pool(0).unbonding_era), (1, 1));
+			assert_eq!((pool(0).total_shares, pool(0).unbonding_shares), (0, 0));
+			assert_eq!(MutualPool::position(0, &FERDIE), None);
+			assert_eq!(MutualPool::position(0, &BOB), None);
 			run_to_block(121);
 			assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
 			stake(DAVE, MILLION);
-			// ATTACK: Dave's money is frozen by Bob's worthless unbonding shares.
-			let shares = Stakers::<Test>::get(DAVE, 0).unwrap().shares;
+			assert_eq!(Stakers::<Test>::get(DAVE, 0).unwrap().shares, MILLION);
+			unstake_all(DAVE);
+			// Bob's record of the ended era is cleared for nothing; Ferdie's stays inert.
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			assert_eq!(withdrawn(BOB), 0);
+			assert!(!Stakers::<Test>::contains_key(BOB, 0));
 			assert_noop!(
-				MutualPool::request_unstake(signed(DAVE), 0, shares),
-				Error::<Test>::PoolDepleted
+				MutualPool::request_unstake(signed(FERDIE), 0, 1),
+				Error::<Test>::InsufficientShares
 			);
+			run_to_block(141);
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+			assert_eq!(withdrawn(DAVE), MILLION);
 		});
 }
 
 /// ATTACK 16: an update was checked against the whole pool. After a payout left product 0
-/// above its share of the smaller capacity, governance could not even disable product 1.
+/// above its share of the smaller capacity, governance could not even disable product 1. Now an
+/// update is checked only for what it makes worse: a lower capacity factor against the pool, a
+/// lower share against its product.
 #[test]
 fn attack_16_an_update_is_checked_only_for_what_it_makes_worse() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
@@ -707,14 +762,20 @@ fn attack_16_an_update_is_checked_only_for_what_it_makes_worse() {
 		// Product 0 holds 1M, above 50% of the 1.8M capacity left.
 		assert!(book(0).active_cover > MutualPool::capacity(&pool(0)) / 2);
 		let disabled = ProductParams { enabled: false, ..product_params(5, 30) };
-		// ATTACK: disabling product 1 makes nothing worse, and fails.
+		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 1, disabled));
+		let params = PoolParams { fee: Perbill::from_percent(5), ..pool_params() };
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		// What would make product 0's backing worse is still refused.
 		assert_noop!(
-			MutualPool::update_product(RuntimeOrigin::root(), 1, disabled),
+			MutualPool::update_product(RuntimeOrigin::root(), 0, product_params(2, 40)),
 			Error::<Test>::UpdateUnbacksCover
 		);
-		let params = PoolParams { fee: Perbill::from_percent(5), ..pool_params() };
+		let lower = PoolParams {
+			capacity_factor: sp_arithmetic::FixedU128::from_rational(19, 10),
+			..pool_params()
+		};
 		assert_noop!(
-			MutualPool::update_pool(RuntimeOrigin::root(), 0, params),
+			MutualPool::update_pool(RuntimeOrigin::root(), 0, lower),
 			Error::<Test>::UpdateUnbacksCover
 		);
 	});
@@ -722,18 +783,29 @@ fn attack_16_an_update_is_checked_only_for_what_it_makes_worse() {
 
 /// ATTACK 17: accrual multiplied the earning rate (in units of 10^-18) by the blocks in 128
 /// bits: with an 18-decimal currency, a pool earning some 340 tokens an hour overflowed, and
-/// every call that accrues (stake, unstake, purchase, decision) failed with `Overflow`.
+/// every call that accrues (stake, unstake, purchase, decision) failed with `Overflow`. Now the
+/// rate's whole units and its fraction are multiplied apart.
 #[test]
 fn attack_17_accrual_does_not_overflow_with_18_decimals() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		const TOKEN: u128 = 1_000_000_000_000_000_000;
 		let mut pool = pool(0);
-		// 1 token a block for 600 blocks.
-		pool.earnings.rate = FixedU128::saturating_from_integer(TOKEN);
-		pool.earnings.unearned = 600 * TOKEN;
+		// 1.5 tokens a block for 600 blocks, and half a unit carried.
+		pool.earnings.rate = FixedU128::saturating_from_rational(3 * TOKEN, 2);
+		pool.earnings.carry = FixedU128::from_rational(1, 2);
+		pool.earnings.unearned = 1_000 * TOKEN;
 		pool.earnings.accrued_through = 0;
 		pool.expired_through = 100;
-		// ATTACK: the accrual over 600 blocks overflows.
-		assert!(matches!(MutualPool::accrue(&mut pool, 600), Err(Error::<Test>::Overflow)));
+		let capital = pool.capital;
+		assert_ok!(MutualPool::accrue(&mut pool, 600));
+		assert_eq!(pool.capital, capital + 900 * TOKEN);
+		assert_eq!(pool.earnings.unearned, 100 * TOKEN);
+		assert_eq!(pool.earnings.carry, FixedU128::from_rational(1, 2));
+		// A third of a unit a block, over three blocks: one unit, nothing carried.
+		pool.earnings.rate = FixedU128::from_rational(1, 3);
+		pool.earnings.carry = FixedU128::from_inner(1);
+		assert_ok!(MutualPool::accrue(&mut pool, 603));
+		assert_eq!(pool.capital, capital + 900 * TOKEN + 1);
+		assert_eq!(pool.earnings.carry, FixedU128::from_u32(0));
 	});
 }

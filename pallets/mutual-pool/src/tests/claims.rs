@@ -539,9 +539,10 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 		assert_eq!(cover(b).remaining, 600_000 - left);
 		assert_eq!(pool(0).active_cover, 600_000 - left);
 		assert_eq!(book(1).active_cover, 600_000 - left);
-		// Shares exist with no capital behind them: the pool takes no stake.
-		assert_eq!(pool(0).total_shares, 1_100_000);
-		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 0);
+		// The payout ended the era of the shares, worth nothing: none is left in issue, and the
+		// pool takes no stake until it is reopened.
+		assert_eq!((pool(0).total_shares, pool(0).era), (0, 1));
+		assert_eq!(MutualPool::position(0, &BOB), None);
 		assert_noop!(MutualPool::stake(signed(EVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
 	});
 }
@@ -648,12 +649,24 @@ fn reject_claim_slashes_deposit_into_capital() {
 		// The deposit of a 40_000 claim: 100 + 0.1% of 40_000.
 		let deposit = deposit(40_000);
 		assert_eq!(deposit, 140);
+		let unearned = pool(0).earnings.unearned;
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		assert_last(Event::ClaimRejected { claim_id, slashed: deposit });
-		// Charlie loses the deposit; the pool account and the capital gain it.
+		// Charlie loses the deposit; the pool account gains it, and the bonded shares earn it
+		// like a premium, by block 20 (the end of the bucket after the next): 140 / 19 a block.
 		assert_eq!(held(CHARLIE), 0);
 		assert_eq!(free(CHARLIE), charlie - deposit);
 		assert_eq!(free(pool_account()), account + deposit);
+		assert_eq!(pool(0).capital, capital);
+		assert_eq!(pool(0).earnings.unearned, unearned + deposit);
+		assert_eq!(
+			EarningEnds::<Test>::get(0, 2),
+			sp_arithmetic::FixedU128::from_rational(140, 19)
+		);
+		// `on_idle` of block 10 accrued 9 blocks of it (and under a unit of the premium).
+		run_to_block(11);
+		assert_eq!(pool(0).capital, capital + 140 * 9 / 19);
+		run_to_block(21);
 		assert_eq!(pool(0).capital, capital + deposit);
 		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + deposit);
 		// Nothing is paid and the claim no longer locks capital.
@@ -676,15 +689,15 @@ fn slashed_deposit_joins_the_bonded_capital_only() {
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
-		// The deposit joins the capital of the bonded shares, Bob's: Dave's unbonding shares
-		// gain nothing.
+		// The deposit is earned by the bonded shares, Bob's, by block 20: Dave's unbonding
+		// shares gain nothing.
+		run_to_block(21);
 		assert_eq!(pool(0).capital, capital + 1_000_000 + deposit(40_000));
 		assert_eq!(pool(0).unbonding_capital, 1_000_000);
 		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital + deposit(40_000));
 		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000);
 		// Dave leaves with what he unbonded (the premium, 1_914 over a year, earns nothing by
 		// block 21, and nothing of it would be his).
-		run_to_block(21);
 		let dave = free(DAVE);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		assert_eq!(free(DAVE), dave + 1_000_000);
@@ -700,6 +713,7 @@ fn reject_claim_by_root_works() {
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
 		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
+		run_to_block(21);
 		assert_eq!(pool(0).capital, capital + deposit(40_000));
 	});
 }

@@ -759,6 +759,7 @@ fn runtime_api_of_an_empty_pool() {
 				unearned_premiums: 0,
 				active_cover: 0,
 				capacity: 0,
+				bonded_capacity: 0,
 				utilization: FixedU128::from_u32(0),
 				pending_claims: 0,
 				solvency_ratio: None,
@@ -795,8 +796,11 @@ fn runtime_api_reports_pool_and_position_figures() {
 				unearned_premiums: 1_914,
 				active_cover: 100_000,
 				capacity,
-				// Pending claims take capacity as active cover does.
-				utilization: FixedU128::checked_from_rational(140_000, capacity).unwrap(),
+				// Bob's 300_000 unbonding sells no cover.
+				bonded_capacity: capacity - 600_000,
+				// Pending claims take capacity as active cover does, priced on the bonded
+				// capacity.
+				utilization: FixedU128::checked_from_rational(140_000, capacity - 600_000).unwrap(),
 				pending_claims: 40_000,
 				solvency_ratio: FixedU128::checked_from_rational(capacity, 140_000),
 			})
@@ -880,6 +884,7 @@ fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 				unearned_premiums: 1,
 				active_cover: 1_600_000,
 				capacity,
+				bonded_capacity: capacity,
 				utilization: FixedU128::checked_from_rational(1_600_000, capacity).unwrap(),
 				pending_claims: 0,
 				solvency_ratio: FixedU128::checked_from_rational(capacity, 1_600_000),

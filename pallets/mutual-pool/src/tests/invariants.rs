@@ -17,19 +17,22 @@
 //!   8. `position` agrees with `withdraw`: a withdrawal pays exactly the `unbonding_value` that
 //!      `position` reported just before it;
 //!   9. unbonding shares earn nothing: the pool's unbonding capital rises only by
-//!      `request_unstake` (premiums and slashed deposits go to the bonded shares);
+//!      `request_unstake` (premiums and slashed deposits are earned by the bonded shares);
 //!   10. what all stakers could claim (their positions' values) is at most the capital;
 //!   11. every cover whose claim window is open counts as active cover (capital backs it);
 //!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused
 //!       for capacity) or a payout (which lowers the capital) leaves a backed pool unbacked:
 //!       active cover plus pending claims within the capacity, and every product within its
 //!       share;
-//!   13. a rejected claim lowers no staker's value.
+//!   13. a rejected claim lowers no staker's value;
+//!   14. a stake succeeds only into a backed pool;
+//!   15. a purchase leaves active cover and pending claims within the bonded capacity: no cover
+//!       is sold on unbonding capital.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
 //!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
-//!   shares, parameter updates by governance, incident freezes, reopening depleted pools and
-//!   reaping covers.
+//!   shares, parameter updates by governance, incident freezes, reopening depleted pools,
+//!   reaping covers and rebonding.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
@@ -141,6 +144,9 @@ enum Action {
 		shares: Amount,
 	},
 	Withdraw {
+		who: AccountId,
+	},
+	Rebond {
 		who: AccountId,
 	},
 	/// `amount` relative to what the product may still sell (before rolling expiries).
@@ -352,6 +358,7 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 		3 => (user(), amount())
 			.prop_map(|(who, shares)| Action::RequestUnstake { who, shares }),
 		3 => user().prop_map(|who| Action::Withdraw { who }),
+		1 => user().prop_map(|who| Action::Rebond { who }),
 		6 => (user(), prop_oneof![10 => 0u32..2, 1 => Just(2u32)], cover_amount(), period(),
 			max_premium())
 			.prop_map(|(who, product, amount, period, max)| Action::BuyCover {
@@ -545,6 +552,9 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 				Some(Oracle::Withdrawal(value)),
 			)
 		},
+		Action::Rebond { who } => {
+			(format!("rebond(signed({who}), {POOL})"), MutualPool::rebond(signed(who), POOL), None)
+		},
 		Action::BuyCover { who, product, amount, period, max } => {
 			let amount = amount.resolve(free_capacity(product));
 			let quote = MutualPool::quote(product, amount, period);
@@ -715,6 +725,8 @@ fn check_withdrawal(value: Option<Balance>, result: &DispatchResult) -> Result<(
 	});
 	match (value, paid) {
 		(Some(value), Some(paid)) if value == paid => Ok(()),
+		// A record whose shares are all of ended eras: no position, withdrawn for nothing.
+		(None, Some(0)) => Ok(()),
 		_ => Err(format!("position said {value:?} but withdraw paid {paid:?}")),
 	}
 }
@@ -816,6 +828,14 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 						| Action::BuyAndClaim { .. }
 				) {
 				Some("a call other than a claim or a payout left the pool unbacked".into())
+			} else if matches!(action, Action::Stake { .. }) && result.is_ok() && !backed_before {
+				Some("an unbacked pool took a stake".into())
+			} else if matches!(action, Action::BuyCover { .. })
+				&& result.is_ok()
+				&& pool(POOL).active_cover + pool(POOL).pending_claims
+					> MutualPool::bonded_capacity(&pool(POOL))
+			{
+				Some("a purchase sold cover on unbonding capital".into())
 			} else if matches!(action, Action::RejectClaim { .. })
 				&& result.is_ok()
 				&& staker_values().iter().zip(&values_before).any(|(after, before)| after < before)
@@ -959,6 +979,18 @@ fn try_state_detects_a_staker_without_shares() {
 		frame_support::assert_ok!(MutualPool::request_unstake(signed(DAVE), POOL, dave.shares));
 		assert_eq!(MutualPool::do_try_state(), Ok(()));
 		Stakers::<Test>::insert(EVE, POOL, StakerInfoOf::<Test>::default())
+	});
+}
+
+#[test]
+fn try_state_detects_a_staker_of_an_era_to_come() {
+	detects("a staker record of an era to come", || {
+		Stakers::<Test>::mutate(DAVE, POOL, |staker| staker.as_mut().expect("Dave stakes").era = 1)
+	});
+	detects("a staker record of an era to come", || {
+		Stakers::<Test>::mutate(DAVE, POOL, |staker| {
+			staker.as_mut().expect("Dave stakes").unbonding_era = 1
+		})
 	});
 }
 

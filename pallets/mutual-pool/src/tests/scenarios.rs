@@ -343,7 +343,8 @@ fn payout_beyond_capital_depletes_the_pool_and_stops_stakes() {
 		assert_eq!(free(DAVE), dave + 100_000 + deposit(600_000));
 		assert_eq!(Covers::<Test>::get(second).unwrap().remaining, 500_000);
 		assert_eq!(pool(0).capital, 0);
-		assert_eq!(pool(0).total_shares, MILLION);
+		// The payout ended the era of Bob's shares, worth nothing: none is in issue now.
+		assert_eq!((pool(0).total_shares, pool(0).era), (0, 1));
 		// Only the fees owed to the treasury, the premiums not yet earned (no payout takes them)
 		// and the existential deposit are left in it.
 		assert_eq!(pool(0).fees_owed, 3_250 + 4_950);
@@ -352,9 +353,9 @@ fn payout_beyond_capital_depletes_the_pool_and_stops_stakes() {
 			free(MutualPool::pool_account(0)),
 			pool(0).fees_owed + pool(0).earnings.unearned + ED
 		);
-		assert_eq!(value(BOB), 0);
+		assert_eq!(MutualPool::position(0, &BOB), None);
 		let status = MutualPool::pool_status(0).unwrap();
-		assert_eq!(status.share_price, FixedU128::from_u32(0));
+		assert_eq!(status.share_price, FixedU128::from_u32(1));
 		assert_eq!(status.capacity, 0);
 		// Cover is still active with nothing behind it (100_000 left of Charlie's, 500_000 of
 		// Dave's): utilization is unbounded, solvency nil.

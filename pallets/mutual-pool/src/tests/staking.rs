@@ -63,11 +63,14 @@ fn earned_by(rate: u128, blocks: u64) -> Balance {
 	rate * blocks as u128 / ONE
 }
 
-/// Charlie files a claim of 40_000 on `cover_id` and the council rejects it: its deposit of
-/// 100 + 40 joins the capital of the bonded shares. Returns the deposit.
+/// At block 1, Charlie files a claim of 40_000 on `cover_id` and the council rejects it: the
+/// bonded shares earn its deposit of 100 + 40 by block 20; returns the deposit at block 21.
 fn slash_a_claim(cover_id: CoverId) -> Balance {
+	assert_eq!(System::block_number(), 1);
 	let claim_id = claim(CHARLIE, cover_id, 40_000);
 	assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+	// The bonded shares earn the deposit by block 20, the end of the bucket after the next.
+	run_to_block(21);
 	assert_eq!(deposit(40_000), 140);
 	140
 }
@@ -112,7 +115,10 @@ fn first_stake_mints_shares_equal_to_amount() {
 		assert_eq!(pool(0).total_shares, 0);
 		assert_ok!(MutualPool::stake(signed(BOB), 0, 1_234_567, 0));
 		assert_last(Event::Staked { pool_id: 0, who: BOB, amount: 1_234_567, shares: 1_234_567 });
-		assert_eq!(staker(BOB), StakerInfo { shares: 1_234_567, unbonding: 0, unlock_at: 0 });
+		assert_eq!(
+			staker(BOB),
+			StakerInfo { shares: 1_234_567, unbonding: 0, unlock_at: 0, era: 0, unbonding_era: 0 }
+		);
 		assert_eq!(pool(0).total_shares, 1_234_567);
 		assert_eq!(pool(0).capital, 1_234_567);
 		// At a share price of 1, a second staker also gets one share per unit.
@@ -176,12 +182,12 @@ fn shares_minted_round_down_in_favour_of_the_pool() {
 		assert_eq!(paid, 1_009);
 		assert!(paid * (1_000_000 + shares) < shares * (capital + 1_010));
 		assert_eq!(pool(0).unbonding_capital, paid);
-		run_to_block(21);
+		run_to_block(41);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: DAVE, shares, amount: paid });
 		assert_eq!(free(DAVE), ENDOWMENT - 1_010 + paid);
 		// What rounding kept stays with the pool, and with Bob: besides what the premium has
-		// earned (20 blocks of 1_914 a year: nothing yet), he owns one unit more than before.
+		// earned (40 blocks of 1_914 a year: nothing yet), he owns one unit more than before.
 		let premium_earned = net(premium) - pool(0).earnings.unearned;
 		assert_eq!(premium_earned, 0);
 		assert_eq!(pool(0).capital, capital + 1_010 - paid);
@@ -219,7 +225,9 @@ fn stake_into_depleted_pool_fails() {
 		assert_last(Event::PoolDepleted { pool_id: 0, shortfall: 600_000 });
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).earnings.unearned, net(premium_a) + net(premium_b));
-		assert_eq!(pool(0).total_shares, 1_000_000);
+		// Bob's shares, worth nothing, are of the era the payout ended.
+		assert_eq!((pool(0).total_shares, pool(0).era), (0, 1));
+		assert_eq!(MutualPool::position(0, &BOB), None);
 
 		assert_noop!(MutualPool::stake(signed(DAVE), 0, 1_000_000, 0), Error::<Test>::PoolDepleted);
 		assert_noop!(MutualPool::stake(signed(BOB), 0, 1_000, 0), Error::<Test>::PoolDepleted);
@@ -245,7 +253,16 @@ fn request_unstake_emits_event_and_starts_unbonding() {
 		});
 		// The 400_000 shares leave the bonded ones; their value at the bonded price (1) buys as
 		// many unbonding shares (1:1, as there were none).
-		assert_eq!(staker(BOB), StakerInfo { shares: 600_000, unbonding: 400_000, unlock_at: 25 });
+		assert_eq!(
+			staker(BOB),
+			StakerInfo {
+				shares: 600_000,
+				unbonding: 400_000,
+				unlock_at: 25,
+				era: 0,
+				unbonding_era: 0
+			}
+		);
 		assert_eq!(pool(0).total_shares, 600_000);
 		assert_eq!((pool(0).unbonding_shares, pool(0).unbonding_capital), (400_000, 400_000));
 		// Their capital stays in the pool, and backs cover, until the withdrawal.
@@ -303,7 +320,16 @@ fn request_unstake_again_adds_shares_and_restarts_the_period() {
 			shares: 50_000,
 			unlock_at: 30,
 		});
-		assert_eq!(staker(BOB), StakerInfo { shares: 850_000, unbonding: 150_000, unlock_at: 30 });
+		assert_eq!(
+			staker(BOB),
+			StakerInfo {
+				shares: 850_000,
+				unbonding: 150_000,
+				unlock_at: 30,
+				era: 0,
+				unbonding_era: 0
+			}
+		);
 		run_to_block(21);
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::StillUnbonding);
 		run_to_block(30);
@@ -376,7 +402,10 @@ fn withdraw_pays_unbonded_shares_and_emits_event() {
 		assert_eq!(pool(0).capital, 1_200_000);
 		assert_eq!(pool(0).total_shares, 1_200_000);
 		// The record stays, with the rest of the shares and nothing unbonding.
-		assert_eq!(staker(BOB), StakerInfo { shares: 700_000, unbonding: 0, unlock_at: 21 });
+		assert_eq!(
+			staker(BOB),
+			StakerInfo { shares: 700_000, unbonding: 0, unlock_at: 21, era: 0, unbonding_era: 0 }
+		);
 	});
 }
 
@@ -501,12 +530,15 @@ fn unbonding_shares_earn_no_premiums() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 50_000_000);
 		stake(DAVE, 50_000_000);
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 50_000_000));
-		// Bob's unbonding capital still backs cover: the capacity is 2 * 100_000_000.
-		assert_eq!(MutualPool::pool_status(0).unwrap().capacity, 200_000_000);
-		// A premium arrives while Bob unbonds: 27 net, earned until block 120 (see above).
+		// A premium arrives, 27 net, earned until block 120 (see above); in the same block Bob
+		// asks to leave.
 		let (_, premium) = buy_quoted(CHARLIE, 0, 50_000_000, 10);
 		assert_eq!(net(premium), 27);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 50_000_000));
+		// Bob's unbonding capital still backs the cover sold: the capacity is 2 * 100_000_000.
+		// It sells no more: the bonded capacity is Dave's 2 * 50_000_000.
+		let status = MutualPool::pool_status(0).unwrap();
+		assert_eq!((status.capacity, status.bonded_capacity), (200_000_000, 100_000_000));
 		// Bob's unbonding shares earn none of it; Dave's bonded shares earn all of it.
 		run_to_block(21);
 		let earned = 27 - MutualPool::pool_status(0).unwrap().unearned_premiums;
@@ -581,7 +613,10 @@ fn request_unstake_values_at_the_bonded_price_and_mints_at_the_unbonding_price()
 		let value = mul_div(300_001, 1_470_140, 1_500_000);
 		let unbonding = mul_div(value, 500_000, 490_000);
 		assert_eq!((value, unbonding), (294_028, 300_028));
-		assert_eq!(staker(DAVE), StakerInfo { shares: 699_999, unbonding, unlock_at: 21 });
+		assert_eq!(
+			staker(DAVE),
+			StakerInfo { shares: 699_999, unbonding, unlock_at: 41, era: 0, unbonding_era: 0 }
+		);
 		let pool = pool(0);
 		assert_eq!(pool.total_shares, 500_000 + 699_999);
 		assert_eq!(pool.capital - pool.unbonding_capital, 1_470_140 - value);
@@ -695,18 +730,103 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 		run_to_block(21);
 		// The claim holds every withdrawal until it is decided.
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
-		// Rejecting the claim frees the capital; its deposit joins the bonded capital, Dave's.
+		// Rejecting the claim frees the capital; the bonded shares, Dave's, earn its deposit by
+		// block 40.
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		let capital = pool(0).capital;
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 500_000, amount: 500_000 });
 		assert_eq!(pool(0).capital, capital - 500_000);
 		assert_eq!(pool(0).active_cover, 2_900_000);
-		let earned = pool(0).capital - 1_500_000 - deposit(1_000_000);
-		assert_eq!(
-			MutualPool::position(0, &DAVE).unwrap().value,
-			1_500_000 + deposit(1_000_000) + earned
-		);
+		run_to_block(41);
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert_eq!(dave, pool(0).capital);
+		assert!(dave >= 1_500_000 + deposit(1_000_000), "Dave has {dave}");
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// rebond
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rebond_turns_unbonding_shares_back_into_bonded_ones_at_both_prices() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 400_000));
+		// A loss of 40_000 takes 8_000 of Bob's 400_000 unbonding: his unbonding shares are
+		// worth 392_000; the bonded price falls to 1_568_000 / 1_600_000 = 0.98.
+		let claim_id = claim(CHARLIE, cover_id, 40_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(pool(0).unbonding_capital, 392_000);
+		let bob = MutualPool::position(0, &BOB).unwrap().value;
+
+		assert_ok!(MutualPool::rebond(signed(BOB), 0));
+		// 392_000 at the bonded price buys 392_000 / 0.98 = 400_000 shares.
+		let shares = mul_div(392_000, 1_600_000, 1_568_000);
+		assert_eq!(shares, 400_000);
+		assert_last(Event::Rebonded {
+			pool_id: 0,
+			who: BOB,
+			unbonding: 400_000,
+			amount: 392_000,
+			shares,
+		});
+		assert_eq!(staker(BOB).shares, 600_000 + shares);
+		assert_eq!(staker(BOB).unbonding, 0);
+		let pool = pool(0);
+		assert_eq!((pool.unbonding_shares, pool.unbonding_capital), (0, 0));
+		assert_eq!(pool.total_shares, 2_000_000);
+		// Nobody's value moved, and Bob's rebonded capital sells cover again.
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, bob);
+		assert_eq!(MutualPool::bonded_capacity(&pool), MutualPool::capacity(&pool));
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().unlock_at, None);
+		// Bob's shares earn again: the next slashed deposit is shared by both stakers.
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert_eq!(bob, dave);
+		let claim_id = claim(CHARLIE, cover_id, 10_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		run_to_block(21);
+		let bob_now = MutualPool::position(0, &BOB).unwrap().value;
+		let dave_now = MutualPool::position(0, &DAVE).unwrap().value;
+		assert!(bob_now > bob && bob_now.abs_diff(dave_now) <= 1, "{bob_now} and {dave_now}");
+	});
+}
+
+#[test]
+fn rebond_keeps_the_other_unbonders_price() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 200_000));
+		assert_ok!(MutualPool::rebond(signed(BOB), 0));
+		assert_eq!(staker(BOB), StakerInfo { unbonding: 0, ..staker(BOB) });
+		assert_eq!((pool(0).unbonding_shares, pool(0).unbonding_capital), (200_000, 200_000));
+		run_to_block(21);
+		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 200_000));
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::NothingUnbonding);
+	});
+}
+
+#[test]
+fn rebond_fails_without_unbonding_shares_or_below_the_minimum() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		assert_noop!(MutualPool::rebond(signed(BOB), 1), Error::<Test>::PoolNotFound);
+		assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::NotStaker);
+		assert_noop!(MutualPool::rebond(signed(BOB), 0), Error::<Test>::NothingUnbonding);
+		// Dave unbonds all of his 1_000; then the bonded shares earn a slashed deposit: the
+		// 1_000 of his unbonding shares buy 1_000 / 1.00014 = 999 bonded shares, fewer than the
+		// pool's `min_stake`, which is all he would hold bonded.
+		stake(DAVE, 1_000);
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000));
+		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		slash_a_claim(cover_id);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000);
+		assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::SharesBelowMinimum);
 	});
 }
 
@@ -970,8 +1090,10 @@ fn no_staker_leaves_while_claims_are_pending() {
 		assert_eq!(free(BOB) - before, value);
 		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
-		// The premium (1 unit: ceil(2_063 * 120 / YEAR), at 1 / 119 a block) has earned nothing
-		// yet.
+		// Dave's bonded shares earn the deposit by block 50 (at 7 a block), and the premium (1
+		// unit: ceil(2_063 * 120 / YEAR), at 1 / 119 a block) less than a unit by then.
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000);
+		run_to_block(51);
 		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000 + deposit(40_000));
 	});
 }
