@@ -809,3 +809,73 @@ fn attack_17_accrual_does_not_overflow_with_18_decimals() {
 		assert_eq!(pool.earnings.carry, FixedU128::from_u32(0));
 	});
 }
+
+/// ATTACK 18 (a review of 12 to 17 found 18 to 20): a request to leave could still be locked
+/// behind cover sold after it. Bob asked to leave; Eve bought 2M against Ferdie's bonded
+/// capacity; Ferdie then asked to leave too and withdrew first, and Bob's capital was left
+/// backing Eve's year of cover.
+#[test]
+fn attack_18_a_later_leaver_cannot_lock_an_earlier_one_behind_cover() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			let product = full_capacity_product();
+			buy(EVE, product, 2 * MILLION, YEAR);
+			// ATTACK: Ferdie, whose capital backs Eve's cover, asks to leave and goes first.
+			unstake_all(FERDIE);
+			run_to_block(21);
+			assert_ok!(MutualPool::withdraw(signed(FERDIE), 0, 0));
+			assert_noop!(
+				MutualPool::withdraw(signed(BOB), 0, 0),
+				Error::<Test>::InsufficientFreeCapital
+			);
+		});
+}
+
+/// ATTACK 19: a request to leave was free to take back. Dave (9M beside Ferdie's 1M) asked to
+/// leave in front of Charlie's purchase, which then failed for capacity (or paid the price of a
+/// pool a tenth the size), and rebonded in the next breath.
+#[test]
+fn attack_19_a_request_to_leave_is_not_taken_back_before_it_unlocks() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, DAVE, 9 * MILLION)
+		.build_and_execute(|| {
+			let product = full_capacity_product();
+			let quote = MutualPool::quote(product, 1_500_000, YEAR).unwrap();
+			unstake_all(DAVE);
+			let inflated = MutualPool::quote(product, 1_500_000, YEAR).unwrap();
+			assert!(inflated > quote, "{inflated} <= {quote}");
+			assert_noop!(
+				MutualPool::buy_cover(signed(CHARLIE), product, 3 * MILLION, YEAR, Balance::MAX),
+				Error::<Test>::InsufficientCapacity
+			);
+			// ATTACK: Dave takes the request back at once.
+			assert_ok!(MutualPool::rebond(signed(DAVE), 0));
+		});
+}
+
+/// ATTACK 20: rounding could end the era of bonded shares that still had a claim on unearned
+/// premiums. With capacity factor 10, Bob's 1_000 bonded beside Dave's 9_000 unbonding sold
+/// 10_000 of cover; a payout of 9_999 took the unbonding loss rounded down, 8_999, leaving the
+/// bonded shares 0 (their exact part was 0.1): their era ended, and the premium still to be
+/// earned went to the treasury.
+#[test]
+fn attack_20_rounding_does_not_end_the_bonded_era() {
+	ExtBuilder::default().build_and_execute(|| {
+		let params = PoolParams { capacity_factor: FixedU128::from_u32(10), ..pool_params() };
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		stake(BOB, 1_000);
+		stake(DAVE, 9_000);
+		unstake_all(DAVE);
+		let product = full_capacity_product();
+		let cover_id = buy(CHARLIE, product, 10_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 9_999);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 9_999));
+		// ATTACK: Bob's shares are of an ended era, and the premium is the treasury's.
+		assert_eq!(pool(0).era, 1);
+		assert_eq!(MutualPool::position(0, &BOB), None);
+	});
+}
