@@ -297,7 +297,9 @@ describe('mutual-pool dev chain', () => {
     const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
     const ferdie = async () => (await api.call.mutualPoolApi.position(POOL, who.ferdie.address)).unwrap().value.toBigInt();
     const period = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxPeriod.toNumber();
-    const cover = 500_000n * UNIT;
+    // Small enough that the bonded capital left after Alice's request still backs product 0's
+    // share: a request may not leave sold cover on unbonding capital (finding 18).
+    const cover = 100_000n * UNIT;
     const premium = (await api.call.mutualPoolApi.quote(PRODUCT, cover, period)).asOk.toBigInt();
     const bought = await send(api, api.tx.mutualPool.buyCover(PRODUCT, cover, period, premium), who.eve);
     assert.equal(bought.error, null);
@@ -326,12 +328,16 @@ describe('mutual-pool dev chain', () => {
     const aliceBefore = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
     const unbonding = aliceBefore.unbondingValue.toBigInt();
     assert.ok(unbonding > 999_000n * UNIT, `Alice unbonds ${unbonding}`);
+    // A request to leave holds for the unbonding period (finding 19): no rebond before.
+    const early = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
+    assert.equal(early.error, 'mutualPool.StillUnbonding');
     const factor = (await api.query.mutualPool.pools(POOL)).unwrap().params.capacityFactor.toBigInt();
     const gap = before.capacity - before.bondedCapacity;
     // capacity - bonded capacity = unbonding capital * factor (each rounded down).
     const expected = (unbonding * factor) / 10n ** 18n;
     assert.ok(gap >= expected - 2n && gap <= expected + 2n, `gap ${gap}, expected ${expected}`);
 
+    await waitForBlock(api, aliceBefore.unlockAt.unwrap().toNumber());
     const rebonded = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
     assert.equal(rebonded.error, null);
     const event = findEvent(rebonded, 'mutualPool', 'Rebonded').data;

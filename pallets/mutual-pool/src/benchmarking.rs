@@ -560,20 +560,26 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: some unbonding shares stay behind (the pool's unbonding capital is
-	/// subtracted, not cleared), and the staker keeps bonded shares.
+	/// Worst case: `b` expiry buckets to roll, some unbonding shares stay behind (the pool's
+	/// unbonding capital is subtracted, not cleared), and the staker keeps bonded shares.
 	#[benchmark]
-	fn rebond() -> Result<(), BenchmarkError> {
+	fn rebond(b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (pool_id, _, staker) = setup_pool::<T>()?;
 		let other = funded::<T>("other", 0);
 		MutualPool::<T>::do_stake(&other, pool_id, units::<T>(1_000), Zero::zero())?;
 		MutualPool::<T>::do_request_unstake(&other, pool_id, units::<T>(100))?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
+		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);
+		frame_system::Pallet::<T>::set_block_number(unlock_at.ok_or(BenchmarkError::Weightless)?);
+		lag_pool_expiries::<T>(pool_id, b)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id);
 		let record = Stakers::<T>::get(&staker, pool_id).ok_or(BenchmarkError::Weightless)?;
 		assert_eq!(record.unbonding, Zero::zero());
-		assert_eq!(record.shares, units::<T>(1_000));
+		// The rolls earned premiums for the bonded shares: the 100 rebonded buy fewer shares.
+		assert!(record.shares > units::<T>(900) && record.shares <= units::<T>(1_000));
+		let pool = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(pool.active_cover, Zero::zero());
 		Ok(())
 	}
 

@@ -408,7 +408,12 @@ impl<T: Config> Pallet<T> {
 			return Ok(amount);
 		}
 		let bonded = Self::bonded_capital(pool);
-		ensure!(!bonded.is_zero(), Error::<T>::PoolDepleted);
+		// A payout that leaves bonded shares without capital ends their era (`end_empty_eras`):
+		// bonded shares always have capital behind them.
+		if bonded.is_zero() {
+			defensive!("bonded shares without bonded capital");
+			return Err(Error::<T>::Corrupt);
+		}
 		Self::mul_div(amount, pool.total_shares, bonded, Rounding::Down)
 	}
 
@@ -422,11 +427,12 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!pool.depleted, Error::<T>::PoolDepleted);
 		ensure!(amount >= pool.params.min_stake, Error::<T>::StakeBelowMinimum);
-		// A pool that a payout left unable to back what it sold takes no stake until enough of
-		// its cover has run off: a new staker would pay for a loss that came before it.
-		ensure!(Self::is_backed(&pool), Error::<T>::PoolUnbacked);
 		// The premiums earned so far belong to the stakers who backed the cover until now.
 		Self::accrue(&mut pool, Self::now())?;
+		// A pool that a payout (or a claim filed) left unable to back what it sold and what is
+		// claimed takes no stake until enough has run off or been decided: a new staker would
+		// pay for a loss that came before it.
+		ensure!(Self::is_backed(&pool), Error::<T>::PoolUnbacked);
 		// More than the staker can pay fails as the transfer would, before any sum is taken
 		// (and so before any could overflow).
 		ensure!(
@@ -504,6 +510,9 @@ impl<T: Config> Pallet<T> {
 			pool.unbonding_capital.checked_add(&value).ok_or(Error::<T>::Overflow)?;
 		pool.unbonding_shares =
 			pool.unbonding_shares.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
+		// The capital that leaves the bonded class may not be what backs the cover sold: the
+		// staker waits, bonded and earning, until enough of it has run off.
+		ensure!(Self::is_backed_by_bonded(&pool), Error::<T>::InsufficientFreeCapital);
 		staker.shares = staying;
 		staker.unbonding = staker.unbonding.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
 		staker.unlock_at = unlock_at;
@@ -524,16 +533,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Turn every unbonding share of `who` in a pool back into bonded shares, at the value of
-	/// both classes now: the staker stays, earns again from this block, and its unbonding ends.
-	pub(crate) fn do_rebond(who: &T::AccountId, pool_id: PoolId) -> DispatchResult {
+	/// both classes now, once they are unlocked: the staker stays and earns again from this
+	/// block. Returns the expiry buckets rolled.
+	pub(crate) fn do_rebond(who: &T::AccountId, pool_id: PoolId) -> Result<u32, DispatchError> {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		let staker = Stakers::<T>::get(who, pool_id).ok_or(Error::<T>::NotStaker)?;
 		let mut staker = Self::settled(&pool, staker);
 		// Unbonding shares always have capital behind them (`end_empty_eras`), so a depleted
 		// pool, whose payout ended the unbonding era, has none to rebond.
 		ensure!(!staker.unbonding.is_zero(), Error::<T>::NothingUnbonding);
-		// The bonded shares earn up to this block at their old number.
-		Self::accrue(&mut pool, Self::now())?;
+		// A request to leave holds for the unbonding period: taken back at once, it would move
+		// the bonded capacity, and so the price and what may be sold, for free.
+		let now = Self::now();
+		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
+		// The bonded shares earn up to this block at their old number, every due bucket rolled
+		// first so that no lagging accrual reaches the rebonded shares.
+		let rolled = Self::roll_pool(pool_id, &mut pool, now)?.buckets;
 		let unbonding = staker.unbonding;
 		let amount = Self::withdrawal_value(&pool, unbonding)?;
 		let shares = Self::shares_for(&pool, amount)?;
@@ -563,7 +578,7 @@ impl<T: Config> Pallet<T> {
 			amount,
 			shares,
 		});
-		Ok(())
+		Ok(rolled)
 	}
 
 	/// What `shares` bonded shares are worth: their part of the bonded capital, rounded down.
@@ -594,7 +609,18 @@ impl<T: Config> Pallet<T> {
 	/// claims, and every product's active cover stays within its share of the capacity: the
 	/// limits `buy_cover` sells under, which a withdrawal or an update must keep.
 	pub(crate) fn is_backed(pool: &PoolOf<T>) -> bool {
-		let capacity = Self::capacity(pool);
+		Self::is_backed_by(pool, Self::capacity(pool))
+	}
+
+	/// Whether the bonded capacity alone backs the active cover and pending claims, and every
+	/// product's share of them: what a request to leave must keep, so that unbonding capital is
+	/// never what backs the cover sold (it sells none), and no leaver waits for another.
+	pub(crate) fn is_backed_by_bonded(pool: &PoolOf<T>) -> bool {
+		Self::is_backed_by(pool, Self::bonded_capacity(pool))
+	}
+
+	/// `is_backed` against `capacity`.
+	fn is_backed_by(pool: &PoolOf<T>, capacity: BalanceOf<T>) -> bool {
 		capacity >= pool.active_cover.saturating_add(pool.pending_claims)
 			&& pool
 				.products
@@ -961,10 +987,14 @@ impl<T: Config> Pallet<T> {
 		let shortfall = payout.saturating_sub(paid);
 		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
-		// Bonded and unbonding shares bear the loss pro rata to their capital.
+		// Bonded and unbonding shares bear the loss pro rata to their capital. The unbonding
+		// part is rounded up: the bonded capital then stays above zero unless the payout took
+		// everything, so rounding never ends the era of bonded shares (which still earn), only
+		// at worst that of unbonding shares worth less than a unit (which earn nothing).
 		if !paid.is_zero() {
 			let unbonding_loss =
-				Self::mul_div(paid, pool.unbonding_capital, pool.capital, Rounding::Down)?;
+				Self::mul_div(paid, pool.unbonding_capital, pool.capital, Rounding::Up)?
+					.min(pool.unbonding_capital);
 			pool.unbonding_capital = pool.unbonding_capital.saturating_sub(unbonding_loss);
 		}
 		pool.capital = pool.capital.saturating_sub(paid);
@@ -1329,6 +1359,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				!pool.unbonding_shares.is_zero() || pool.unbonding_capital.is_zero(),
 				"unbonding capital without unbonding shares"
+			);
+			ensure!(
+				pool.unbonding_shares.is_zero() || !pool.unbonding_capital.is_zero(),
+				"unbonding shares without unbonding capital"
+			);
+			ensure!(
+				pool.total_shares.is_zero() || !Self::bonded_capital(&pool).is_zero(),
+				"bonded shares without bonded capital"
+			);
+			ensure!(
+				!pool.depleted || (pool.total_shares.is_zero() && pool.unbonding_shares.is_zero()),
+				"shares in a depleted pool"
 			);
 			ensure!(
 				rates.get(&pool_id).copied().unwrap_or_default() == pool.earnings.rate,

@@ -29,7 +29,7 @@
 //!   share of it.
 //! - A payout that empties a pool closes it to stakes and sales until governance reopens it
 //!   (`reopen_pool`) after every cover sold before has run off; a payout that leaves it unable to
-//!   back its cover closes it to stakes until enough has run off. Shares a payout left without
+//!   back its cover (or a claim that does) closes it to stakes until enough has run off. Shares a payout left without
 //!   capital are worth nothing from then on (their **era** ends). Anyone may remove a cover whose
 //!   claim window has closed (`reap_cover`).
 //!
@@ -419,9 +419,10 @@ pub mod pallet {
 		PoolDepleted,
 		/// The pool is not depleted.
 		PoolNotDepleted,
-		/// A payout left the pool unable to back its active cover and pending claims (or a
-		/// product above its share of the capacity): it takes no stake until enough cover has
-		/// run off, so that no new staker pays for a loss that came before it.
+		/// A payout or a claim left the pool unable to back its active cover and pending claims
+		/// (or a product above its share of the capacity): it takes no stake until enough cover
+		/// has run off or the claims are decided, so that no new staker pays for a loss that came
+		/// before it.
 		PoolUnbacked,
 		/// The pool still has active cover or pending claims.
 		CoverStillActive,
@@ -453,7 +454,8 @@ pub mod pallet {
 		/// The unbonding shares unlock at a later block.
 		StillUnbonding,
 		/// The withdrawal would leave active cover and pending claims unbacked, or a product's
-		/// active cover above its share of the capacity.
+		/// active cover above its share of the capacity; or the request to unstake would leave
+		/// them above the bonded capacity.
 		InsufficientFreeCapital,
 		/// The product does not sell cover at the moment.
 		ProductDisabled,
@@ -612,8 +614,9 @@ pub mod pallet {
 		/// down, at least `min_shares` (else `TooFewShares`: the price moved since the staker
 		/// looked). The staker must hold at least the pool's `min_stake` in shares afterwards.
 		/// The first stake into a pool also pays the pool account's existential deposit.
-		/// Not into a depleted pool (`PoolDepleted`), nor into one that a payout left unable to
-		/// back its cover (`PoolUnbacked`): the staker would pay for a loss that came first.
+		/// Not into a depleted pool (`PoolDepleted`), nor into one that a payout or a claim left
+		/// unable to back its cover and pending claims (`PoolUnbacked`): the staker would pay
+		/// for a loss that came first.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
@@ -631,8 +634,10 @@ pub mod pallet {
 		/// `withdraw` after the pool's unbonding period. A new request adds to the unbonding
 		/// shares and restarts the period. What stays bonded must be nothing or at least the
 		/// pool's `min_stake` in shares (`SharesBelowMinimum`). Unbonding capital sells no new
-		/// cover, so the staker waits at most for the cover sold before its request (and the
-		/// claims pending on it); `rebond` takes the request back.
+		/// cover and is never what backs the cover sold: a request that would leave the bonded
+		/// capacity below the active cover and pending claims, or a product above its share of
+		/// it, fails (`InsufficientFreeCapital`), and the staker waits bonded, earning, until
+		/// enough cover has run off. `rebond` takes an unlocked request back.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::request_unstake())]
 		pub fn request_unstake(
@@ -676,8 +681,8 @@ pub mod pallet {
 		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
 		/// rest is earned by the pool's bonded shares block by block until the cover's expiry
 		/// bucket rolls. At least `MinCover` (`CoverBelowMinimum`); not from a depleted pool
-		/// (`PoolDepleted`). Capacity is that of the bonded capital (`capital -
-		/// unbonding_capital) * capacity_factor`): unbonding capital sells no cover.
+		/// (`PoolDepleted`). Capacity is that of the bonded capital, `(capital -
+		/// unbonding_capital) * capacity_factor`: unbonding capital sells no cover.
 		///
 		/// The price and the capacity left come from the stored active cover: a purchase rolls
 		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
@@ -849,16 +854,21 @@ pub mod pallet {
 
 		/// Turn all the caller's unbonding shares in a pool back into bonded shares, at the
 		/// current values of both classes: the request to leave is taken back, and the shares
-		/// earn premiums again from this block. The staker must then hold at least the pool's
-		/// `min_stake` in bonded shares.
+		/// earn premiums again from this block. Only once they are unlocked (`StillUnbonding`):
+		/// a request to leave holds for the unbonding period, so that asking to leave in front
+		/// of a purchase (which lowers the bonded capacity it is priced and limited by) is not
+		/// free. For a staker whose withdrawal waits on pending claims or a freeze, it is the way
+		/// to earn again. It rolls the pool's due expiry buckets first, as `withdraw` does. The
+		/// staker must then hold at least the pool's `min_stake` in bonded shares.
 		///
 		/// Emits `Rebonded`. Fails with `PoolNotFound`, `NotStaker`, `NothingUnbonding`,
-		/// `ZeroShares` or `SharesBelowMinimum`.
+		/// `StillUnbonding`, `ZeroShares`, `SharesBelowMinimum` or `Overflow`.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::rebond())]
-		pub fn rebond(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::rebond(T::MaxExpiryBucketsPerCall::get()))]
+		pub fn rebond(origin: OriginFor<T>, pool_id: PoolId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_rebond(&who, pool_id)
+			let rolled = Self::do_rebond(&who, pool_id)?;
+			Ok(Some(T::WeightInfo::rebond(rolled)).into())
 		}
 	}
 }

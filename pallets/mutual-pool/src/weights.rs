@@ -66,7 +66,7 @@ pub trait WeightInfo {
 	fn roll_expiries(b: u32, ) -> Weight;
 	fn pay_fees() -> Weight;
 	fn roll_product_expiries(b: u32, ) -> Weight;
-	fn rebond() -> Weight;
+	fn rebond(b: u32, ) -> Weight;
 }
 
 /// The measured weights, with the runtime's database weights.
@@ -362,7 +362,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(710), added: 3185, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
-	fn rebond() -> Weight {
+	fn rebond(_b: u32, ) -> Weight {
 		// Proof size: measured `600` bytes, estimated `4175` bytes.
 		// Minimum execution time: 34_855_000 picoseconds.
 		Weight::from_parts(38_582_000, 4175)
@@ -481,7 +481,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
-	fn rebond() -> Weight {
+	fn rebond(_b: u32, ) -> Weight {
 		Weight::from_parts(38_582_000, 4175)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -82,37 +82,41 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 /// lapse it, which returns the deposit and unlocks the capital.
 #[test]
 fn attack_02_an_undecided_claim_lapses_after_the_decision_period() {
-	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		let cover_id = buy(EVE, 0, MILLION, 10);
-		let eve = free(EVE);
-		let claim_id = claim(EVE, cover_id, MILLION);
-		let lapses_at = Claims::<Test>::get(claim_id).unwrap().lapses_at;
-		assert_eq!(lapses_at, 1 + DECISION_PERIOD);
-		unstake_all(FERDIE);
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			let cover_id = buy(EVE, 0, MILLION, 10);
+			let eve = free(EVE);
+			let claim_id = claim(EVE, cover_id, MILLION);
+			let lapses_at = Claims::<Test>::get(claim_id).unwrap().lapses_at;
+			assert_eq!(lapses_at, 1 + DECISION_PERIOD);
+			unstake_all(BOB);
 
-		run_to_block(lapses_at - 1);
-		assert_noop!(
-			MutualPool::lapse_claim(signed(ALICE), claim_id),
-			Error::<Test>::ClaimNotLapsed
-		);
-		run_to_block(lapses_at);
-		assert_noop!(
-			MutualPool::approve_claim(signed(COUNCIL), claim_id, 1),
-			Error::<Test>::ClaimLapsed
-		);
-		assert_noop!(
-			MutualPool::reject_claim(signed(COUNCIL), claim_id),
-			Error::<Test>::ClaimLapsed
-		);
-		assert_noop!(MutualPool::withdraw(signed(FERDIE), 0, 0), Error::<Test>::ClaimsPending);
-		// Anyone lapses it, free of fees.
-		let info = MutualPool::lapse_claim(signed(ALICE), claim_id).unwrap();
-		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
-		assert_eq!(events().last(), Some(&Event::ClaimLapsed { claim_id, cover_id }));
-		assert_eq!(free(EVE), eve);
-		assert_eq!(pool(0).pending_claims, 0);
-		assert_eq!(Covers::<Test>::get(cover_id).unwrap().pending_claim, None);
-	});
+			run_to_block(lapses_at - 1);
+			assert_noop!(
+				MutualPool::lapse_claim(signed(ALICE), claim_id),
+				Error::<Test>::ClaimNotLapsed
+			);
+			run_to_block(lapses_at);
+			assert_noop!(
+				MutualPool::approve_claim(signed(COUNCIL), claim_id, 1),
+				Error::<Test>::ClaimLapsed
+			);
+			assert_noop!(
+				MutualPool::reject_claim(signed(COUNCIL), claim_id),
+				Error::<Test>::ClaimLapsed
+			);
+			assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+			// Anyone lapses it, free of fees.
+			let info = MutualPool::lapse_claim(signed(ALICE), claim_id).unwrap();
+			assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+			assert_eq!(events().last(), Some(&Event::ClaimLapsed { claim_id, cover_id }));
+			assert_eq!(free(EVE), eve);
+			assert_eq!(pool(0).pending_claims, 0);
+			assert_eq!(Covers::<Test>::get(cover_id).unwrap().pending_claim, None);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		});
 }
 
 /// ATTACK 2, re-filed: a claim re-filed after each lapse or rejection kept capital locked.
@@ -148,16 +152,16 @@ fn attack_02_refiling_locks_capital_no_longer_than_the_claim_window_and_one_peri
 
 /// ATTACK 3: capital left before the claim window closed. A cover now holds capacity until its
 /// `claim_until` (its bucket is booked there), so the staker cannot take the capital that backs
-/// it, and the claim filed inside the window is paid in full.
+/// it (not even ask to leave with it), and the claim filed inside the window is paid in full.
 #[test]
 fn attack_03_capital_backs_cover_until_its_claim_window_closes() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let cover_id = buy(EVE, 0, MILLION, 10);
-		unstake_all(FERDIE);
 		// The cover ended at block 11; its claims close at 111, in bucket 12, due at 120.
 		run_to_block(21);
+		let shares = Stakers::<Test>::get(FERDIE, 0).unwrap().shares;
 		assert_noop!(
-			MutualPool::withdraw(signed(FERDIE), 0, 0),
+			MutualPool::request_unstake(signed(FERDIE), 0, shares),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		run_to_block(50);
@@ -462,11 +466,11 @@ fn attack_05_a_withdrawal_keeps_every_product_within_its_capacity_share() {
 		.stake(0, BOB, MILLION)
 		.build_and_execute(|| {
 			buy(EVE, 0, 2 * MILLION, YEAR);
-			unstake_all(BOB);
-			run_to_block(21);
-			// The pool as a whole would still back the cover; product 0 would not.
+			// The pool as a whole would still back the cover without Bob; product 0 would not:
+			// he may not even ask to leave.
+			let shares = Stakers::<Test>::get(BOB, 0).unwrap().shares;
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(BOB), 0, shares),
 				Error::<Test>::InsufficientFreeCapital
 			);
 			// Governance cannot lower the product's share under its cover either.
@@ -477,6 +481,8 @@ fn attack_05_a_withdrawal_keeps_every_product_within_its_capacity_share() {
 			);
 			// Once Dave stakes enough to keep product 0 within its share, Bob may leave.
 			stake(DAVE, MILLION);
+			unstake_all(BOB);
+			run_to_block(21);
 			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		});
 }
@@ -720,10 +726,10 @@ fn attack_15_a_depletion_leaves_no_shares_that_block_others() {
 		.stake(0, BOB, MILLION)
 		.build_and_execute(|| {
 			let product = full_capacity_product();
-			let cover_id = buy(EVE, product, 4 * MILLION, 10);
 			unstake_all(BOB);
-			let claim_id = claim(EVE, cover_id, 4 * MILLION);
-			assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 4 * MILLION));
+			let cover_id = buy(EVE, product, 2 * MILLION, 10);
+			let claim_id = claim(EVE, cover_id, 2 * MILLION);
+			assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 2 * MILLION));
 			assert!(pool(0).depleted);
 			assert_eq!((pool(0).era, pool(0).unbonding_era), (1, 1));
 			assert_eq!((pool(0).total_shares, pool(0).unbonding_shares), (0, 0));
@@ -813,7 +819,9 @@ fn attack_17_accrual_does_not_overflow_with_18_decimals() {
 /// ATTACK 18 (a review of 12 to 17 found 18 to 20): a request to leave could still be locked
 /// behind cover sold after it. Bob asked to leave; Eve bought 2M against Ferdie's bonded
 /// capacity; Ferdie then asked to leave too and withdrew first, and Bob's capital was left
-/// backing Eve's year of cover.
+/// backing Eve's year of cover. Now a request to leave must keep the bonded capacity above the
+/// active cover and pending claims: unbonding capital never backs what was sold (outside a
+/// loss), so an unbonder waits only for its unbonding period, pending claims and freezes.
 #[test]
 fn attack_18_a_later_leaver_cannot_lock_an_earlier_one_behind_cover() {
 	ExtBuilder::default()
@@ -823,20 +831,22 @@ fn attack_18_a_later_leaver_cannot_lock_an_earlier_one_behind_cover() {
 			unstake_all(BOB);
 			let product = full_capacity_product();
 			buy(EVE, product, 2 * MILLION, YEAR);
-			// ATTACK: Ferdie, whose capital backs Eve's cover, asks to leave and goes first.
-			unstake_all(FERDIE);
-			run_to_block(21);
-			assert_ok!(MutualPool::withdraw(signed(FERDIE), 0, 0));
+			// Ferdie's capital backs Eve's cover: he stays bonded, earning its premium.
+			let shares = Stakers::<Test>::get(FERDIE, 0).unwrap().shares;
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(FERDIE), 0, shares),
 				Error::<Test>::InsufficientFreeCapital
 			);
+			run_to_block(21);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			assert_eq!(withdrawn(BOB), MILLION);
 		});
 }
 
 /// ATTACK 19: a request to leave was free to take back. Dave (9M beside Ferdie's 1M) asked to
 /// leave in front of Charlie's purchase, which then failed for capacity (or paid the price of a
-/// pool a tenth the size), and rebonded in the next breath.
+/// pool a tenth the size), and rebonded in the next breath. Now a request holds for the
+/// unbonding period: `rebond` only takes back unlocked shares, which earned nothing meanwhile.
 #[test]
 fn attack_19_a_request_to_leave_is_not_taken_back_before_it_unlocks() {
 	ExtBuilder::default()
@@ -852,30 +862,55 @@ fn attack_19_a_request_to_leave_is_not_taken_back_before_it_unlocks() {
 				MutualPool::buy_cover(signed(CHARLIE), product, 3 * MILLION, YEAR, Balance::MAX),
 				Error::<Test>::InsufficientCapacity
 			);
-			// ATTACK: Dave takes the request back at once.
+			assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::StillUnbonding);
+			run_to_block(20);
+			assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::StillUnbonding);
+			run_to_block(21);
 			assert_ok!(MutualPool::rebond(signed(DAVE), 0));
+			assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 9 * MILLION);
 		});
 }
 
 /// ATTACK 20: rounding could end the era of bonded shares that still had a claim on unearned
-/// premiums. With capacity factor 10, Bob's 1_000 bonded beside Dave's 9_000 unbonding sold
-/// 10_000 of cover; a payout of 9_999 took the unbonding loss rounded down, 8_999, leaving the
+/// premiums. With capacity factor 10, Bob's 1M bonded beside Dave's 9M unbonding sold 10M of
+/// cover; a payout of 9,999,999 took the unbonding loss rounded down, 8,999,999, leaving the
 /// bonded shares 0 (their exact part was 0.1): their era ended, and the premium still to be
-/// earned went to the treasury.
+/// earned went to the treasury (the test of the attack used a thousandth of these amounts).
+/// Now the unbonding part of a loss is rounded up: bonded capital stays above zero unless the
+/// payout took everything, and only unbonding shares worth under a unit (which earn nothing)
+/// can see their era end.
 #[test]
 fn attack_20_rounding_does_not_end_the_bonded_era() {
 	ExtBuilder::default().build_and_execute(|| {
 		let params = PoolParams { capacity_factor: FixedU128::from_u32(10), ..pool_params() };
 		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
-		stake(BOB, 1_000);
-		stake(DAVE, 9_000);
+		stake(BOB, MILLION);
+		stake(DAVE, 9 * MILLION);
 		unstake_all(DAVE);
 		let product = full_capacity_product();
-		let cover_id = buy(CHARLIE, product, 10_000, YEAR);
-		let claim_id = claim(CHARLIE, cover_id, 9_999);
-		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 9_999));
-		// ATTACK: Bob's shares are of an ended era, and the premium is the treasury's.
-		assert_eq!(pool(0).era, 1);
-		assert_eq!(MutualPool::position(0, &BOB), None);
+		let cover_id = buy(CHARLIE, product, 10 * MILLION, YEAR);
+		let premium = premium_paid();
+		let claim_id = claim(CHARLIE, cover_id, 10 * MILLION - 1);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 10 * MILLION - 1));
+		assert_eq!((pool(0).era, pool(0).unbonding_era), (0, 1));
+		assert_eq!(pool(0).unbonding_capital, 0);
+		assert_eq!(MutualPool::position(0, &DAVE), None);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, 1);
+		// Bob's shares earn the premium of the cover they still back.
+		run_to_block(1_001);
+		assert!(MutualPool::position(0, &BOB).unwrap().value > 10);
+		assert_eq!(pool(0).fees_owed, pool(0).params.fee.mul_floor(premium));
 	});
+}
+
+/// The premium of the last `CoverBought` event.
+fn premium_paid() -> Balance {
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|event| match event {
+			Event::CoverBought { premium, .. } => Some(premium),
+			_ => None,
+		})
+		.expect("a purchase")
 }

@@ -116,31 +116,30 @@ fn a_full_pool_idle_for_long_lets_stakers_leave_after_rolling() {
 		buy(CHARLIE, 0, 2_000_000, 100);
 		buy(CHARLIE, 1, 1_200_000, 100);
 		assert_eq!(pool(0).earnings.unearned, 3 + 4);
-		assert_ok!(MutualPool::request_unstake(
-			signed(BOB),
-			0,
-			Stakers::<Test>::get(BOB, 0).unwrap().shares
-		));
-		assert_eq!(pool(0).unbonding_capital, 1_000_000);
-		// The blocks up to 400 were full: `on_idle` rolled nothing.
+		let shares = Stakers::<Test>::get(BOB, 0).unwrap().shares;
+		// The blocks up to 400 were full: `on_idle` rolled nothing, and the ended cover still
+		// counts: Bob may not ask to leave.
 		jump_to_block(400);
-		// One withdraw rolls only MAX_ROLL buckets, not enough, and keeps no progress.
 		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0, 0),
+			MutualPool::request_unstake(signed(BOB), 0, shares),
 			Error::<Test>::InsufficientFreeCapital
 		);
+		// One roll rolls only MAX_ROLL buckets; three reach bucket 21.
 		for _ in 0..3 {
 			assert_ok!(MutualPool::roll_expiries(signed(BOB), ExpiryOwner::Pool(0)));
 		}
-		// The rolls earned the whole premium, for the bonded shares: Bob's unbonding shares
-		// earned nothing in the 400 blocks they backed the cover.
+		// The rolls earned the whole premium, for the bonded shares, Bob's and Dave's.
 		assert_eq!(pool(0).earnings.unearned, 0);
 		assert_eq!(pool(0).capital, 2_000_000 + 7);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, shares));
+		assert_eq!(pool(0).unbonding_capital, 1_000_003);
+		// The blocks up to 420 are full too: the withdrawal rolls what is due itself.
+		jump_to_block(420);
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_eq!(free(BOB), before + 1_000_000);
+		assert_eq!(free(BOB), before + 1_000_003);
 		assert_eq!(Stakers::<Test>::get(BOB, 0), None);
-		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000 + 7);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_004);
 	});
 }
 

@@ -27,7 +27,9 @@
 //!   13. a rejected claim lowers no staker's value;
 //!   14. a stake succeeds only into a backed pool;
 //!   15. a purchase leaves active cover and pending claims within the bonded capacity: no cover
-//!       is sold on unbonding capital.
+//!       is sold on unbonding capital;
+//!   16. a request to unstake leaves the bonded capacity backing the active cover, the pending
+//!       claims and every product's share: no leaver's capital is what backs sold cover.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
 //!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
@@ -552,9 +554,11 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 				Some(Oracle::Withdrawal(value)),
 			)
 		},
-		Action::Rebond { who } => {
-			(format!("rebond(signed({who}), {POOL})"), MutualPool::rebond(signed(who), POOL), None)
-		},
+		Action::Rebond { who } => (
+			format!("rebond(signed({who}), {POOL})"),
+			MutualPool::rebond(signed(who), POOL).map(|_| ()).map_err(|e| e.error),
+			None,
+		),
 		Action::BuyCover { who, product, amount, period, max } => {
 			let amount = amount.resolve(free_capacity(product));
 			let quote = MutualPool::quote(product, amount, period);
@@ -836,6 +840,11 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 					> MutualPool::bonded_capacity(&pool(POOL))
 			{
 				Some("a purchase sold cover on unbonding capital".into())
+			} else if matches!(action, Action::RequestUnstake { .. })
+				&& result.is_ok()
+				&& !MutualPool::is_backed_by_bonded(&pool(POOL))
+			{
+				Some("a request to leave put sold cover on unbonding capital".into())
 			} else if matches!(action, Action::RejectClaim { .. })
 				&& result.is_ok()
 				&& staker_values().iter().zip(&values_before).any(|(after, before)| after < before)
@@ -1013,12 +1022,20 @@ fn try_state_detects_wrong_unbonding_shares() {
 
 #[test]
 fn try_state_detects_wrong_unbonding_capital() {
-	// All of the capital may be unbonding, not more.
+	// All of the capital may be unbonding, not more, and not all of it while bonded shares
+	// exist.
 	detects("unbonding capital above capital", || {
-		mutate_pool(|pool| pool.unbonding_capital = pool.capital);
+		mutate_pool(|pool| pool.unbonding_capital = pool.capital - 1);
 		assert_eq!(MutualPool::do_try_state(), Ok(()));
 		mutate_pool(|pool| pool.unbonding_capital = pool.capital + 1);
 	});
+	detects("bonded shares without bonded capital", || {
+		mutate_pool(|pool| pool.unbonding_capital = pool.capital);
+	});
+	detects("unbonding shares without unbonding capital", || {
+		mutate_pool(|pool| pool.unbonding_capital = 0);
+	});
+	detects("shares in a depleted pool", || mutate_pool(|pool| pool.depleted = true));
 	detects("unbonding capital without unbonding shares", || {
 		Stakers::<Test>::mutate(DAVE, POOL, |staker| staker.as_mut().unwrap().unbonding = 0);
 		mutate_pool(|pool| pool.unbonding_shares = 0);

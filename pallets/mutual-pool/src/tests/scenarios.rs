@@ -281,25 +281,25 @@ fn unbonding_shares_bear_losses_but_earn_nothing() {
 				}
 			);
 			// Dave's shares, though, still back the cover: they bear a loss pro rata to their
-			// capital. Of a payout of 200_000, floor(200_000 * 1_000_000 / 2_000_030) = 99_998
-			// falls on them, the other 100_002 on Bob's 1_000_030.
+			// capital. Of a payout of 200_000, 200_000 * 1_000_000 / 2_000_030 = 99_998.5, rounded
+			// up to 99_999, falls on them, the other 100_001 on Bob's 1_000_030.
 			let claim_id = claim(CHARLIE, cover, 200_000);
 			assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 200_000));
 			assert_eq!(pool(0).capital, 2 * MILLION + 30 - 200_000);
-			assert_eq!(pool(0).unbonding_capital, 900_002);
-			assert_eq!(value(BOB), 900_028);
-			assert_eq!(position(DAVE).unbonding_value, 900_002);
+			assert_eq!(pool(0).unbonding_capital, 900_001);
+			assert_eq!(value(BOB), 900_029);
+			assert_eq!(position(DAVE).unbonding_value, 900_001);
 
 			// The second half of the premium, 30 more, is Bob's alone again.
 			run_to_block(5_010);
 			assert_eq!(MutualPool::pool_status(0).unwrap().unearned_premiums, 0);
-			assert_eq!(value(BOB), 900_058);
-			assert_eq!(value(DAVE), 900_002);
+			assert_eq!(value(BOB), 900_059);
+			assert_eq!(value(DAVE), 900_001);
 			// Dave takes his loss-bearing capital and nothing of the premium.
-			assert_eq!(withdraw(DAVE), 900_002);
-			assert_eq!(free(DAVE), ENDOWMENT - MILLION + 900_002);
-			assert_eq!(pool(0).capital, 900_058);
-			assert_eq!(value(BOB), 900_058);
+			assert_eq!(withdraw(DAVE), 900_001);
+			assert_eq!(free(DAVE), ENDOWMENT - MILLION + 900_001);
+			assert_eq!(pool(0).capital, 900_059);
+			assert_eq!(value(BOB), 900_059);
 		});
 }
 
@@ -427,7 +427,7 @@ fn cover_beyond_capacity_fails() {
 }
 
 #[test]
-fn withdrawal_may_not_leave_active_cover_unbacked() {
+fn a_request_to_leave_may_not_leave_active_cover_on_unbonding_capital() {
 	ExtBuilder::default()
 		.stake(0, BOB, MILLION)
 		.stake(0, DAVE, MILLION)
@@ -443,32 +443,24 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			assert_eq!(pool(0).earnings.unearned, 6);
 			assert_eq!(pool(0).active_cover, 3_200_000);
 
-			// Bob unbonds all his shares, Dave 200_000 of his, at a price of 1.
-			request_unstake(BOB, MILLION);
-			request_unstake(DAVE, 200_000);
-			assert_eq!(pool(0).unbonding_capital, 1_200_000);
-			run_to_block(21);
-			// Nothing is earned yet (6 * 20 / 159 < 1). Bob's 1_000_000 would leave capital
-			// 1_000_000, capacity 2_000_000, below the 3_200_000 of active cover.
-			assert_eq!(pool(0).capital, 2 * MILLION);
+			// Bob's 1_000_000 would leave a bonded capacity of 2_000_000, below the 3_200_000 of
+			// active cover: the unbonding capital would back it. He may not even ask to leave;
+			// he stays bonded, earning, while his capital backs the cover.
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(BOB), 0, MILLION),
 				Error::<Test>::InsufficientFreeCapital
 			);
-			// Dave's 200_000 leaves 1_800_000, capacity 3_600_000: enough.
+			// Dave's 200_000 leaves 1_800_000 bonded, a bonded capacity of 3_600_000: enough.
+			request_unstake(DAVE, 200_000);
+			run_to_block(21);
 			assert_eq!(withdraw(DAVE), 200_000);
 			assert_eq!(pool(0).capital, 1_800_000);
-			assert_eq!(pool(0).expired_through, 2);
-			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
-				Error::<Test>::InsufficientFreeCapital
-			);
 
 			// The covers end at 51, but they hold capacity until their claims close at 151
 			// (bucket 16): after their end they still count.
 			run_to_block(60);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(BOB), 0, MILLION),
 				Error::<Test>::InsufficientFreeCapital
 			);
 			// `on_idle` rolls the pool as buckets fall due: through bucket 9 by the end of
@@ -476,49 +468,50 @@ fn withdrawal_may_not_leave_active_cover_unbacked() {
 			run_to_block(100);
 			assert_eq!(pool(0).expired_through, 9);
 			assert_eq!(pool(0).active_cover, 3_200_000);
-			// Until block 160 they still count.
+			// Until block 160 they still count. By block 159, 6 * 158 / 159 = 5.96 of the
+			// premium is earned: 5, by the bonded shares, Bob's and Dave's.
 			run_to_block(159);
 			assert_eq!(pool(0).expired_through, 15);
-			// By now 6 * 158 / 159 = 5.96 of the premium is earned: 5, to Dave's bonded shares.
 			let status = MutualPool::pool_status(0).unwrap();
 			assert_eq!((status.capital, status.unearned_premiums), (1_800_005, 1));
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(BOB), 0, MILLION),
 				Error::<Test>::InsufficientFreeCapital
 			);
-			// At block 160 bucket 16 is due, and `on_idle` has not rolled it yet: Bob's
-			// withdrawal rolls the pool's bucket itself, but not the products' books, which
-			// still hold the covers against their shares of the capacity. Bob rolls them first
-			// (in the same batch, say).
+			// At block 160 bucket 16 is due, and `on_idle` has not rolled it yet: a request rolls
+			// nothing, so Bob rolls the pool and the products' books first (in the same batch,
+			// say).
 			run_to_block(160);
 			assert_eq!(pool(0).expired_through, 15);
-			assert_eq!(pool(0).active_cover, 3_200_000);
 			assert_noop!(
-				MutualPool::withdraw(signed(BOB), 0, 0),
+				MutualPool::request_unstake(signed(BOB), 0, MILLION),
 				Error::<Test>::InsufficientFreeCapital
 			);
-			for product in [0, 1] {
-				let owner = ExpiryOwner::Product(product);
+			for owner in [ExpiryOwner::Pool(0), ExpiryOwner::Product(0), ExpiryOwner::Product(1)] {
 				assert_ok!(MutualPool::roll_expiries(signed(BOB), owner));
 			}
-			// Unbonding shares earn nothing: Bob takes exactly what he unbonded.
-			assert_eq!(withdraw(BOB), MILLION);
-			assert_eq!(
-				events().last(),
-				Some(&Event::Withdrawn { pool_id: 0, who: BOB, shares: MILLION, amount: MILLION })
-			);
-			// Bob's first stake also paid the pool account's existential deposit.
-			assert_eq!(free(BOB), ENDOWMENT - ED);
 			assert_eq!(pool(0).expired_through, 16);
 			assert_eq!(pool(0).active_cover, 0);
-			// Dave's bonded shares earned the premium: the covers' rates, floored to 18
-			// decimals, earned 5 in the 159 blocks to 160, and once the roll stopped them, their
-			// rounding dust, the last unit, is earned at once.
-			assert_eq!(pool(0).capital, 800_006);
+			// The covers' rates, floored to 18 decimals, earned 5 in the 159 blocks to 160, and
+			// once the roll stopped them, their rounding dust, the last unit, is earned at once.
+			assert_eq!(pool(0).capital, 1_800_006);
 			assert_eq!(pool(0).earnings.unearned, 0);
 			assert_eq!(pool(0).earnings.rate, FixedU128::from_u32(0));
+			// Bob's 1_000_000 of the 1_800_000 shares are worth 1_000_003.3, rounded down.
+			request_unstake(BOB, MILLION);
+			run_to_block(180);
+			assert_eq!(withdraw(BOB), 1_000_003);
+			assert_eq!(
+				events().last(),
+				Some(&Event::Withdrawn {
+					pool_id: 0,
+					who: BOB,
+					shares: 1_000_003,
+					amount: 1_000_003
+				})
+			);
 			assert_eq!(pool(0).total_shares, 800_000);
-			assert_eq!(value(DAVE), 800_006);
+			assert_eq!(value(DAVE), 800_003);
 			assert_eq!(Stakers::<Test>::get(BOB, 0), None);
 		});
 }

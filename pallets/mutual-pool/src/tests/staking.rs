@@ -574,18 +574,19 @@ fn unbonding_shares_keep_bearing_losses() {
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		// The loss is shared pro rata to capital: Bob's 1_000_000 of the 1_500_000 bear
-		// 40_000 * 2 / 3 = 26_666.7, rounded down, and Dave's bonded 500_000 the other 13_334.
+		// 40_000 * 2 / 3 = 26_666.7, rounded up (the bonded shares, which earn, never lose to
+		// rounding), and Dave's bonded 500_000 the other 13_333.
 		assert_eq!(pool(0).capital, 1_460_000);
-		assert_eq!(pool(0).unbonding_capital, 1_000_000 - 26_666);
+		assert_eq!(pool(0).unbonding_capital, 1_000_000 - 26_667);
 		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: 973_334 });
-		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 973_334);
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: 973_333 });
+		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 973_333);
 		// Dave keeps his 500_000 less his part of the loss, plus what the premium earned (which
 		// unbonding shares do not share).
 		let earned = net(premium) - pool(0).earnings.unearned;
-		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 486_666 + earned);
-		assert_eq!(pool(0).capital, 486_666 + earned);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 486_667 + earned);
+		assert_eq!(pool(0).capital, 486_667 + earned);
 	});
 }
 
@@ -662,7 +663,7 @@ fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
 }
 
 #[test]
-fn withdraw_that_would_leave_cover_unbacked_fails() {
+fn request_unstake_that_would_leave_cover_on_unbonding_capital_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		open_product_shares();
 		stake(BOB, 1_000_000);
@@ -671,11 +672,10 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 		let (_, premium_a) = buy_quoted(CHARLIE, 0, 2_000_000, 50);
 		let (_, premium_b) = buy_quoted(CHARLIE, 1, 1_200_000, 50);
 		assert_eq!(pool(0).active_cover, 3_200_000);
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
-		run_to_block(21);
-		// Without Bob's half, capacity would be about 2_000_000 < 3_200_000.
+		// Without Bob's half, the bonded capacity would be about 2_000_000 < 3_200_000: he may
+		// not even ask to leave, and stays bonded, earning, while his capital backs the cover.
 		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0, 0),
+			MutualPool::request_unstake(signed(BOB), 0, 1_000_000),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		// Past the covers' end, their claim windows are still open: on_idle has rolled the
@@ -684,32 +684,51 @@ fn withdraw_that_would_leave_cover_unbacked_fails() {
 		assert_eq!(pool(0).expired_through, 15);
 		assert_eq!(pool(0).active_cover, 3_200_000);
 		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0, 0),
+			MutualPool::request_unstake(signed(BOB), 0, 1_000_000),
 			Error::<Test>::InsufficientFreeCapital
 		);
-		// Once their claim windows closed (bucket 16, due from block 160), Bob can leave: the
-		// withdrawal rolls the bucket itself, before on_idle of block 160 would.
-		run_to_block(159);
+		// Once their claim windows closed (bucket 16, due from block 160, rolled by on_idle at
+		// the end of it), Bob can ask to leave; he earned half the premiums meanwhile.
+		run_to_block(161);
+		assert_eq!(pool(0).expired_through, 16);
+		assert_eq!(pool(0).active_cover, 0);
+		let earned = net(premium_a) + net(premium_b) - pool(0).earnings.unearned;
+		assert_eq!(pool(0).capital, 2_000_000 + earned);
+		let bob = MutualPool::position(0, &BOB).unwrap().value;
+		assert_eq!(bob, (2_000_000 + earned) / 2);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
+		run_to_block(181);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		// Its unbonding shares were minted one per unit (none were left in the pool).
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: bob, amount: bob });
+	});
+}
+
+#[test]
+fn withdraw_that_a_loss_left_needed_for_the_cover_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		open_product_shares();
+		stake(BOB, 500_000);
+		stake(DAVE, 1_000_000);
+		// Bob asks to leave; Charlie then buys what Dave's bonded capacity backs, 2_000_000.
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
+		let cover_id = buy(CHARLIE, 0, 2_000_000, YEAR);
+		// A payout of 100_000 falls on both, pro rata: Bob's part, 33_333.3, is rounded up, so
+		// Bob keeps 466_666 and Dave 933_334, and the 1_900_000 of cover left needs some of
+		// Bob's capital.
+		let claim_id = claim(CHARLIE, cover_id, 100_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 100_000));
+		assert_eq!(pool(0).unbonding_capital, 466_666);
+		assert!(MutualPool::bonded_capacity(&pool(0)) < pool(0).active_cover);
+		run_to_block(21);
 		assert_noop!(
 			MutualPool::withdraw(signed(BOB), 0, 0),
 			Error::<Test>::InsufficientFreeCapital
 		);
-		run_to_block(160);
-		assert_eq!(pool(0).expired_through, 15);
-		// Bob unbonded at a share price of 1 and earned nothing since: he gets his 1_000_000.
+		// The pool as a whole still backs its cover, so it takes stakes: Ferdie's 100_000 lets
+		// Bob go.
+		stake(FERDIE, 100_000);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
-		assert_last(Event::Withdrawn {
-			pool_id: 0,
-			who: BOB,
-			shares: 1_000_000,
-			amount: 1_000_000,
-		});
-		assert_eq!(pool(0).expired_through, 16);
-		assert_eq!(pool(0).active_cover, 0);
-		// What the premiums earned is Dave's.
-		let earned = net(premium_a) + net(premium_b) - pool(0).earnings.unearned;
-		assert_eq!(pool(0).capital, 1_000_000 + earned);
-		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_000 + earned);
 	});
 }
 
@@ -761,6 +780,9 @@ fn rebond_turns_unbonding_shares_back_into_bonded_ones_at_both_prices() {
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(pool(0).unbonding_capital, 392_000);
+		// A request to leave holds for the unbonding period.
+		assert_noop!(MutualPool::rebond(signed(BOB), 0), Error::<Test>::StillUnbonding);
+		run_to_block(21);
 		let bob = MutualPool::position(0, &BOB).unwrap().value;
 
 		assert_ok!(MutualPool::rebond(signed(BOB), 0));
@@ -788,7 +810,7 @@ fn rebond_turns_unbonding_shares_back_into_bonded_ones_at_both_prices() {
 		assert_eq!(bob, dave);
 		let claim_id = claim(CHARLIE, cover_id, 10_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		run_to_block(21);
+		run_to_block(41);
 		let bob_now = MutualPool::position(0, &BOB).unwrap().value;
 		let dave_now = MutualPool::position(0, &DAVE).unwrap().value;
 		assert!(bob_now > bob && bob_now.abs_diff(dave_now) <= 1, "{bob_now} and {dave_now}");
@@ -802,10 +824,10 @@ fn rebond_keeps_the_other_unbonders_price() {
 		stake(DAVE, 1_000_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 300_000));
 		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 200_000));
+		run_to_block(21);
 		assert_ok!(MutualPool::rebond(signed(BOB), 0));
 		assert_eq!(staker(BOB), StakerInfo { unbonding: 0, ..staker(BOB) });
 		assert_eq!((pool(0).unbonding_shares, pool(0).unbonding_capital), (200_000, 200_000));
-		run_to_block(21);
 		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 200_000));
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::NothingUnbonding);
 	});
@@ -823,7 +845,9 @@ fn rebond_fails_without_unbonding_shares_or_below_the_minimum() {
 		// pool's `min_stake`, which is all he would hold bonded.
 		stake(DAVE, 1_000);
 		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000));
+		assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::StillUnbonding);
 		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
+		// At block 21, when Dave's shares unlock.
 		slash_a_claim(cover_id);
 		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000);
 		assert_noop!(MutualPool::rebond(signed(DAVE), 0), Error::<Test>::SharesBelowMinimum);
@@ -1102,6 +1126,7 @@ fn no_staker_leaves_while_claims_are_pending() {
 fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
 		let cover_id = buy(CHARLIE, 0, 100_000, 10);
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
@@ -1110,29 +1135,29 @@ fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 		run_to_block(1 + DECISION_PERIOD);
 		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		assert_ok!(MutualPool::lapse_claim(signed(BOB), claim_id));
-		// Bob is the last staker: he leaves with his 1_000_000, once the cover's claim window has
-		// closed and its bucket is rolled (claims close at 111, bucket 12, due at 120, when
+		// Dave is the last bonded staker: he may ask to leave once the cover's claim window
+		// has closed and its bucket is rolled (claims close at 111, bucket 12, due at 120, when
 		// on_idle of block 120 has not run yet).
 		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0, 0),
+			MutualPool::request_unstake(signed(DAVE), 0, 1_000_000),
 			Error::<Test>::InsufficientFreeCapital
 		);
 		run_to_block(120);
-		// The withdrawal rolls the pool's bucket, not the product's book: roll it first.
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Product(0)));
 		assert_ok!(MutualPool::roll_expiries(signed(EVE), ExpiryOwner::Pool(0)));
-		// The premium, 1 unit at 1 / 119 a block (ceil(2_125 * 120 / YEAR) = 1, no fee), is
-		// earned whole once its rate stops, by the bonded shares: there are none, Bob's are all
-		// unbonding and earn nothing, so nobody earned it and it is owed to the treasury.
-		assert_eq!(pool(0).capital, 1_000_000);
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 1_000_000));
+		// The premium, 1 unit at 1 / 119 a block (ceil(2_063 * 120 / YEAR) = 1, no fee), is
+		// earned whole once its rate stops, by the bonded shares, Dave's: Bob's unbonding shares
+		// earn nothing.
+		assert_eq!(pool(0).capital, 2_000_001);
 		assert_eq!(pool(0).earnings.unearned, 0);
-		assert_eq!(pool(0).fees_owed, 1);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 1_000_001);
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_eq!(free(BOB) - before, 1_000_000);
 		assert_eq!(pool(0).total_shares, 0);
-		assert_eq!(pool(0).unbonding_shares, 0);
-		assert_eq!(pool(0).capital, 0);
+		assert_eq!(pool(0).unbonding_shares, staker(DAVE).unbonding);
+		assert_eq!(pool(0).capital, 1_000_001);
 	});
 }
 
