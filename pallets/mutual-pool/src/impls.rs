@@ -639,9 +639,10 @@ impl<T: Config> Pallet<T> {
 		let mut staker = Self::settled(&pool, stored.clone());
 		if staker.shares.is_zero() && staker.unbonding.is_zero() {
 			// Every share of the record is of an ended era, worth nothing: the record goes.
+			let amount = Zero::zero();
+			ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
 			Stakers::<T>::remove(who, pool_id);
 			let shares = stored.shares.saturating_add(stored.unbonding);
-			let amount = Zero::zero();
 			Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
 			return Ok(0);
 		}

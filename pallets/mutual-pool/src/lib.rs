@@ -334,7 +334,8 @@ pub mod pallet {
 			shares: BalanceOf<T>,
 			unlock_at: BlockNumberFor<T>,
 		},
-		/// `who` burnt `shares` and received `amount` (nothing for shares of an ended era).
+		/// `who` burnt `shares` and received `amount` (nothing for a record of ended eras, whose
+		/// bonded and unbonding shares `shares` counts together).
 		Withdrawn { pool_id: PoolId, who: T::AccountId, shares: BalanceOf<T>, amount: BalanceOf<T> },
 		/// A cover was bought.
 		CoverBought {
