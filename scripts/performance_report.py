@@ -30,9 +30,11 @@ WRITES = re.compile(r"\.writes\((\d+)_u64\)")
 WRITES_SLOPE = re.compile(r"\.writes\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)")
 
 # Calls that users sign, and the targets of issue 4.
-USER_CALLS = ["stake", "request_unstake", "withdraw", "buy_cover", "transfer_cover",
-              "submit_claim", "roll_expiries", "pay_fees"]
-TIME_TARGET_CALLS = ["stake", "request_unstake", "withdraw", "buy_cover", "submit_claim"]
+USER_CALLS = ["stake", "request_unstake", "withdraw", "rebond", "buy_cover", "transfer_cover",
+              "submit_claim", "lapse_claim", "reap_cover", "roll_expiries",
+              "roll_product_expiries", "pay_fees"]
+TIME_TARGET_CALLS = ["stake", "request_unstake", "withdraw", "rebond", "buy_cover",
+                     "submit_claim"]
 SCALING_CALLS = ["approve_claim", "reject_claim", "stake", "withdraw"]
 PROOF_LIMIT = 8 * 1024
 # A slope within this many standard errors of zero is indistinguishable from zero.
