@@ -4,88 +4,21 @@
 //! stake.
 
 use crate::{
-	configs::treasury_account, AccountId, Balance, BalancesConfig, BlockNumber,
-	CouncilMembershipConfig, MutualPoolConfig, RuntimeGenesisConfig, SudoConfig,
-	EXISTENTIAL_DEPOSIT, UNIT, YEARS,
+	configs::treasury_account, AccountId, BalancesConfig, BlockNumber, CouncilMembershipConfig,
+	MutualPoolConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use pallet_mutual_pool::{PoolId, PoolParams, ProductParams};
+use pallet_mutual_pool::{PoolId, ProductParams};
 use serde_json::Value;
-use sp_arithmetic::{FixedU128, Perbill};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-/// What every test account starts with: 1 << 60 units (about 1.15 million MUT).
-pub const ENDOWMENT: Balance = 1 << 60;
-
-/// What Ferdie stakes into pool 0 at genesis: 1_000_000 MUT.
-pub const FERDIE_STAKE: Balance = 1_000_000 * UNIT;
-
-/// The endowed test accounts: Alice, Bob, Charlie, Dave, Eve and Ferdie.
-pub fn endowed_accounts() -> Vec<AccountId> {
-	[
-		Sr25519Keyring::Alice,
-		Sr25519Keyring::Bob,
-		Sr25519Keyring::Charlie,
-		Sr25519Keyring::Dave,
-		Sr25519Keyring::Eve,
-		Sr25519Keyring::Ferdie,
-	]
-	.into_iter()
-	.map(|k| k.to_account_id())
-	.collect()
-}
-
-/// The council members: Alice, Bob, Charlie, Dave and Eve.
-pub fn council_members() -> Vec<AccountId> {
-	[
-		Sr25519Keyring::Alice,
-		Sr25519Keyring::Bob,
-		Sr25519Keyring::Charlie,
-		Sr25519Keyring::Dave,
-		Sr25519Keyring::Eve,
-	]
-	.into_iter()
-	.map(|k| k.to_account_id())
-	.collect()
-}
-
-/// Pool 0: capacity factor 2, 20 blocks unbonding, min stake 1 MUT, fee 10%, kink 80%,
-/// slopes 5% and 50%, large claims above 20% of the capital.
-pub fn pool_0() -> PoolParams<Balance, BlockNumber> {
-	PoolParams {
-		capacity_factor: FixedU128::from_u32(2),
-		unbonding_period: 20,
-		min_stake: UNIT,
-		fee: Perbill::from_percent(10),
-		kink: Perbill::from_percent(80),
-		slope1: Perbill::from_percent(5),
-		slope2: Perbill::from_percent(50),
-		large_claim_threshold: Perbill::from_percent(20),
-	}
-}
-
-/// A product of the dev chain: periods 10 blocks to a year, claim window 100 blocks, no
-/// activation delay, enabled.
-fn product(
-	base_rate: u32,
-	max_capacity_share: u32,
-	metadata: &[u8],
-) -> ProductParams<BlockNumber, <crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen> {
-	ProductParams {
-		base_rate: Perbill::from_percent(base_rate),
-		max_capacity_share: Perbill::from_percent(max_capacity_share),
-		min_period: 10,
-		max_period: YEARS,
-		claim_window: 100,
-		activation_delay: 0,
-		enabled: true,
-		metadata: metadata.to_vec().try_into().expect("the dev metadata is short; qed"),
-	}
-}
+pub use mutual_pool_runtime_common::genesis::{
+	council_members, endowed_accounts, pool_0, ENDOWMENT, FERDIE_STAKE,
+};
 
 /// Products 0 ("DEX smart-contract exploit", 2%, 50% of capacity) and 1 ("Bridge hack", 5%,
 /// 30% of capacity), both on pool 0.
@@ -93,7 +26,7 @@ pub fn products() -> Vec<(
 	PoolId,
 	ProductParams<BlockNumber, <crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen>,
 )> {
-	vec![(0, product(2, 50, b"DEX smart-contract exploit")), (0, product(5, 30, b"Bridge hack"))]
+	mutual_pool_runtime_common::genesis::products()
 }
 
 /// The genesis of a test chain with `initial_authorities` as validators.

@@ -23,11 +23,7 @@ pub mod genesis_config_presets;
 extern crate alloc;
 
 use alloc::vec::Vec;
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -76,59 +72,11 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// Milliseconds per block: blocks are produced every 6 s.
-pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
-
-/// The Aura slot duration. It cannot be changed once the chain runs.
-pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
-
-/// Blocks per minute.
-pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
-/// Blocks per hour.
-pub const HOURS: BlockNumber = MINUTES * 60;
-/// Blocks per day.
-pub const DAYS: BlockNumber = HOURS * 24;
-/// Blocks per (365-day) year: 5_256_000.
-pub const YEARS: BlockNumber = DAYS * 365;
-
-/// One MUT: the token has 12 decimals.
-pub const UNIT: Balance = 1_000_000_000_000;
-/// A thousandth of a MUT.
-pub const MILLI_UNIT: Balance = 1_000_000_000;
-/// A millionth of a MUT.
-pub const MICRO_UNIT: Balance = 1_000_000;
-
-/// The token's symbol.
-pub const TOKEN_SYMBOL: &str = "MUT";
-/// The token's decimals.
-pub const TOKEN_DECIMALS: u8 = 12;
-
-/// The existential deposit: 1 milli-MUT.
-pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// A transaction signature.
-pub type Signature = MultiSignature;
-
-/// An account id: the public key of the signing scheme.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-
-/// An account balance.
-pub type Balance = u128;
-
-/// The index of a transaction of an account.
-pub type Nonce = u32;
-
-/// A hash.
-pub type Hash = sp_core::H256;
-
-/// A block number.
-pub type BlockNumber = u32;
-
-/// The address format of calls.
-pub type Address = MultiAddress<AccountId, ()>;
-
-/// The block header.
-pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+pub use mutual_pool_runtime_common::{
+	currency::{EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT},
+	primitives::{AccountId, Address, Balance, BlockNumber, Hash, Header, Nonce, Signature},
+	time::{DAYS, HOURS, MILLI_SECS_PER_BLOCK, MINUTES, SLOT_DURATION, YEARS},
+};
 
 /// The block.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;

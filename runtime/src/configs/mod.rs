@@ -7,6 +7,15 @@ pub mod mutual_pool;
 pub use council::*;
 pub use mutual_pool::*;
 
+// The council's, its membership's and the mutual pool's `impl Config` blocks, written once in
+// `mutual-pool-runtime-common` for every runtime of the chain.
+mutual_pool_runtime_common::impl_council_and_mutual_pool! {
+	runtime: Runtime,
+	block_weights: RuntimeBlockWeights,
+	council: crate::Council,
+	currency: Balances,
+}
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,

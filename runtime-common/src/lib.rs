@@ -1,0 +1,401 @@
+//! # Mutual Pool runtime-common
+//!
+//! What the runtimes of the chain share, so that the mutual pool, the claims council, its
+//! membership and their origins are configured once: today the solo runtime (`runtime/`) uses
+//! it; the parachain runtime of issue 10 is to use it too.
+//!
+//! The orphan rule forbids `impl pallet_x::Config for Runtime` outside the crate that defines
+//! `Runtime`, so this crate holds everything that is not such an impl:
+//!
+//! - [`primitives`]: `AccountId`, `Balance`, `BlockNumber`, ...;
+//! - [`currency`] and [`time`]: `UNIT`, `EXISTENTIAL_DEPOSIT`, `MINUTES` .. `YEARS` (6 s blocks);
+//! - [`council`]: the council instance, the origins (`RootOrCouncilTwoThirds`,
+//!   `RootOrCouncilMajority`), `AbstentionsAreNays`, the council's constants and
+//!   [`council::HalfOfMaxBlock`] (its `MaxProposalWeight`, from each runtime's block weights);
+//! - [`mutual_pool`]: the pallet's constants and accounts (`PalletId`s, treasury, deposits,
+//!   windows);
+//! - [`genesis`]: the demo pool, products, council and accounts of the dev presets;
+//! - [`impl_council_and_mutual_pool!`]: a macro that each runtime invokes once; it expands, in
+//!   the runtime crate, to the three `impl Config` blocks (collective, membership, mutual pool),
+//!   so that their bodies are written once, here.
+//!
+//! What stays per runtime: `frame_system`, consensus, balances and fees, the transaction
+//! extensions, `RuntimeBlockWeights`, the runtime APIs and the consensus part of the presets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+// Re-exports used by `impl_council_and_mutual_pool!`, so that the macro's paths resolve in the
+// runtime crates whatever they name these dependencies.
+#[doc(hidden)]
+pub use frame_support as __frame_support;
+#[doc(hidden)]
+pub use frame_system as __frame_system;
+#[doc(hidden)]
+pub use pallet_collective as __pallet_collective;
+#[doc(hidden)]
+pub use pallet_membership as __pallet_membership;
+#[doc(hidden)]
+pub use pallet_mutual_pool as __pallet_mutual_pool;
+
+/// Types both runtimes share.
+pub mod primitives {
+	use sp_runtime::{
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiAddress, MultiSignature,
+	};
+
+	/// A transaction signature.
+	pub type Signature = MultiSignature;
+	/// An account id: the public key of the signing scheme.
+	pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+	/// An account balance.
+	pub type Balance = u128;
+	/// The index of a transaction of an account.
+	pub type Nonce = u32;
+	/// A hash.
+	pub type Hash = sp_core::H256;
+	/// A block number. `u32`: polkadot-omni-node requires it of a parachain runtime.
+	pub type BlockNumber = u32;
+	/// The address format of calls.
+	pub type Address = MultiAddress<AccountId, ()>;
+	/// The block header.
+	pub type Header = sp_runtime::generic::Header<BlockNumber, BlakeTwo256>;
+}
+
+/// The MUT token.
+pub mod currency {
+	use super::primitives::Balance;
+
+	/// One MUT: the token has 12 decimals.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// A thousandth of a MUT.
+	pub const MILLI_UNIT: Balance = 1_000_000_000;
+	/// A millionth of a MUT.
+	pub const MICRO_UNIT: Balance = 1_000_000;
+	/// The token's symbol.
+	pub const TOKEN_SYMBOL: &str = "MUT";
+	/// The token's decimals.
+	pub const TOKEN_DECIMALS: u8 = 12;
+	/// The existential deposit: 1 milli-MUT.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+}
+
+/// Block-count units. Both runtimes produce a block every 6 s: the solo chain's Aura slot, and the
+/// parachain template's `MILLI_SECS_PER_BLOCK` (async backing, velocity 1, 6 s relay slots).
+///
+/// Every period below is counted in the chain's *own* block numbers (`frame_system`), never in
+/// relay-chain blocks. On the parachain, a missed relay slot means a longer wall-clock period; in
+/// the relay-less dev mode (manual seal) a block is made every `--dev-block-time`, so an "hour"
+/// lasts 600 dev blocks whatever their pace.
+///
+/// A runtime with another block time needs its own units: the pallet's `BlocksPerYear` and its
+/// windows are counted in blocks.
+pub mod time {
+	use super::primitives::BlockNumber;
+
+	/// Milliseconds per block: blocks are produced every 6 s.
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+	/// The Aura slot duration. It cannot be changed once the chain runs.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+	/// Blocks per minute.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+	/// Blocks per hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks per day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+	/// Blocks per (365-day) year: 5_256_000.
+	pub const YEARS: BlockNumber = DAYS * 365;
+}
+
+/// The claims council and the origins it grants.
+pub mod council {
+	use super::{primitives::AccountId, time::MINUTES};
+	use core::marker::PhantomData;
+	use frame_support::{
+		parameter_types,
+		traits::{EitherOfDiverse, Get},
+		weights::Weight,
+	};
+	use frame_system::{limits::BlockWeights, EnsureRoot};
+	use pallet_collective::{DefaultVote, MemberCount};
+	use sp_runtime::Perbill;
+
+	/// The council's instance of `pallet-collective` and `pallet-membership`.
+	pub type CouncilInstance = pallet_collective::Instance1;
+
+	/// Root, or at least two thirds of the council.
+	pub type RootOrCouncilTwoThirds = EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>,
+	>;
+
+	/// Root, or more than half of the council.
+	pub type RootOrCouncilMajority = EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		pallet_collective::EnsureProportionMoreThan<AccountId, CouncilInstance, 1, 2>,
+	>;
+
+	/// Members who did not vote when a motion is closed count as nays, whatever the prime voted.
+	///
+	/// `PrimeDefaultVote` would make abstentions follow the prime's vote and
+	/// `MoreThanMajorityThenPrimeDefaultVote` would make them ayes once a majority voted aye; a
+	/// motion of this council only passes with the ayes it actually got.
+	pub struct AbstentionsAreNays;
+
+	impl DefaultVote for AbstentionsAreNays {
+		fn default_vote(
+			_prime_vote: Option<bool>,
+			_yes_votes: MemberCount,
+			_no_votes: MemberCount,
+			_len: MemberCount,
+		) -> bool {
+			false
+		}
+	}
+
+	parameter_types! {
+		/// Motions are open for 5 minutes (50 blocks of 6 s).
+		pub const CouncilMotionDuration: crate::primitives::BlockNumber = 5 * MINUTES;
+		/// Open motions at most.
+		pub const CouncilMaxProposals: u32 = 100;
+		/// Council members at most.
+		pub const CouncilMaxMembers: u32 = 100;
+	}
+
+	/// Half of the `max_block` of the runtime's `BlockWeights` `W`: a motion's call may use at
+	/// most half of a block. Generic because each runtime has its own `RuntimeBlockWeights`
+	/// (solo: 2 s ref time and unlimited proof size; parachain: 2 s and `MAX_POV_SIZE`).
+	pub struct HalfOfMaxBlock<W>(PhantomData<W>);
+
+	impl<W: Get<BlockWeights>> Get<Weight> for HalfOfMaxBlock<W> {
+		fn get() -> Weight {
+			Perbill::from_percent(50) * W::get().max_block
+		}
+	}
+}
+
+/// The mutual pool's constants and accounts.
+pub mod mutual_pool {
+	use super::{
+		currency::UNIT,
+		primitives::{AccountId, Balance, BlockNumber},
+		time::{DAYS, HOURS, YEARS},
+	};
+	use frame_support::{parameter_types, PalletId};
+	use sp_runtime::{traits::AccountIdConversion, Perbill};
+
+	parameter_types! {
+		/// Derives the pool accounts.
+		pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
+		/// Derives the treasury account.
+		pub const TreasuryPalletId: PalletId = PalletId(*b"mut/trsy");
+		/// Receives the fee share of every premium.
+		pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
+		/// Held from every claimant until the claim is decided: at least 10 MUT...
+		pub const ClaimDeposit: Balance = 10 * UNIT;
+		/// ...plus 0.1% of the amount claimed...
+		pub const ClaimDepositRate: Perbill = Perbill::from_parts(1_000_000);
+		/// ...and at most 10,000 MUT.
+		pub const MaxClaimDeposit: Balance = 10_000 * UNIT;
+		/// The council has an hour (600 blocks of 6 s) to decide a claim.
+		pub const ClaimDecisionPeriod: BlockNumber = HOURS;
+		/// Payouts are summed over a day (14_400 blocks) against a pool's large-claim threshold.
+		pub const LargeClaimWindow: BlockNumber = DAYS;
+		/// The smallest cover one purchase buys: 10 MUT.
+		pub const MinCover: Balance = 10 * UNIT;
+		/// An incident freezes a pool's withdrawals for an hour (600 blocks).
+		pub const FreezePeriod: BlockNumber = HOURS;
+		/// 6 s blocks: 5_256_000 per year. Premiums are annualised with this: it must match the
+		/// runtime's real block time (see [`crate::time`]).
+		pub const BlocksPerYear: BlockNumber = YEARS;
+		/// One cover-expiry bucket per hour.
+		pub const ExpiryBucketLength: BlockNumber = 600;
+	}
+
+	/// The treasury account: the account of `PalletId(*b"mut/trsy")`.
+	pub fn treasury_account() -> AccountId {
+		TreasuryAccount::get()
+	}
+}
+
+/// The demo genesis of the `development` and `local_testnet` presets (the design brief's dev
+/// genesis): accounts, council, pool 0 and its products.
+pub mod genesis {
+	use super::{
+		currency::UNIT,
+		primitives::{AccountId, Balance, BlockNumber},
+		time::YEARS,
+	};
+	use alloc::{vec, vec::Vec};
+	use frame_support::traits::Get;
+	use pallet_mutual_pool::{PoolId, PoolParams, ProductParams};
+	use sp_arithmetic::{FixedU128, Perbill};
+	use sp_keyring::Sr25519Keyring;
+
+	/// What every test account starts with: 1 << 60 units (about 1.15 million MUT).
+	pub const ENDOWMENT: Balance = 1 << 60;
+	/// What Ferdie stakes into pool 0 at genesis: 1_000_000 MUT.
+	pub const FERDIE_STAKE: Balance = 1_000_000 * UNIT;
+
+	/// The endowed test accounts: Alice, Bob, Charlie, Dave, Eve and Ferdie.
+	pub fn endowed_accounts() -> Vec<AccountId> {
+		[
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+			Sr25519Keyring::Ferdie,
+		]
+		.into_iter()
+		.map(|k| k.to_account_id())
+		.collect()
+	}
+
+	/// The council members: Alice, Bob, Charlie, Dave and Eve.
+	pub fn council_members() -> Vec<AccountId> {
+		[
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+			Sr25519Keyring::Eve,
+		]
+		.into_iter()
+		.map(|k| k.to_account_id())
+		.collect()
+	}
+
+	/// Pool 0: capacity factor 2, 20 blocks (2 minutes at 6 s) unbonding, min stake 1 MUT, fee
+	/// 10%, kink 80%, slopes 5% and 50%, large claims above 20% of the capital.
+	pub fn pool_0() -> PoolParams<Balance, BlockNumber> {
+		PoolParams {
+			capacity_factor: FixedU128::from_u32(2),
+			unbonding_period: 20,
+			min_stake: UNIT,
+			fee: Perbill::from_percent(10),
+			kink: Perbill::from_percent(80),
+			slope1: Perbill::from_percent(5),
+			slope2: Perbill::from_percent(50),
+			large_claim_threshold: Perbill::from_percent(20),
+		}
+	}
+
+	/// A product of the dev chain: periods 10 blocks to a year (`YEARS` blocks of 6 s), claim
+	/// window 100 blocks, no activation delay, enabled.
+	pub fn product<M: Get<u32>>(
+		base_rate: u32,
+		max_capacity_share: u32,
+		metadata: &[u8],
+	) -> ProductParams<BlockNumber, M> {
+		ProductParams {
+			base_rate: Perbill::from_percent(base_rate),
+			max_capacity_share: Perbill::from_percent(max_capacity_share),
+			min_period: 10,
+			max_period: YEARS,
+			claim_window: 100,
+			activation_delay: 0,
+			enabled: true,
+			metadata: metadata.to_vec().try_into().expect("the dev metadata is short; qed"),
+		}
+	}
+
+	/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0.
+	pub fn products<M: Get<u32>>() -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
+		vec![
+			(0, product::<M>(2, 50, b"DEX smart-contract exploit")),
+			(0, product::<M>(5, 30, b"Bridge hack")),
+		]
+	}
+
+	// The pallet's `GenesisConfig` itself is built in each runtime's preset (where `Runtime` is
+	// concrete): `MutualPoolConfig { pools: vec![pool_0()], products: products::<MaxMetadataLen>(),
+	// stakes: vec![(0, Ferdie, FERDIE_STAKE)] }`. A generic helper here would need where-clauses
+	// on `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.
+}
+
+/// Expands, in the runtime crate that invokes it, to the `impl Config` blocks of the council
+/// (`pallet_collective::Instance1`), its membership (`pallet_membership::Instance1`) and the
+/// mutual pool. Invoke it once at the top level of the runtime's `configs` module.
+///
+/// Requires, at the call site: the types `RuntimeOrigin`, `RuntimeCall`, `RuntimeEvent` and
+/// `RuntimeHoldReason` generated by `#[frame_support::runtime]` (macro_rules paths to items
+/// resolve at the invocation site).
+///
+/// ```ignore
+/// mutual_pool_runtime_common::impl_council_and_mutual_pool! {
+///     runtime: Runtime,
+///     block_weights: RuntimeBlockWeights,
+///     council: crate::Council,
+///     currency: crate::Balances,
+/// }
+/// ```
+///
+#[macro_export]
+macro_rules! impl_council_and_mutual_pool {
+	(
+		runtime: $runtime:ty,
+		block_weights: $block_weights:ty,
+		council: $council:ty,
+		currency: $currency:ty $(,)?
+	) => {
+		impl $crate::__pallet_collective::Config<$crate::council::CouncilInstance> for $runtime {
+			type RuntimeOrigin = RuntimeOrigin;
+			type Proposal = RuntimeCall;
+			type RuntimeEvent = RuntimeEvent;
+			type MotionDuration = $crate::council::CouncilMotionDuration;
+			type MaxProposals = $crate::council::CouncilMaxProposals;
+			type MaxMembers = $crate::council::CouncilMaxMembers;
+			type DefaultVote = $crate::council::AbstentionsAreNays;
+			type WeightInfo = $crate::__pallet_collective::weights::SubstrateWeight<$runtime>;
+			type SetMembersOrigin =
+				$crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type MaxProposalWeight = $crate::council::HalfOfMaxBlock<$block_weights>;
+			type DisapproveOrigin =
+				$crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type KillOrigin = $crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type Consideration = ();
+		}
+
+		impl $crate::__pallet_membership::Config<$crate::council::CouncilInstance> for $runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type AddOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type RemoveOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type SwapOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type ResetOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type PrimeOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type MembershipInitialized = $council;
+			type MembershipChanged = $council;
+			type MaxMembers = $crate::council::CouncilMaxMembers;
+			type WeightInfo = $crate::__pallet_membership::weights::SubstrateWeight<$runtime>;
+		}
+
+		impl $crate::__pallet_mutual_pool::Config for $runtime {
+			type Currency = $currency;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type GovernanceOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type ClaimDecisionOrigin = $crate::council::RootOrCouncilMajority;
+			type LargeClaimOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type PalletId = $crate::mutual_pool::MutualPoolPalletId;
+			type TreasuryAccount = $crate::mutual_pool::TreasuryAccount;
+			type ClaimDeposit = $crate::mutual_pool::ClaimDeposit;
+			type ClaimDepositRate = $crate::mutual_pool::ClaimDepositRate;
+			type MaxClaimDeposit = $crate::mutual_pool::MaxClaimDeposit;
+			type ClaimDecisionPeriod = $crate::mutual_pool::ClaimDecisionPeriod;
+			type LargeClaimWindow = $crate::mutual_pool::LargeClaimWindow;
+			type MinCover = $crate::mutual_pool::MinCover;
+			type FreezePeriod = $crate::mutual_pool::FreezePeriod;
+			type BlocksPerYear = $crate::mutual_pool::BlocksPerYear;
+			type ExpiryBucketLength = $crate::mutual_pool::ExpiryBucketLength;
+			// One bucket per owner and call: `on_idle` rolls each pool and product by one bucket
+			// per block in spare weight (a bucket is 600 blocks, so it keeps up by far), and
+			// anyone may call `roll_expiries`. This keeps `withdraw` cheap.
+			type MaxExpiryBucketsPerCall = $crate::__frame_support::traits::ConstU32<1>;
+			type MaxEvidenceLen = $crate::__frame_support::traits::ConstU32<1024>;
+			type MaxMetadataLen = $crate::__frame_support::traits::ConstU32<256>;
+			type WeightInfo = $crate::__pallet_mutual_pool::weights::SubstrateWeight<$runtime>;
+		}
+	};
+}
