@@ -556,18 +556,7 @@ impl<T: Config> Pallet<T> {
 		staker.shares = staker.shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		ensure!(staker.shares >= pool.params.min_stake, Error::<T>::SharesBelowMinimum);
 		staker.unbonding = Zero::zero();
-		pool.unbonding_shares = pool
-			.unbonding_shares
-			.checked_sub(&unbonding)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.unbonding_capital = if pool.unbonding_shares.is_zero() {
-			// Rounding dust of the last unbonding shares goes to the bonded ones.
-			Zero::zero()
-		} else {
-			pool.unbonding_capital
-				.checked_sub(&amount)
-				.defensive_ok_or(Error::<T>::Corrupt)?
-		};
+		Self::burn_unbonding(&mut pool, unbonding, amount)?;
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		Pools::<T>::insert(pool_id, pool);
 		Stakers::<T>::insert(who, pool_id, staker);
@@ -579,6 +568,28 @@ impl<T: Config> Pallet<T> {
 			shares,
 		});
 		Ok(rolled)
+	}
+
+	/// Take `shares` unbonding shares, worth `amount`, and their value out of the unbonding
+	/// class (`withdraw` pays the value out, `rebond` moves it to the bonded class). The last
+	/// unbonding shares leave the class's rounding dust to the bonded ones (it is in `capital`).
+	fn burn_unbonding(
+		pool: &mut PoolOf<T>,
+		shares: BalanceOf<T>,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		pool.unbonding_capital = pool
+			.unbonding_capital
+			.checked_sub(&amount)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.unbonding_shares = pool
+			.unbonding_shares
+			.checked_sub(&shares)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		if pool.unbonding_shares.is_zero() {
+			pool.unbonding_capital = Zero::zero();
+		}
+		Ok(())
 	}
 
 	/// What `shares` bonded shares are worth: their part of the bonded capital, rounded down.
@@ -657,18 +668,7 @@ impl<T: Config> Pallet<T> {
 		let amount = Self::withdrawal_value(&pool, shares)?;
 		ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
 		pool.capital = pool.capital.checked_sub(&amount).defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.unbonding_capital = pool
-			.unbonding_capital
-			.checked_sub(&amount)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.unbonding_shares = pool
-			.unbonding_shares
-			.checked_sub(&shares)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
-		if pool.unbonding_shares.is_zero() {
-			// Rounding dust of the last unbonding shares goes back to the bonded ones.
-			pool.unbonding_capital = Zero::zero();
-		}
+		Self::burn_unbonding(&mut pool, shares, amount)?;
 		// Withdrawing nothing unbacks nothing: shares that a payout made worthless can always
 		// be cleared.
 		ensure!(amount.is_zero() || Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);

@@ -283,6 +283,18 @@ pub fn deposit(amount: Balance) -> Balance {
 	(DEPOSIT + amount.div_ceil(1_000)).min(MAX_DEPOSIT)
 }
 
+/// The last `CoverBought` event's premium (of this block: events are reset at each block).
+pub fn last_premium() -> Balance {
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|e| match e {
+			Event::CoverBought { premium, .. } => Some(premium),
+			_ => None,
+		})
+		.expect("a cover was bought")
+}
+
 /// Some evidence.
 pub fn evidence() -> EvidenceOf<Test> {
 	b"ipfs://exploit-report".to_vec().try_into().unwrap()

@@ -889,7 +889,7 @@ fn attack_20_rounding_does_not_end_the_bonded_era() {
 		unstake_all(DAVE);
 		let product = full_capacity_product();
 		let cover_id = buy(CHARLIE, product, 10 * MILLION, YEAR);
-		let premium = premium_paid();
+		let premium = last_premium();
 		let claim_id = claim(CHARLIE, cover_id, 10 * MILLION - 1);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 10 * MILLION - 1));
 		assert_eq!((pool(0).era, pool(0).unbonding_era), (0, 1));
@@ -901,16 +901,4 @@ fn attack_20_rounding_does_not_end_the_bonded_era() {
 		assert!(MutualPool::position(0, &BOB).unwrap().value > 10);
 		assert_eq!(pool(0).fees_owed, pool(0).params.fee.mul_floor(premium));
 	});
-}
-
-/// The premium of the last `CoverBought` event.
-fn premium_paid() -> Balance {
-	events()
-		.into_iter()
-		.rev()
-		.find_map(|event| match event {
-			Event::CoverBought { premium, .. } => Some(premium),
-			_ => None,
-		})
-		.expect("a purchase")
 }

@@ -32,18 +32,6 @@ fn storage_root() -> Vec<u8> {
 	sp_io::storage::root(StateVersion::V1)
 }
 
-/// The last `CoverBought` event's premium.
-fn last_premium() -> Balance {
-	events()
-		.into_iter()
-		.rev()
-		.find_map(|e| match e {
-			Event::CoverBought { premium, .. } => Some(premium),
-			_ => None,
-		})
-		.expect("a cover was bought")
-}
-
 #[test]
 fn period_must_lie_within_min_and_max_period() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
