@@ -32,10 +32,26 @@ export function freePort() {
 }
 
 /**
- * Starts `mutual-pool-node --dev --tmp` on free ports, with `extraArgs` appended; resolves to
- * { node, rpcPort, logs }.
+ * The chains the suite runs on: the solo `--dev` chain and the parachain runtime's `para-dev`
+ * chain (run by our node without a relay chain). $E2E_CHAINS narrows it, e.g. `E2E_CHAINS=dev`.
  */
-export async function startNode(extraArgs = []) {
+export const CHAINS = (process.env.E2E_CHAINS || 'dev,para-dev').split(',').filter(Boolean);
+
+/**
+ * The node's arguments for `chain`. `para-dev` seals a block every second instead of every 6 s:
+ * the pallet counts blocks, so its periods pass six times faster and the suite waits less.
+ */
+export function chainArgs(chain) {
+  if (chain === 'dev') return ['--dev'];
+  if (chain === 'para-dev') return ['--chain', 'para-dev', '--dev-block-time', '1000'];
+  throw new Error(`unknown chain ${chain}`);
+}
+
+/**
+ * Starts `mutual-pool-node` on `chain` (see `chainArgs`) with `--tmp` on free ports, with
+ * `extraArgs` appended; resolves to { node, rpcPort, logs }.
+ */
+export async function startNode(chain = 'dev', extraArgs = []) {
   const binary = nodeBinary();
   if (!existsSync(binary)) {
     throw new Error(`node binary not found at ${binary}: build it with scripts/run-dev.sh or set MUTUAL_POOL_NODE`);
@@ -43,7 +59,7 @@ export async function startNode(extraArgs = []) {
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
-    '--dev', '--tmp',
+    ...chainArgs(chain), '--tmp',
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns',
@@ -65,6 +81,26 @@ export async function startNode(extraArgs = []) {
   return { node, rpcPort, logs };
 }
 
+/**
+ * The parachain dev node's own RPC methods (docs/parachain.md), for `api.rpc.dev.*`: deliver an
+ * XCM message (a SCALE-encoded `VersionedXcm`) in the next block, from a sibling parachain or
+ * from the relay chain. polkadot.js decorates them only where the node has them.
+ */
+export const DEV_RPC = {
+  dev: {
+    injectHorizontalXcm: {
+      description: 'Delivers an XCM message from sibling parachain `sender` in the next block',
+      params: [{ name: 'sender', type: 'u32' }, { name: 'xcm', type: 'Bytes' }],
+      type: 'u32',
+    },
+    injectDownwardXcm: {
+      description: 'Delivers an XCM message from the relay chain in the next block',
+      params: [{ name: 'xcm', type: 'Bytes' }],
+      type: 'u32',
+    },
+  },
+};
+
 /** Connects to the node, retrying until `timeoutMs`; then waits for block `minBlock`. */
 export async function connect(rpcPort, { timeoutMs = 120_000, minBlock = 2 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -78,7 +114,7 @@ export async function connect(rpcPort, { timeoutMs = 120_000, minBlock = 2 } = {
         provider.on('connected', () => { clearTimeout(timer); resolve(); });
         provider.on('error', () => { clearTimeout(timer); reject(new Error('connect error')); });
       });
-      api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+      api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, rpc: DEV_RPC });
     } catch (e) {
       await provider.disconnect().catch(() => {});
       if (Date.now() > deadline) throw new Error(`no RPC on port ${rpcPort} after ${timeoutMs} ms`);

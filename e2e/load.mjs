@@ -433,7 +433,7 @@ async function main() {
   const opts = options();
   const extraArgs = ['--pool-limit', String(poolLimit(opts.count))];
   log(`starting ${nodeBinary()} --dev --tmp ${extraArgs.join(' ')}`);
-  const started = await startNode(extraArgs);
+  const started = await startNode('dev', extraArgs);
   node = started.node;
   const proposals = watchProposals(node);
   let api;

@@ -9,7 +9,7 @@
 #   - peak memory of the whole machine while it ran (MemTotal - MemAvailable sampled each second,
 #     minus the same figure just before the build), and the peak resident set of the largest
 #     single process (GNU time's "Maximum resident set size", usually one rustc);
-#   - the size of the runtime Wasm (compact and compact.compressed).
+#   - the size of both runtimes' Wasm (compact and compact.compressed).
 # Run it on an otherwise idle machine; it took 26 minutes on 2 cores (docs/performance.md).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -28,6 +28,9 @@ baseline=$(used_kib)
 ) >"$COLD/memory.samples" &
 sampler=$!
 
+# As build_node does: the parachain runtime's Wasm build shares the solo runtime's target dir.
+CARGO_TARGET_DIR="$COLD/target" share_wasm_target
+
 start=$(date +%s)
 (cd "$COLD/src" && /usr/bin/time -v -o "$COLD/time.txt" \
 	env CARGO_TARGET_DIR="$COLD/target" \
@@ -42,6 +45,7 @@ kill "$sampler"
 peak=$(sort -n "$COLD/memory.samples" | tail -1)
 max_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$COLD/time.txt")
 wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime"
+para_wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime-para"
 crates=$(grep -c '^ *Compiling ' "$LOG" || true)
 
 cat >docs/data/build-cost.json <<EOF
@@ -57,7 +61,9 @@ cat >docs/data/build-cost.json <<EOF
   "peak_machine_memory_kib": $((peak - baseline)),
   "peak_process_rss_kib": $max_rss,
   "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
-  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm")
+  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm"),
+  "para_wasm_compact_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.wasm"),
+  "para_wasm_compact_compressed_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.compressed.wasm")
 }
 EOF
 cat docs/data/build-cost.json

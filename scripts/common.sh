@@ -10,19 +10,40 @@ WORKSPACE_FEATURES="mutual-pool-node/runtime-benchmarks,mutual-pool-node/try-run
 NODE="$CARGO_TARGET_DIR/release/mutual-pool-node"
 WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.compact.compressed.wasm"
 
-# Installs what is missing, then builds the node binary ($NODE) and the runtime Wasm ($WASM).
-build_node() {
-	scripts/setup.sh && cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
+PARA_WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime-para/mutual_pool_runtime_para.compact.compressed.wasm"
+
+# substrate-wasm-builder compiles each runtime's Wasm in its own target dir,
+# `wbuild/<crate>/target`: the parachain runtime's build would compile again every crate it
+# shares with the solo runtime's (most of them). Pointing the parachain runtime's dir at the solo
+# runtime's lets cargo reuse them; crates whose features differ are compiled once per feature
+# set, as in any target dir, and the two builds take turns on the dir's lock. Idempotent; called
+# by `build_node` before every build.
+share_wasm_target() {
+	local wbuild="$CARGO_TARGET_DIR/release/wbuild"
+	mkdir -p "$wbuild/mutual-pool-runtime/target" "$wbuild/mutual-pool-runtime-para"
+	if [ ! -L "$wbuild/mutual-pool-runtime-para/target" ]; then
+		rm -rf "$wbuild/mutual-pool-runtime-para/target"
+		ln -s ../mutual-pool-runtime/target "$wbuild/mutual-pool-runtime-para/target"
+	fi
 }
 
-# `benchmark pallet` on the runtime Wasm with the settings that every measurement here shares
+# Installs what is missing, then builds the node binary ($NODE) and both runtimes' Wasm ($WASM,
+# $PARA_WASM).
+build_node() {
+	scripts/setup.sh && share_wasm_target &&
+		cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
+}
+
+# `benchmark pallet` on a runtime Wasm with the settings that every measurement here shares
 # (development preset, compiled Wasm, $STEPS and $REPEAT, the weight template), so that the
 # weights and the performance report measure alike. Pallets, extrinsics and output are arguments.
+# $RUNTIME_WASM (default: the solo runtime's) and $WEIGHT_TEMPLATE (default: the pallet's
+# template) select the parachain runtime and its weight files.
 benchmark_pallet() {
 	"$NODE" benchmark pallet \
-		--runtime "$WASM" --genesis-builder runtime --genesis-builder-preset development \
+		--runtime "${RUNTIME_WASM:-$WASM}" --genesis-builder runtime --genesis-builder-preset development \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled --heap-pages 4096 \
-		--template scripts/weight-template.hbs "$@"
+		--template "${WEIGHT_TEMPLATE:-scripts/weight-template.hbs}" "$@"
 }
 
 # This machine, as the measurements name it: cores, memory, CPU model.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
 #   1. `cargo fmt --check` and `cargo clippy -D warnings`;
-#   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and the
-#      runtime's integration tests (council motions through the real runtime);
-#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev`, built
+#   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and
+#      both runtimes' integration tests (council motions through the solo runtime; blocks and
+#      XCM messages through the parachain runtime);
+#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev`, then
+#      against `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), built
 #      exactly as scripts/run-dev.sh builds it.
 # Everything is built in the release profile with one feature set, so nothing compiles twice.
 set -uo pipefail
@@ -29,7 +31,7 @@ else
 fi
 rust=$?
 
-step "end-to-end suite (e2e/, @polkadot/api against mutual-pool-node --dev)"
+step "end-to-end suite (e2e/, @polkadot/api against mutual-pool-node --dev and --chain para-dev)"
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error && npm test)
 e2e=$?
 

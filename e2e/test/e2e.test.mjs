@@ -1,14 +1,15 @@
 // End to end: a fresh `mutual-pool-node --dev` driven through @polkadot/api, the way users
-// and the claims council touch it. The steps share one chain and run in order.
+// and the claims council touch it; then the same steps on the parachain runtime's `para-dev`
+// chain. The steps share one chain and run in order.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
+  CHAINS, UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
   startNode, waitForBlock,
 } from '../lib.mjs';
 
-describe('mutual-pool dev chain', () => {
+for (const chain of CHAINS) describe(`mutual-pool ${chain} chain`, () => {
   let node;
   let api;
   const who = devAccounts();
@@ -18,7 +19,7 @@ describe('mutual-pool dev chain', () => {
   const state = {};
 
   before(async () => {
-    const started = await startNode();
+    const started = await startNode(chain);
     node = started.node;
     api = await connect(started.rpcPort);
   });

@@ -43,3 +43,39 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	.with_properties(properties())
 	.build())
 }
+
+/// The parachain runtime's Wasm.
+fn para_wasm() -> Result<&'static [u8], String> {
+	mutual_pool_runtime_para::WASM_BINARY
+		.ok_or_else(|| "The parachain runtime's wasm is not available".to_string())
+}
+
+/// `--chain para-dev`: the parachain runtime (para id 2000) with one collator (Alice) and the
+/// `development` preset, run by this node without a relay chain (`para_service`).
+pub fn para_development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(para_wasm()?, None)
+		.with_name("Mutual Pool Parachain Development")
+		.with_id("para_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `--chain para-local`: the parachain runtime with two collators (Alice and Bob) and the
+/// `local_testnet` preset; this node runs it without a relay chain too.
+pub fn para_local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(para_wasm()?, None)
+		.with_name("Mutual Pool Parachain Local Testnet")
+		.with_id("para_local_testnet")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// Whether a chain spec is of the parachain runtime: the built-in `para-dev` and `para-local`
+/// specs, and specs exported from them, whose id starts with `para`.
+pub fn is_parachain(spec: &dyn sc_service::ChainSpec) -> bool {
+	spec.id().starts_with("para")
+}

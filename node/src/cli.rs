@@ -12,6 +12,29 @@ pub struct Cli {
 	/// The options of running the node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// The parachain chains (`--chain para-dev`, `para-local`): seal a block every this many
+	/// milliseconds. The pallet's periods count blocks of 6 s (the default); a shorter time
+	/// makes them pass faster and the block timestamps run ahead of the clock.
+	#[arg(long, value_name = "MILLISECONDS", conflicts_with = "instant_seal")]
+	pub dev_block_time: Option<u64>,
+
+	/// The parachain chains: seal a block as soon as a transaction arrives, instead of on a
+	/// timer.
+	#[arg(long)]
+	pub instant_seal: bool,
+}
+
+impl Cli {
+	/// How the parachain dev node seals blocks: `--instant-seal`, else every
+	/// `--dev-block-time` milliseconds (6000 by default, the runtime's block time).
+	pub fn seal_mode(&self) -> crate::para_service::SealMode {
+		if self.instant_seal {
+			crate::para_service::SealMode::Instant
+		} else {
+			crate::para_service::SealMode::Interval(self.dev_block_time.unwrap_or(6_000))
+		}
+	}
 }
 
 /// The subcommands of the node.

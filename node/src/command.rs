@@ -2,11 +2,14 @@
 
 use crate::{
 	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
-	chain_spec,
+	chain_spec::{self, is_parachain},
 	cli::{Cli, Subcommand},
-	service,
+	para_service, service,
 };
 use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+// The parachain chains' commands run on another client type than the solo chain's: `Either`
+// gives both branches of a command one future type.
+use futures::future::Either;
 use mutual_pool_runtime::{Block, EXISTENTIAL_DEPOSIT};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
@@ -41,6 +44,8 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"para-dev" => Box::new(chain_spec::para_development_chain_spec()?),
+			"para-local" => Box::new(chain_spec::para_local_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -65,31 +70,51 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
+				if is_parachain(&*config.chain_spec) {
+					let PartialComponents { client, task_manager, import_queue, .. } =
+						para_service::new_partial(&config)?;
+					return Ok((Either::Left(cmd.run(client, import_queue)), task_manager));
+				}
 				let PartialComponents { client, task_manager, import_queue, .. } =
 					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				Ok((Either::Right(cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
+				if is_parachain(&*config.chain_spec) {
+					let PartialComponents { client, task_manager, .. } =
+						para_service::new_partial(&config)?;
+					return Ok((Either::Left(cmd.run(client, config.database)), task_manager));
+				}
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.database), task_manager))
+				Ok((Either::Right(cmd.run(client, config.database)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
+				if is_parachain(&*config.chain_spec) {
+					let PartialComponents { client, task_manager, .. } =
+						para_service::new_partial(&config)?;
+					return Ok((Either::Left(cmd.run(client, config.chain_spec)), task_manager));
+				}
 				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.chain_spec), task_manager))
+				Ok((Either::Right(cmd.run(client, config.chain_spec)), task_manager))
 			})
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
+				if is_parachain(&*config.chain_spec) {
+					let PartialComponents { client, task_manager, import_queue, .. } =
+						para_service::new_partial(&config)?;
+					return Ok((Either::Left(cmd.run(client, import_queue)), task_manager));
+				}
 				let PartialComponents { client, task_manager, import_queue, .. } =
 					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				Ok((Either::Right(cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::PurgeChain(cmd)) => {
@@ -99,19 +124,33 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
+				if is_parachain(&*config.chain_spec) {
+					let PartialComponents { client, task_manager, backend, .. } =
+						para_service::new_partial(&config)?;
+					return Ok((Either::Left(cmd.run(client, backend, None)), task_manager));
+				}
 				let PartialComponents { client, task_manager, backend, .. } =
 					service::new_partial(&config)?;
 				let aux_revert = Box::new(|client, _, blocks| {
 					sc_consensus_grandpa::revert(client, blocks)?;
 					Ok(())
 				});
-				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
+				Ok((Either::Right(cmd.run(client, backend, Some(aux_revert))), task_manager))
 			})
 		},
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 
 			runner.sync_run(|config| {
+				// The parachain chains run `benchmark pallet` (on a runtime Wasm, like the solo
+				// chain) and `benchmark machine`; the others need the solo chain's client.
+				if is_parachain(&*config.chain_spec)
+					&& !matches!(cmd, BenchmarkCmd::Pallet(_) | BenchmarkCmd::Machine(_))
+				{
+					return Err("on a parachain chain spec, only `benchmark pallet` and \
+						`benchmark machine` run; use `--chain dev` for the others"
+						.into());
+				}
 				// This switch needs to be in the client, since the client decides
 				// which sub-commands it wants to support.
 				match cmd {
@@ -186,7 +225,18 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let seal = cli.seal_mode();
+			let seal_options = cli.instant_seal || cli.dev_block_time.is_some();
 			runner.run_node_until_exit(|config| async move {
+				if is_parachain(&*config.chain_spec) {
+					return para_service::start_dev_node(config, seal)
+						.map_err(sc_cli::Error::Service);
+				}
+				if seal_options {
+					return Err("`--dev-block-time` and `--instant-seal` are options of the \
+						parachain chains (`--chain para-dev`, `para-local`)"
+						.into());
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<

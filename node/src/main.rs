@@ -8,6 +8,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod para_service;
 mod rpc;
 mod service;
 

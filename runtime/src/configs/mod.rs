@@ -14,6 +14,7 @@ mutual_pool_runtime_common::impl_council_and_mutual_pool! {
 	block_weights: RuntimeBlockWeights,
 	council: crate::Council,
 	currency: Balances,
+	mutual_pool_weights: pallet_mutual_pool::weights::SubstrateWeight<Runtime>,
 }
 
 use frame_support::{

@@ -21,31 +21,11 @@ use sp_runtime::traits::Hash;
 
 pub use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 
-/// Merges a JSON patch into `base` (RFC 7386), as the node does with a preset.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				if value.is_null() {
-					base.remove(&key);
-				} else {
-					merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-				}
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
-/// The full genesis config of preset `name`: the runtime's default config with the preset's
-/// patch merged in, the way the node builds a chain spec.
+/// The full genesis config of preset `name`, built as the node builds a chain spec from it.
 pub fn preset_config(name: &str) -> RuntimeGenesisConfig {
-	let bytes = genesis_config_presets::get_preset(&PresetId::from(name))
+	let patch = genesis_config_presets::get_preset(&PresetId::from(name))
 		.unwrap_or_else(|| panic!("preset {name} exists"));
-	let patch: serde_json::Value = serde_json::from_slice(&bytes).expect("the preset is JSON");
-	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut json, patch);
-	serde_json::from_value(json).expect("the preset fits RuntimeGenesisConfig")
+	mutual_pool_runtime_common::genesis::config_from_preset(&patch)
 }
 
 /// Externalities with the genesis of preset `name`, at block 1.

@@ -1,0 +1,106 @@
+//! The genesis presets of the parachain runtime: `development` (one collator, Alice) and
+//! `local_testnet` (Alice and Bob), both with the solo chain's demo genesis (SPEC §6): endowed
+//! test accounts, Alice as sudo, a council of five, pool 0 with products 0 and 1 and Ferdie's
+//! stake. Para id 2000.
+//!
+//! Differences from the solo presets: no `aura`/`grandpa` authorities; collators are
+//! `CollatorSelection` invulnerables with `Session` keys (Aura's authorities come from the
+//! session at genesis), plus `ParachainInfo` and `PolkadotXcm`'s safe XCM version.
+
+use crate::{
+	configs::treasury_account, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
+	CouncilMembershipConfig, MutualPoolConfig, ParachainInfoConfig, PolkadotXcmConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT,
+	PARACHAIN_ID,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use mutual_pool_runtime_common::genesis::{
+	council_members, endowed_accounts, pool_0, products, ENDOWMENT, FERDIE_STAKE,
+};
+use serde_json::Value;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::Sr25519Keyring;
+
+/// The XCM version to assume for other chains until they advertise theirs.
+const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
+
+/// The session keys of a collator.
+fn session_keys(aura: AuraId) -> SessionKeys {
+	SessionKeys { aura }
+}
+
+/// The collator keys of a keyring account: (account, Aura sr25519).
+fn collator(k: Sr25519Keyring) -> (AccountId, AuraId) {
+	(k.to_account_id(), k.public().into())
+}
+
+/// The genesis of a test chain with `invulnerables` as collators.
+fn testnet_genesis(invulnerables: Vec<(AccountId, AuraId)>, root: AccountId) -> Value {
+	let balances = endowed_accounts()
+		.into_iter()
+		.map(|who| (who, ENDOWMENT))
+		.chain([(treasury_account(), EXISTENTIAL_DEPOSIT)])
+		.collect::<Vec<_>>();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		parachain_info: ParachainInfoConfig { parachain_id: PARACHAIN_ID.into() },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: invulnerables.iter().map(|(acc, _)| acc.clone()).collect::<Vec<_>>(),
+			// Template: 16 existential deposits.
+			candidacy_bond: EXISTENTIAL_DEPOSIT * 16,
+		},
+		session: SessionConfig {
+			keys: invulnerables
+				.into_iter()
+				.map(|(acc, aura)| (acc.clone(), acc, session_keys(aura)))
+				.collect::<Vec<_>>(),
+		},
+		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
+		sudo: SudoConfig { key: Some(root) },
+		council_membership: CouncilMembershipConfig {
+			members: council_members().try_into().expect("five members fit; qed"),
+		},
+		mutual_pool: MutualPoolConfig {
+			pools: vec![pool_0()],
+			products: products::<<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen>(),
+			stakes: vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)],
+		},
+	})
+}
+
+/// The `development` preset: Alice collates alone (as on the solo chain's `--dev`).
+/// (The template's has Alice and Bob; the dev node seals alone, as the solo `--dev` chain.)
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(vec![collator(Sr25519Keyring::Alice)], Sr25519Keyring::Alice.to_account_id())
+}
+
+/// The `local_testnet` preset: Alice and Bob collate.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)],
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of preset `id`, if the runtime has it.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,352 @@
+//! Cross-chain use of the mutual pool: a sibling parachain's user buys cover and files a claim
+//! with XCM messages that arrive in a block's `set_validation_data` inherent, go through
+//! `XcmpQueue` into `MessageQueue` and are executed by the real XCM executor, as on a live chain.
+
+use crate::common::*;
+use codec::Encode;
+use cumulus_primitives_core::AggregateMessageOrigin;
+use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect};
+use mutual_pool_runtime_para::{
+	configs::xcm_config::{LocationToAccountId, SafeCallFilter, UnitWeightCost},
+	AccountId, Balance, Balances, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System,
+};
+use pallet_mutual_pool::{Covers, NextClaimId, NextCoverId};
+use sp_runtime::traits::Hash;
+use xcm::{latest::prelude::*, VersionedXcm};
+use xcm_builder::{DescribeAllTerminal, DescribeFamily, HashedDescription};
+use xcm_executor::traits::ConvertLocation;
+
+/// What the derived account of a sibling's user starts with in these tests.
+const FUNDS: Balance = mut_(100);
+
+/// The fee a message offers for its execution: far more than it needs.
+const FEE: Balance = mut_(1);
+
+fn buy_cover_call(amount: Balance) -> RuntimeCall {
+	RuntimeCall::MutualPool(pallet_mutual_pool::Call::buy_cover {
+		product_id: 0,
+		amount,
+		period: 1_000,
+		max_premium: mut_(100),
+	})
+}
+
+fn free(who: &AccountId) -> Balance {
+	Balances::balance(who)
+}
+
+/// The premium of the cover bought in `events`.
+fn premium_paid(events: &[RuntimeEvent]) -> Balance {
+	events
+		.iter()
+		.find_map(|event| match event {
+			RuntimeEvent::MutualPool(pallet_mutual_pool::Event::CoverBought {
+				premium, ..
+			}) => Some(*premium),
+			_ => None,
+		})
+		.expect("a cover was bought")
+}
+
+/// Sends `message` from the sibling in one block and builds the next, in whose `on_initialize`
+/// `MessageQueue` executes it. Returns the events of both blocks.
+fn deliver(collator: &mut Collator, message: Xcm<()>) -> Vec<RuntimeEvent> {
+	let mut events = collator.build_block(vec![(SIBLING.into(), xcmp_data(message))]);
+	events.extend(collator.build_block(vec![]));
+	events
+}
+
+#[test]
+fn a_sibling_user_buys_cover_with_a_paid_transact() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Alice);
+		fund(&user, FUNDS);
+		let author_before = free(&account(Alice));
+		let next_cover = NextCoverId::<Runtime>::get();
+
+		let amount = mut_(1_000);
+		let events =
+			deliver(&mut collator, transact_from_sibling_user(Alice, buy_cover_call(amount), FEE));
+
+		assert_eq!(processed(&events), vec![true], "the message was executed: {events:#?}");
+		// The cover exists and the sibling user's derived account owns it.
+		let cover = Covers::<Runtime>::get(next_cover).expect("the cover was bought");
+		assert_eq!(cover.owner, user);
+		assert_eq!(cover.amount, amount);
+		assert_eq!(NextCoverId::<Runtime>::get(), next_cover + 1);
+		// The premium was paid from that account, and only the execution actually used was
+		// charged: the surplus of the 1 MUT offered came back. The block author got the fee.
+		let premium = premium_paid(&events);
+		assert!(premium > 0);
+		let fee_charged = FUNDS - premium - free(&user);
+		assert!(fee_charged > 0, "execution is paid");
+		assert!(fee_charged < FEE / 10, "the surplus was refunded: charged {fee_charged}");
+		assert_eq!(free(&account(Alice)) - author_before, fee_charged, "the author got the fee");
+	});
+}
+
+#[test]
+fn the_fee_pays_at_most_the_weight_the_message_declares() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Bob);
+		fund(&user, FUNDS);
+		let call = buy_cover_call(mut_(500));
+		let message = transact_from_sibling_user(Bob, call.clone(), FEE);
+		// What the message is weighed at before it runs: a unit per instruction plus the call's
+		// own weight. At one planck per unit of ref time (the chain's fee rate), this is the most
+		// it can cost.
+		let instructions = message.0.len() as u64;
+		let most = u128::from(
+			UnitWeightCost::get().ref_time() * instructions
+				+ call.get_dispatch_info().call_weight.ref_time(),
+		);
+
+		let events = deliver(&mut collator, message);
+
+		assert_eq!(processed(&events), vec![true]);
+		let fee_charged = FUNDS - premium_paid(&events) - free(&user);
+		assert!(fee_charged <= most, "charged {fee_charged}, weighed at most {most}");
+	});
+}
+
+#[test]
+fn a_transact_outside_the_call_filter_is_refused() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Alice);
+		fund(&user, FUNDS);
+		let bob_before = free(&account(Bob));
+
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Bob).into(),
+			value: mut_(10),
+		});
+		let events = deliver(&mut collator, transact_from_sibling_user(Alice, transfer, FEE));
+
+		assert_eq!(processed(&events), vec![false], "the message failed: {events:#?}");
+		assert_eq!(free(&account(Bob)), bob_before, "nothing was transferred");
+		// The fee withdrawn for it was trapped, not lost in the void: the user can claim it.
+		assert!(events.iter().any(|event| matches!(
+			event,
+			RuntimeEvent::PolkadotXcm(pallet_xcm::Event::AssetsTrapped { .. })
+		)));
+		assert_eq!(free(&user), FUNDS - FEE);
+	});
+}
+
+#[test]
+fn a_message_that_offers_too_little_for_its_execution_is_refused() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Alice);
+		fund(&user, FUNDS);
+		let next_cover = NextCoverId::<Runtime>::get();
+
+		let events = deliver(
+			&mut collator,
+			transact_from_sibling_user(Alice, buy_cover_call(mut_(1_000)), 1_000),
+		);
+
+		assert_eq!(processed(&events), vec![false], "the message failed: {events:#?}");
+		assert!(Covers::<Runtime>::get(next_cover).is_none(), "no cover was bought");
+		assert_eq!(free(&user), FUNDS - 1_000, "only the offered fee left the account (trapped)");
+	});
+}
+
+#[test]
+fn a_message_that_does_not_pay_is_stopped_by_the_barrier() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Alice);
+		fund(&user, FUNDS);
+		let next_cover = NextCoverId::<Runtime>::get();
+		let call = buy_cover_call(mut_(1_000));
+		let unpaid = Xcm(vec![
+			DescendOrigin(AccountId32 { network: None, id: Alice.into() }.into()),
+			Transact {
+				origin_kind: OriginKind::SovereignAccount,
+				fallback_max_weight: None,
+				call: call.encode().into(),
+			},
+		]);
+
+		let events = deliver(&mut collator, unpaid);
+
+		assert_eq!(processed(&events), vec![false], "the message failed: {events:#?}");
+		assert!(Covers::<Runtime>::get(next_cover).is_none());
+		// Nothing was withdrawn, nothing trapped: the barrier stopped the message before any
+		// instruction ran.
+		assert_eq!(free(&user), FUNDS);
+		assert!(!events.iter().any(|event| matches!(
+			event,
+			RuntimeEvent::PolkadotXcm(pallet_xcm::Event::AssetsTrapped { .. })
+		)));
+	});
+}
+
+#[test]
+fn a_claim_filed_over_xcm_reaches_the_council_and_is_paid_to_the_sibling_user() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let user = sibling_user_account(Charlie);
+		fund(&user, FUNDS);
+		let cover_id = NextCoverId::<Runtime>::get();
+		let events = deliver(
+			&mut collator,
+			transact_from_sibling_user(Charlie, buy_cover_call(mut_(1_000)), FEE),
+		);
+		assert_eq!(processed(&events), vec![true]);
+
+		// The claim, filed by the same user over XCM.
+		let claim_id = NextClaimId::<Runtime>::get();
+		let evidence = b"ipfs://exploit-report".to_vec().try_into().expect("short");
+		let claim = RuntimeCall::MutualPool(pallet_mutual_pool::Call::submit_claim {
+			cover_id,
+			amount: mut_(400),
+			evidence,
+		});
+		let events = deliver(&mut collator, transact_from_sibling_user(Charlie, claim, FEE));
+		assert_eq!(processed(&events), vec![true], "{events:#?}");
+		assert!(events.iter().any(|event| matches!(
+			event,
+			RuntimeEvent::MutualPool(pallet_mutual_pool::Event::ClaimSubmitted {
+				claim_id: id, claimant, ..
+			}) if *id == claim_id && *claimant == user
+		)));
+
+		// The council approves it by a majority (3 of 5) and the payout reaches the user's
+		// derived account here.
+		let before = free(&user);
+		let approve = RuntimeCall::MutualPool(pallet_mutual_pool::Call::approve_claim {
+			claim_id,
+			payout: mut_(400),
+		});
+		council_approves(approve, 3, &[Alice, Bob, Charlie]);
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::MutualPool(pallet_mutual_pool::Event::ClaimApproved { claim_id: id, .. })
+				if id == claim_id
+		)));
+		// The payout and the claim deposit, returned on approval.
+		assert!(free(&user) >= before + mut_(400), "the payout reached the user");
+	});
+}
+
+/// A council motion of `call` with `threshold`, voted aye by `ayes`, closed and executed.
+fn council_approves(call: RuntimeCall, threshold: u32, ayes: &[sp_keyring::Sr25519Keyring]) {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<
+		Runtime,
+		mutual_pool_runtime_para::configs::CouncilInstance,
+	>::get();
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(ayes[0])),
+		threshold,
+		Box::new(call),
+		length
+	));
+	for who in ayes {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*who)), hash, index, true));
+	}
+	assert_ok!(Council::close(RuntimeOrigin::signed(account(Dave)), hash, index, weight, length));
+	assert!(System::events().iter().any(|record| matches!(
+		record.event,
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
+	)));
+}
+
+#[test]
+fn a_relay_chain_user_buys_cover_with_a_downward_message() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		// Alice's account on the relay chain, and its local account here.
+		let relay_alice = Location::new(1, [AccountId32 { network: None, id: Alice.into() }]);
+		let user = LocationToAccountId::convert_location(&relay_alice).expect("converts");
+		assert_ne!(user, account(Alice));
+		fund(&user, FUNDS);
+		let next_cover = NextCoverId::<Runtime>::get();
+
+		let message = transact_as(Alice, buy_cover_call(mut_(1_000)), FEE, relay_alice);
+		let mut events =
+			collator.build_block_with(vec![], vec![VersionedXcm::from(message).encode()]);
+		events.extend(collator.build_block(vec![]));
+
+		assert_eq!(
+			processed_from(&events, AggregateMessageOrigin::Parent),
+			vec![true],
+			"the downward message was executed: {events:#?}"
+		);
+		let cover = Covers::<Runtime>::get(next_cover).expect("the cover was bought");
+		assert_eq!(cover.owner, user);
+	});
+}
+
+#[test]
+fn a_sibling_user_gets_a_deterministic_account_of_its_own() {
+	let alice = sibling_user(Alice);
+	let derived = sibling_user_account(Alice);
+	// The hashed description of the location, nothing else.
+	assert_eq!(
+		Some(derived.clone()),
+		HashedDescription::<AccountId, DescribeFamily<DescribeAllTerminal>>::convert_location(
+			&alice
+		)
+	);
+	// Not the sibling chain's sovereign account, not another user's, not the same id here.
+	let sovereign = LocationToAccountId::convert_location(&Location::new(1, [Parachain(SIBLING)]))
+		.expect("a sibling converts");
+	assert_ne!(derived, sovereign);
+	assert_ne!(derived, sibling_user_account(Bob));
+	assert_ne!(derived, account(Alice));
+	// The same user of another sibling is another account.
+	let elsewhere =
+		Location::new(1, [Parachain(SIBLING + 1), AccountId32 { network: None, id: Alice.into() }]);
+	assert_ne!(Some(derived), LocationToAccountId::convert_location(&elsewhere));
+}
+
+#[test]
+fn the_call_filter_admits_the_mutual_pool_and_batches_of_it_only() {
+	let buy = buy_cover_call(mut_(1));
+	let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: account(Bob).into(),
+		value: 1,
+	});
+	let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	let batch =
+		|calls: Vec<RuntimeCall>| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls });
+	let admits =
+		|call: &RuntimeCall| <SafeCallFilter as frame_support::traits::Contains<_>>::contains(call);
+
+	assert!(admits(&buy));
+	assert!(admits(&batch(vec![buy.clone(), buy.clone()])));
+	assert!(admits(&RuntimeCall::Utility(pallet_utility::Call::as_derivative {
+		index: 0,
+		call: Box::new(buy.clone())
+	})));
+	assert!(!admits(&transfer));
+	assert!(!admits(&remark));
+	assert!(!admits(&batch(vec![buy.clone(), transfer.clone()])), "a batch is checked inside");
+	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
+		as_origin: Box::new(frame_system::RawOrigin::Root.into()),
+		call: Box::new(buy.clone())
+	})));
+	// Nesting is bounded.
+	let mut nested = buy;
+	for _ in 0..4 {
+		nested = batch(vec![nested]);
+	}
+	assert!(admits(&nested));
+	assert!(!admits(&batch(vec![nested])), "too deep");
+}
