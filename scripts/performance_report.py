@@ -10,6 +10,9 @@
 - docs/data/load.json: block capacity, computed from the runtime's weights and measured on a dev
   node (scripts/load.sh).
 - docs/data/build-cost.json: cold build time, peak memory and Wasm size (scripts/build-cost.sh).
+- docs/data/ci-cold.json: the whole CI on an empty target dir, per step (scripts/ci-cost.sh).
+- runtime-para/src/weights/pallet_mutual_pool.rs: the parachain runtime's weights
+  (scripts/benchmark.sh), for its proof sizes against the PoV limit.
 
 A missing file is reported as not measured. Nothing here measures anything itself.
 """
@@ -334,6 +337,22 @@ def capacity_section(w, load):
             w(f"- {note}")
 
 
+def ci_section(w, ci):
+    w("\n## CI on a fresh machine\n")
+    if ci is None:
+        w("Not measured: no docs/data/ci-cold.json (run `scripts/ci-cost.sh`).")
+        return
+    minutes = ci["wall_seconds"] / 60
+    w(f"From `{ci['command']}` on {ci['date']}, commit `{ci['commit']}`, machine: "
+      f"{ci['machine']}, {ci['rustc']}: {ci['ci_command']}.\n")
+    w(f"Whole run: **{ci['wall_seconds'] // 60} min {ci['wall_seconds'] % 60} s** "
+      f"(budget 90 min, target 70 min: {'met' if minutes <= 70 else 'not met'}).\n")
+    w("| step of scripts/test.sh | time |")
+    w("|---|---|")
+    for step in ci["steps"]:
+        w(f"| {step['step']} | {step['seconds'] // 60} min {step['seconds'] % 60} s |")
+
+
 def para_section(w, para):
     w("\n## The parachain runtime: proof sizes against the PoV limit\n")
     if para is None:
@@ -399,6 +418,7 @@ def main():
     among = load_json(os.path.join(bench_dir, "among.json"))
     load = load_json(os.path.join(args.data, "load.json"))
     cost = load_json(os.path.join(args.data, "build-cost.json"))
+    ci = load_json(os.path.join(args.data, "ci-cold.json"))
     db = load["db_weight"] if load else None
     tka = balances["transfer_keep_alive"]
     para = None
@@ -429,6 +449,7 @@ def main():
     capacity_section(w, load)
     para_section(w, para)
     build_section(w, cost)
+    ci_section(w, ci)
     print("\n".join(out))
 
 
