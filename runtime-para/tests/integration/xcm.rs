@@ -5,11 +5,11 @@
 use crate::common::*;
 use codec::Encode;
 use cumulus_primitives_core::AggregateMessageOrigin;
-use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect};
 use mutual_pool_runtime_para::{
 	configs::xcm_config::{LocationToAccountId, SafeCallFilter, UnitWeightCost},
-	AccountId, Balance, Balances, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	System,
+	AccountId, Balance, Balances, Council, PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, System,
 };
 use pallet_mutual_pool::{Covers, NextClaimId, NextCoverId};
 use sp_runtime::traits::Hash;
@@ -331,13 +331,28 @@ fn the_call_filter_admits_the_mutual_pool_and_batches_of_it_only() {
 
 	assert!(admits(&buy));
 	assert!(admits(&batch(vec![buy.clone(), buy.clone()])));
-	assert!(admits(&RuntimeCall::Utility(pallet_utility::Call::as_derivative {
-		index: 0,
-		call: Box::new(buy.clone())
-	})));
 	assert!(!admits(&transfer));
 	assert!(!admits(&remark));
 	assert!(!admits(&batch(vec![buy.clone(), transfer.clone()])), "a batch is checked inside");
+	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::force_batch {
+		calls: vec![buy.clone(), transfer.clone()]
+	})));
+	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::if_else {
+		main: Box::new(buy.clone()),
+		fallback: Box::new(transfer.clone())
+	})));
+	assert!(admits(&RuntimeCall::Utility(pallet_utility::Call::if_else {
+		main: Box::new(buy.clone()),
+		fallback: Box::new(buy.clone())
+	})));
+	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::with_weight {
+		call: Box::new(buy.clone()),
+		weight: Default::default()
+	})));
+	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::dispatch_as_fallible {
+		as_origin: Box::new(frame_system::RawOrigin::Root.into()),
+		call: Box::new(buy.clone())
+	})));
 	assert!(!admits(&RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
 		as_origin: Box::new(frame_system::RawOrigin::Root.into()),
 		call: Box::new(buy.clone())
@@ -349,4 +364,131 @@ fn the_call_filter_admits_the_mutual_pool_and_batches_of_it_only() {
 	}
 	assert!(admits(&nested));
 	assert!(!admits(&batch(vec![nested])), "too deep");
+}
+
+/// Review of issue 10, finding 1: a signed user could make the chain send XCM for the price of a
+/// transaction (`PolkadotXcm::send`), into an upward queue that every block reads and rewrites
+/// whole; enough of them fill the block's proof and stop the chain. Only Root may send.
+#[test]
+fn a_user_cannot_make_the_chain_send_xcm() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let message = Xcm::<()>(vec![ClearOrigin; 50]);
+		assert_noop!(
+			PolkadotXcm::send(
+				RuntimeOrigin::signed(account(Alice)),
+				Box::new(Location::parent().into()),
+				Box::new(VersionedXcm::from(message.clone())),
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert!(cumulus_pallet_parachain_system::PendingUpwardMessages::<Runtime>::get().is_empty());
+	});
+}
+
+/// Review of issue 10, finding 1: what the chain sends on anyone's behalf (a remote program's
+/// `ReportError`, `DepositReserveAsset`, ...) pays a delivery fee that grows with the queue.
+#[test]
+fn messages_the_chain_sends_pay_for_their_delivery() {
+	use polkadot_runtime_common::xcm_sender::PriceForMessageDelivery;
+	let message = Xcm::<()>(vec![ClearOrigin; 50]);
+	let fee = |assets: Assets| match assets.into_inner().as_slice() {
+		[Asset { fun: Fungible(amount), .. }] => *amount,
+		_ => 0,
+	};
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let (_, to_relay) = xcm::latest::validate_send::<
+			mutual_pool_runtime_para::configs::xcm_config::XcmRouter,
+		>(Location::parent(), message.clone())
+		.expect("the relay chain is reachable");
+		let to_sibling = <<Runtime as cumulus_pallet_xcmp_queue::Config>::PriceForSiblingDelivery as
+			PriceForMessageDelivery>::price_for_delivery(SIBLING.into(), &message);
+		assert!(fee(to_relay) > 0, "delivery to the relay chain is paid");
+		assert!(fee(to_sibling) > 0, "delivery to a sibling is paid");
+	});
+}
+
+/// Review of issue 10, finding 2: pallet-xcm's transfers run on fixed test weights; this chain
+/// moves no MUT over XCM, so its users cannot call them.
+#[test]
+fn users_cannot_transfer_assets_over_xcm() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		let assets: Assets = (Here, mut_(1)).into();
+		let beneficiary: Location = AccountId32 { network: None, id: Bob.into() }.into();
+		let result = PolkadotXcm::limited_reserve_transfer_assets(
+			RuntimeOrigin::signed(account(Alice)),
+			Box::new(Location::new(1, [Parachain(SIBLING)]).into()),
+			Box::new(beneficiary.into()),
+			Box::new(assets.into()),
+			0,
+			Unlimited,
+		);
+		assert_eq!(result, Err(pallet_xcm::Error::<Runtime>::Filtered.into()));
+	});
+}
+
+/// Review of issue 10, finding 3: `as_derivative` would put what a remote user receives (a
+/// withdrawal, a payout) on a sub-account that no XCM program can move it from.
+#[test]
+fn the_call_filter_refuses_derivative_accounts() {
+	let buy = buy_cover_call(mut_(1));
+	let derivative =
+		RuntimeCall::Utility(pallet_utility::Call::as_derivative { index: 0, call: Box::new(buy) });
+	assert!(!<SafeCallFilter as frame_support::traits::Contains<_>>::contains(&derivative));
+}
+
+/// Review of issue 10, finding 7: the refusals fail for the reason the tests name: the call
+/// filter at `Transact` (instruction 3), the price at `BuyExecution` (instruction 2).
+#[test]
+fn refused_messages_fail_at_the_instruction_that_refuses_them() {
+	use xcm_runtime_apis::dry_run::XcmDryRunEffects;
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		fund(&sibling_user_account(Alice), FUNDS);
+		let origin = Location::new(1, [Parachain(SIBLING)]);
+		let outcome =
+			|message: Xcm<()>| {
+				let XcmDryRunEffects { execution_result, .. } =
+					PolkadotXcm::dry_run_xcm::<
+						mutual_pool_runtime_para::configs::xcm_config::XcmRouter,
+					>(origin.clone().into(), VersionedXcm::from(message.into::<RuntimeCall>()))
+					.expect("the dry run runs");
+				execution_result
+			};
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Bob).into(),
+			value: mut_(10),
+		});
+		assert!(matches!(
+			outcome(transact_from_sibling_user(Alice, transfer, FEE)),
+			Outcome::Incomplete {
+				error: InstructionError { index: 3, error: XcmError::NoPermission },
+				..
+			}
+		));
+		assert!(matches!(
+			outcome(transact_from_sibling_user(Alice, buy_cover_call(mut_(1_000)), 1_000)),
+			Outcome::Incomplete {
+				error: InstructionError { index: 2, error: XcmError::TooExpensive },
+				..
+			}
+		));
+	});
+}
+
+/// Review of issue 10, finding 8: the derived account is the hash that docs/parachain.md gives,
+/// `blake2_256(("SiblingChain", Compact(para), ("AccountId32", id).encode()).encode())`.
+#[test]
+fn the_derived_account_is_the_documented_hash() {
+	let id: [u8; 32] = Alice.into();
+	let preimage =
+		(b"SiblingChain", codec::Compact(SIBLING), (b"AccountId32", id).encode()).encode();
+	let expected = AccountId::from(sp_io::hashing::blake2_256(&preimage));
+	assert_eq!(sibling_user_account(Alice), expected);
 }
