@@ -16,7 +16,12 @@ pub struct Cli {
 	/// The parachain chains (`--chain para-dev`, `para-local`): seal a block every this many
 	/// milliseconds. The pallet's periods count blocks of 6 s (the default); a shorter time
 	/// makes them pass faster and the block timestamps run ahead of the clock.
-	#[arg(long, value_name = "MILLISECONDS", conflicts_with = "instant_seal")]
+	#[arg(
+		long,
+		value_name = "MILLISECONDS",
+		conflicts_with = "instant_seal",
+		value_parser = clap::value_parser!(u64).range(100..)
+	)]
 	pub dev_block_time: Option<u64>,
 
 	/// The parachain chains: seal a block as soon as a transaction arrives, instead of on a

@@ -144,14 +144,30 @@ impl XcmInjection {
 		std::mem::take(&mut *self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
 	}
 
-	fn push(&self, push: impl FnOnce(&mut PendingXcm)) {
-		push(&mut self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+	/// Queues a message with `push`, unless `MAX_PENDING_XCM` wait already; returns how many
+	/// wait now.
+	fn push(&self, push: impl FnOnce(&mut PendingXcm)) -> RpcResult<u32> {
+		let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		if pending.downward.len() + pending.horizontal.len() >= MAX_PENDING_XCM {
+			return Err(ErrorObjectOwned::owned(
+				-32000,
+				format!("{MAX_PENDING_XCM} messages already wait for the next block"),
+				None::<()>,
+			));
+		}
+		push(&mut pending);
+		Ok((pending.downward.len() + pending.horizontal.len()) as u32)
 	}
 }
 
 /// RPC methods of the parachain dev node that put XCM messages into the next block, for tests
 /// and for a team trying its integration by hand. Only on `para-dev`/`para-local`, which have
 /// no relay chain to deliver messages.
+///
+/// The next block takes every waiting message (at most `MAX_PENDING_XCM`); if that block fails
+/// to build or import, its messages are gone (the node logs them as delivered before). With
+/// `--instant-seal` the next block is the next transaction's. A dev node's RPC is local: these
+/// methods need no `--rpc-methods unsafe`, and must not be exposed on a public node.
 #[rpc(server, namespace = "dev")]
 pub trait DevXcmApi {
 	/// Delivers `xcm`, a SCALE-encoded `VersionedXcm`, as a downward message from the relay
@@ -172,6 +188,11 @@ pub struct DevXcm {
 
 /// The largest XCM message accepted: the relay chain's default HRMP/DMP message size limit.
 const MAX_XCM_SIZE: usize = 100 * 1024;
+
+/// At most this many messages wait for the next block; more are refused. Sixteen of the largest
+/// make 1.6 MiB, about what one block's inherent may carry of one kind (a sixth of the PoV): a
+/// block never drops part of what it was given.
+const MAX_PENDING_XCM: usize = 16;
 
 /// Checks that `xcm` is a SCALE-encoded `VersionedXcm` that this node's XCM version can read.
 fn check_xcm(xcm: &[u8]) -> RpcResult<()> {
@@ -197,13 +218,9 @@ fn check_xcm(xcm: &[u8]) -> RpcResult<()> {
 impl DevXcmApiServer for DevXcm {
 	fn inject_downward_xcm(&self, xcm: Bytes) -> RpcResult<u32> {
 		check_xcm(&xcm)?;
-		let mut waiting = 0;
-		self.injection.push(|pending| {
-			pending.downward.push(xcm.0);
-			waiting = pending.downward.len() + pending.horizontal.len();
-		});
+		let waiting = self.injection.push(|pending| pending.downward.push(xcm.0))?;
 		log::info!(target: "para-dev", "downward XCM queued for the next block");
-		Ok(waiting as u32)
+		Ok(waiting)
 	}
 
 	fn inject_horizontal_xcm(&self, sender: u32, xcm: Bytes) -> RpcResult<u32> {
@@ -211,13 +228,10 @@ impl DevXcmApiServer for DevXcm {
 		// The XCMP data of one message: the format tag, then the versioned XCM.
 		let mut data = XcmpMessageFormat::ConcatenatedVersionedXcm.encode();
 		data.extend_from_slice(&xcm);
-		let mut waiting = 0;
-		self.injection.push(|pending| {
-			pending.horizontal.push((sender.into(), data));
-			waiting = pending.downward.len() + pending.horizontal.len();
-		});
+		let waiting =
+			self.injection.push(|pending| pending.horizontal.push((sender.into(), data)))?;
 		log::info!(target: "para-dev", "horizontal XCM from para {sender} queued for the next block");
-		Ok(waiting as u32)
+		Ok(waiting)
 	}
 }
 

@@ -1,12 +1,9 @@
 //! The runtime APIs: the parachain template's at stable2609 (Aura, AuraUnincludedSegment,
 //! RelayParentOffset v2, CollectCollationInfo, GetParachainInfo, KeyToIncludeInRelayProof, ...),
-//! the solo runtime's extra `RuntimeViewFunction`, and `MutualPoolApi`.
-//!
-//! Checked against the stable2609-based `templates/parachain/runtime/src/apis.rs` of
-//! shieldedtech/polkadot-sdk@8561bd72 (NOTES.md): `execute_block`/`check_inherents` take
-//! `<Block as BlockT>::LazyBlock`, `generate_session_keys` takes an owner and returns
-//! `OpaqueGeneratedSessionKeys`. That fork's `Executive::ensure_runtime_upgrade_applied()` in
-//! `check_inherents` is NOT in frame-executive 49.0.0 on crates.io: do not copy it.
+//! what stable2609 collators ask (`SchedulingV3EnabledApi`, `TargetBlockRate`), the XCM APIs a
+//! sibling needs (dry runs, fees, location to account), the solo runtime's `RuntimeViewFunction`,
+//! and `MutualPoolApi`. At stable2609 `execute_block` and `check_inherents` take
+//! `<Block as BlockT>::LazyBlock` and `generate_session_keys` takes an owner.
 
 use alloc::vec::Vec;
 use cumulus_primitives_core::ParaId;

@@ -123,7 +123,7 @@ pub use async_backing_params::*;
 /// The Aura consensus hook of `ParachainSystem`: checks that the Aura slot of the block matches
 /// the relay-chain slot of its relay parent (`para_slot == relay_slot * 6000 / SLOT_DURATION`)
 /// and that at most `velocity + 1` blocks share a slot. A relay-less dev node must reproduce
-/// that arithmetic (NOTES.md, "Dev mode").
+/// that arithmetic (`node/src/para_service.rs`).
 pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 	Runtime,
 	RELAY_CHAIN_SLOT_DURATION_MILLIS,
@@ -185,7 +185,7 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// The runtime, composed of its pallets. Indices 0..=33 are the template's (PARACHAIN.md); the
+/// The runtime, composed of its pallets. Indices 0..=33 are the template's; the
 /// collator-support indices 20..=24 must keep this order. Ours follow from 40.
 #[frame_support::runtime]
 mod runtime {

@@ -1,7 +1,7 @@
 //! The configuration of every pallet of the parachain runtime. The council, its membership and
 //! the mutual pool come from `mutual_pool_runtime_common::impl_council_and_mutual_pool!` (the
 //! same bodies as the solo runtime); the rest follows the polkadot-sdk parachain template, with
-//! the stable2609 API (NOTES.md, "API differences at 2609").
+//! the stable2609 API; docs/parachain.md lists where it departs from the template.
 
 pub mod xcm_config;
 
@@ -11,12 +11,9 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{
-		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, TransformOrigin,
-		VariantCountOf,
-	},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, TransformOrigin, VariantCountOf},
 	weights::{
-		constants::{BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
+		constants::{BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight},
 		IdentityFee, Weight,
 	},
 	PalletId,
@@ -26,13 +23,10 @@ use frame_system::{
 	EnsureRoot,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use pallet_xcm::{EnsureXcm, IsVoiceOfBody};
 use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
-use polkadot_runtime_common::xcm_sender::NoPriceForMessageDelivery;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
-use xcm::latest::prelude::BodyId;
 
 pub use mutual_pool_runtime_common::{
 	council::{CouncilInstance, RootOrCouncilMajority, RootOrCouncilTwoThirds},
@@ -46,7 +40,8 @@ use super::{
 	SessionKeys, System, XcmpQueue, AVERAGE_ON_INITIALIZE_RATIO, EXISTENTIAL_DEPOSIT, HOURS,
 	MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
-use xcm_config::{RelayLocation, XcmOriginToTransactDispatchOrigin};
+pub use xcm_config::PriceForSiblingDelivery;
+use xcm_config::XcmOriginToTransactDispatchOrigin;
 
 parameter_types! {
 	/// The runtime version.
@@ -97,9 +92,9 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	/// The template's 4096 blocks of hashes.
 	type BlockHashCount = polkadot_runtime_common::BlockHashCount;
-	/// ParityDb, the database of our node and `polkadot-omni-node`'s default; the template
-	/// charges RocksDb's slightly higher figures.
-	type DbWeight = ParityDbWeight;
+	/// RocksDb's figures, as the template and the system parachains: collators choose their
+	/// database, and RocksDb's are the higher (the safe) ones.
+	type DbWeight = RocksDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -260,12 +255,11 @@ impl cumulus_pallet_xcmp_queue::Config for Runtime {
 	type MaxPageSize = ConstU32<{ 103 * 1024 }>;
 	type ControllerOrigin = EnsureRoot<AccountId>;
 	type ControllerOriginConverter = XcmOriginToTransactDispatchOrigin;
-	/// The crate's benchmarked weights (the template's `()` would charge nothing).
+	/// The crate's benchmarked weights, with this runtime's database weights.
 	type WeightInfo = cumulus_pallet_xcmp_queue::weights::SubstrateWeight<Runtime>;
-	/// Sending to siblings is free (template). Nothing here sends on a user's behalf but
-	/// pallet-xcm's calls; a chain that opens them to the public charges delivery
-	/// (`polkadot_runtime_common::xcm_sender::ExponentialPrice`).
-	type PriceForSiblingDelivery = NoPriceForMessageDelivery<ParaId>;
+	/// Delivery to siblings is paid, at a price that grows with the channel's queue (the
+	/// template's is free: a remote program could make this chain send for nothing).
+	type PriceForSiblingDelivery = PriceForSiblingDelivery;
 }
 
 parameter_types! {
@@ -308,18 +302,14 @@ impl pallet_aura::Config for Runtime {
 }
 
 parameter_types! {
-	/// Collects the collators' rewards (transaction fees' author share and deposits).
+	/// The pot of `CollatorSelection`: candidacy bonds of kicked candidates. (Transaction fees
+	/// are burned here; XCM execution fees go to the block author.)
 	pub const PotId: PalletId = PalletId(*b"PotStake");
-	/// The relay chain's staking admin body (template).
-	pub const StakingAdminBodyId: BodyId = BodyId::Defense;
 }
 
-/// Root or the relay chain's StakingAdmin may change the collator set (template). The claims
-/// council does not: it decides claims and pools, not who produces blocks.
-pub type CollatorSelectionUpdateOrigin = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	EnsureXcm<IsVoiceOfBody<RelayLocation, StakingAdminBodyId>>,
->;
+/// Root changes the collator set. (The template also lets the relay chain's StakingAdmin do it
+/// by XCM; here the call filter admits no `CollatorSelection` call, so that path is closed.)
+pub type CollatorSelectionUpdateOrigin = EnsureRoot<AccountId>;
 
 impl pallet_collator_selection::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -334,7 +324,7 @@ impl pallet_collator_selection::Config for Runtime {
 	type ValidatorId = <Self as frame_system::Config>::AccountId;
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
 	type ValidatorRegistration = Session;
-	/// The crate's benchmarked weights (the template's `()` would charge nothing).
+	/// The crate's benchmarked weights, with this runtime's database weights.
 	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
 }
 

@@ -1,17 +1,19 @@
 //! XCM: who may do what on this chain from elsewhere.
 //!
 //! - Sibling parachains and the relay chain (and their users, through `DescendOrigin`) may
-//!   `Transact` calls of `MutualPool` and `Utility` only ([`SafeCallFilter`]), and only paid:
-//!   execution is bought with the native token (MUT, location `Here`), withdrawn from the
-//!   origin's account on this chain ([`LocationToAccountId`]).
+//!   execute paid programs only: execution is bought with the native token (MUT, location
+//!   `Here`), withdrawn from the origin's account on this chain ([`LocationToAccountId`]).
+//!   `Transact` dispatches calls of `MutualPool` and `Utility` only ([`SafeCallFilter`]).
 //! - A sibling's user `(1, [Parachain(p), AccountId32 { id }])` gets a deterministic local
 //!   account: `HashedDescription<AccountId, DescribeFamily<DescribeAllTerminal>>`, i.e.
 //!   `blake2_256((b"SiblingChain", Compact(p), inner).encode())` where `inner: Vec<u8>` is
 //!   `(b"AccountId32", id).encode()` (so it gets a length prefix; staging-xcm-builder 31.0.0
-//!   `location_conversion.rs`). Tests should call `LocationToAccountId::convert_location` (or
-//!   the runtime's `LocationToAccountApi`, apis.rs) rather than hand-encode. Fund that account with a plain
-//!   transfer here, then the user can pay for its `Transact`s.
-//! - No teleports; no foreign assets (only MUT is transacted).
+//!   `location_conversion.rs`; the tests pin it). The runtime's `LocationToAccountApi` computes
+//!   it. Fund that account with a plain transfer here, then the user can pay for its
+//!   `Transact`s.
+//! - No teleports, no reserve transfers, no foreign assets (only MUT is transacted).
+//! - Only Root sends XCM; what the chain sends for a remote program pays a delivery fee that
+//!   grows with the queue ([`PriceForParentDelivery`], [`PriceForSiblingDelivery`]).
 //!
 //! Based on the template's `configs/xcm_config.rs`, with the stable2609 `xcm_executor::Config`
 //! (`XcmEventEmitter` new, `AssetClaims` gone: `AssetTrap` now claims too) and
@@ -24,10 +26,10 @@ use crate::{
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, Contains, Disabled, Everything, Nothing},
+	traits::{ConstU32, Contains, Disabled, Equals, Nothing},
 	weights::{IdentityFee, Weight},
 };
-use frame_system::EnsureRoot;
+use frame_system::{EnsureRoot, EnsureRootWithSuccess};
 use pallet_xcm::XcmPassthrough;
 use polkadot_parachain_primitives::primitives::Sibling;
 use polkadot_runtime_common::impls::ToAuthor;
@@ -40,6 +42,7 @@ use xcm_builder::{
 	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
 	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
 	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithUniqueTopic,
+	XcmFeeManagerFromComponents,
 };
 use xcm_executor::XcmExecutor;
 
@@ -105,7 +108,7 @@ pub type XcmOriginToTransactDispatchOrigin = (
 );
 
 parameter_types! {
-	/// One XCM instruction weighs 1 s of ref time and 64 KiB of proof (template; conservative).
+	/// One XCM instruction weighs 1 ms of ref time and 64 KiB of proof (template; conservative).
 	/// At the fee rate of 1 planck per unit of ref time, one instruction costs 0.001 MUT.
 	pub UnitWeightCost: Weight = Weight::from_parts(1_000_000_000, 64 * 1024);
 	pub const MaxInstructions: u32 = 100;
@@ -163,8 +166,8 @@ pub type Barrier = TrailingSetTopicAsId<
 /// The deepest nesting of `Utility` batches a `Transact` may carry.
 const MAX_SAFE_CALL_DEPTH: u32 = 4;
 
-/// The calls an XCM `Transact` may dispatch: those of `MutualPool`, and `Utility` batches /
-/// `as_derivative` whose inner calls are themselves allowed (checked recursively: the executor
+/// The calls an XCM `Transact` may dispatch: those of `MutualPool`, and `Utility` batches and
+/// `if_else` whose inner calls are themselves allowed (checked recursively: the executor
 /// checks `SafeCallFilter` on the outer call only, and a batch dispatches its inner calls with
 /// the same origin). `dispatch_as`, `with_weight`, `dispatch_as_fallible` need Root and are
 /// refused; `if_else` is allowed when both branches are.
@@ -180,9 +183,6 @@ impl SafeCallFilter {
 			| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
 			| RuntimeCall::Utility(pallet_utility::Call::force_batch { calls }) => {
 				calls.iter().all(|c| Self::allowed(c, depth + 1))
-			},
-			RuntimeCall::Utility(pallet_utility::Call::as_derivative { call, .. }) => {
-				Self::allowed(call, depth + 1)
 			},
 			RuntimeCall::Utility(pallet_utility::Call::if_else { main, fallback }) => {
 				Self::allowed(main, depth + 1) && Self::allowed(fallback, depth + 1)
@@ -236,7 +236,9 @@ impl xcm_executor::Config for XcmConfig {
 	type MaxAssetsIntoHolding = MaxAssetsIntoHolding;
 	type AssetLocker = ();
 	type AssetExchanger = ();
-	type FeeManager = ();
+	/// Root's own messages (`Here`) pay no delivery fee; every other sender pays it, and it is
+	/// burned.
+	type FeeManager = XcmFeeManagerFromComponents<Equals<HereLocation>, ()>;
 	type MessageExporter = ();
 	type UniversalAliases = Nothing;
 	type CallDispatcher = RuntimeCall;
@@ -253,25 +255,53 @@ impl xcm_executor::Config for XcmConfig {
 /// Local signed origins may send XCM as `(0, [AccountId32])` (template).
 pub type LocalOriginToLocation = SignedToAccountId32<RuntimeOrigin, AccountId, RelayNetwork>;
 
+parameter_types! {
+	/// Delivery fees are paid in MUT.
+	pub FeeAssetId: AssetId = AssetId(HereLocation::get());
+	/// The base price of delivering a message: 0.003 MUT.
+	pub const BaseDeliveryFee: u128 = 3 * crate::MILLI_UNIT;
+	/// The price of each byte of a delivered message: 10 micro-MUT.
+	pub const DeliveryByteFee: u128 = 10 * crate::MICRO_UNIT;
+}
+
+/// The price of a message to the relay chain: base plus bytes, times a factor that grows while
+/// the upward queue is long (`ParachainSystem`'s fee tracker), as on the system parachains.
+pub type PriceForParentDelivery = polkadot_runtime_common::xcm_sender::ExponentialPrice<
+	FeeAssetId,
+	BaseDeliveryFee,
+	DeliveryByteFee,
+	ParachainSystem,
+>;
+
+/// The price of a message to a sibling: the same, with the channel's factor (`XcmpQueue`).
+pub type PriceForSiblingDelivery = polkadot_runtime_common::xcm_sender::ExponentialPrice<
+	FeeAssetId,
+	BaseDeliveryFee,
+	DeliveryByteFee,
+	XcmpQueue,
+>;
+
 /// How outbound XCM leaves: UMP to the relay chain, XCMP (HRMP) to siblings.
 pub type XcmRouter = WithUniqueTopic<(
-	// To the relay chain, in the latest version, with no delivery fee (template).
-	cumulus_primitives_utility::ParentAsUmp<ParachainSystem, (), ()>,
+	// To the relay chain, in the version it speaks, for a delivery fee.
+	cumulus_primitives_utility::ParentAsUmp<ParachainSystem, PolkadotXcm, PriceForParentDelivery>,
 	XcmpQueue,
 )>;
 
 impl pallet_xcm::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type SendXcmOrigin = EnsureXcmOrigin<RuntimeOrigin, LocalOriginToLocation>;
+	/// Only Root sends XCM, as this chain (`Here`). A user's `send` would put messages in the
+	/// upward queue, which every block reads and rewrites whole, for the price of a transaction.
+	type SendXcmOrigin = EnsureRootWithSuccess<AccountId, HereLocation>;
 	type XcmRouter = XcmRouter;
 	type ExecuteXcmOrigin = EnsureXcmOrigin<RuntimeOrigin, LocalOriginToLocation>;
 	/// No `pallet_xcm::execute` by users (template).
 	type XcmExecuteFilter = Nothing;
 	type XcmExecutor = XcmExecutor<XcmConfig>;
-	/// No teleports: this chain has no teleport partner. Users may reserve-transfer MUT to
-	/// siblings that trust this chain as its reserve. (The template does the opposite.)
+	/// No teleports and no reserve transfers: this chain moves no MUT over XCM (and pallet-xcm's
+	/// transfers carry only fixed test weights). The template allows teleports.
 	type XcmTeleportFilter = Nothing;
-	type XcmReserveTransferFilter = Everything;
+	type XcmReserveTransferFilter = Nothing;
 	type Weigher = Weigher;
 	type UniversalLocation = UniversalLocation;
 	type RuntimeOrigin = RuntimeOrigin;
