@@ -88,8 +88,8 @@ describe('mutual-pool para-dev chain over XCM', { skip: !CHAINS.includes('para-d
     node = started.node;
     api = await connect(started.rpcPort);
     derived = (await api.call.locationToAccountApi.convertLocation({ V5: siblingAlice })).asOk.toString();
-    // The sibling's Alice gets MUT into her account here (on a live network: a transfer or a
-    // reserve transfer to it).
+    // The sibling's Alice gets MUT into her account here (on a live network too: a transfer to
+    // it).
     const funded = await send(api, api.tx.balances.transferKeepAlive(derived, 100n * UNIT), who.bob);
     assert.equal(funded.error, null);
   });
