@@ -217,8 +217,9 @@ impl<T: Config> Pallet<T> {
 		staker
 	}
 
-	/// `pool` as it stands at `now`, its earnings accrued; for the read-only functions.
-	fn accrued(mut pool: PoolOf<T>) -> PoolOf<T> {
+	/// `pool` as it stands at `now`, its earnings accrued; for the read-only functions (and the
+	/// invariant tests, which judge a pool as the calls do).
+	pub(crate) fn accrued(mut pool: PoolOf<T>) -> PoolOf<T> {
 		// Only an overflow of the capital fails, which the calls would report.
 		let _ = Self::accrue(&mut pool, Self::now());
 		pool
