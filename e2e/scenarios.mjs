@@ -1,386 +1,394 @@
-// End to end: a fresh `mutual-pool-node --dev` driven through @polkadot/api, the way users
-// and the claims council touch it; then the same steps on the parachain runtime's `para-dev`
-// chain. The steps share one chain and run in order.
+// End to end: a fresh `mutual-pool-node` driven through @polkadot/api, the way users and the
+// claims council touch it. The same steps run on the solo `--dev` chain (test/dev.test.mjs) and
+// on the parachain runtime's `para-dev` chain (test/para-dev.test.mjs). The steps share one
+// chain and run in order.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CHAINS, UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
   startNode, waitForBlock,
-} from '../lib.mjs';
+} from './lib.mjs';
 
-for (const chain of CHAINS) describe(`mutual-pool ${chain} chain`, () => {
-  let node;
-  let api;
-  const who = devAccounts();
-  const POOL = 0;
-  const PRODUCT = 0;
-  // State carried between the steps.
-  const state = {};
+/**
+ * The scenarios on a fresh node of `chain` (`dev` or `para-dev`, see `chainArgs`), as one suite
+ * that is skipped unless $E2E_CHAINS names the chain. Each chain has a test file of its own
+ * (test/dev.test.mjs, test/para-dev.test.mjs), so that the runner runs the chains side by side.
+ */
+export function scenarios(chain) {
+  describe(`mutual-pool ${chain} chain`, { skip: !CHAINS.includes(chain) }, () => {
+    let node;
+    let api;
+    const who = devAccounts();
+    const POOL = 0;
+    const PRODUCT = 0;
+    // State carried between the steps.
+    const state = {};
 
-  before(async () => {
-    const started = await startNode(chain);
-    node = started.node;
-    api = await connect(started.rpcPort);
-  });
+    before(async () => {
+      const started = await startNode(chain);
+      node = started.node;
+      api = await connect(started.rpcPort);
+    });
 
-  after(async () => {
-    if (api) await api.disconnect();
-    if (node) node.kill('SIGINT');
-  });
+    after(async () => {
+      if (api) await api.disconnect();
+      if (node) node.kill('SIGINT');
+    });
 
-  test('the dev genesis has pool 0 with Ferdie\'s stake, two products and a council of five', async () => {
-    const status = await poolStatus(api, POOL);
-    assert.equal(status.capital, 1_000_000n * UNIT);
-    assert.equal((await api.query.mutualPool.products(0)).unwrap().poolId.toNumber(), 0);
-    assert.equal((await api.query.mutualPool.products(1)).unwrap().poolId.toNumber(), 0);
-    assert.equal((await api.query.council.members()).length, 5);
-  });
+    test('the dev genesis has pool 0 with Ferdie\'s stake, two products and a council of five', async () => {
+      const status = await poolStatus(api, POOL);
+      assert.equal(status.capital, 1_000_000n * UNIT);
+      assert.equal((await api.query.mutualPool.products(0)).unwrap().poolId.toNumber(), 0);
+      assert.equal((await api.query.mutualPool.products(1)).unwrap().poolId.toNumber(), 0);
+      assert.equal((await api.query.council.members()).length, 5);
+    });
 
-  test('1. Bob stakes into pool 0 and his position matches', async () => {
-    const amount = 1_000n * UNIT;
-    const result = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.bob);
-    assert.equal(result.error, null);
-    const staked = findEvent(result, 'mutualPool', 'Staked');
-    assert.ok(staked, 'Staked event');
-    const shares = staked.data.shares.toBigInt();
-    assert.equal(staked.data.amount.toBigInt(), amount);
-    const position = (await api.call.mutualPoolApi.position(POOL, who.bob.address)).unwrap();
-    assert.equal(position.shares.toBigInt(), shares);
-    // Shares are worth what was staked, rounded down.
-    const value = position.value.toBigInt();
-    assert.ok(value <= amount && value >= amount - 1n, `value ${value} of ${amount}`);
-    assert.ok(position.unlockAt.isNone);
-  });
+    test('1. Bob stakes into pool 0 and his position matches', async () => {
+      const amount = 1_000n * UNIT;
+      const result = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.bob);
+      assert.equal(result.error, null);
+      const staked = findEvent(result, 'mutualPool', 'Staked');
+      assert.ok(staked, 'Staked event');
+      const shares = staked.data.shares.toBigInt();
+      assert.equal(staked.data.amount.toBigInt(), amount);
+      const position = (await api.call.mutualPoolApi.position(POOL, who.bob.address)).unwrap();
+      assert.equal(position.shares.toBigInt(), shares);
+      // Shares are worth what was staked, rounded down.
+      const value = position.value.toBigInt();
+      assert.ok(value <= amount && value >= amount - 1n, `value ${value} of ${amount}`);
+      assert.ok(position.unlockAt.isNone);
+    });
 
-  test('1b. Dave stakes and asks to unstake all his shares (set-up of 4c: he unbonds meanwhile)', async () => {
-    // Pool 0 unbonds in 20 blocks: the steps up to 4c take longer, so 4c need not wait. Dave's
-    // unbonding shares stay in the pool until he withdraws, and bear its losses (4b's payouts).
-    const amount = 100_000n * UNIT;
-    const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.dave);
-    assert.equal(staked.error, null);
-    const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
-    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.dave);
-    assert.equal(requested.error, null);
-    const event = findEvent(requested, 'mutualPool', 'UnstakeRequested').data;
-    assert.equal(event.shares.toBigInt(), shares);
-    const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
-    assert.equal(position.unbondingShares.toBigInt(), shares);
-    assert.equal(position.unlockAt.unwrap().toNumber(), event.unlockAt.toNumber());
-    state.daveShares = shares;
-    state.daveUnlockAt = event.unlockAt.toNumber();
-  });
+    test('1b. Dave stakes and asks to unstake all his shares (set-up of 4c: he unbonds meanwhile)', async () => {
+      // Pool 0 unbonds in 20 blocks: the steps up to 4c take longer, so 4c need not wait. Dave's
+      // unbonding shares stay in the pool until he withdraws, and bear its losses (4b's payouts).
+      const amount = 100_000n * UNIT;
+      const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, (amount * 99n) / 100n), who.dave);
+      assert.equal(staked.error, null);
+      const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
+      const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.dave);
+      assert.equal(requested.error, null);
+      const event = findEvent(requested, 'mutualPool', 'UnstakeRequested').data;
+      assert.equal(event.shares.toBigInt(), shares);
+      const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
+      assert.equal(position.unbondingShares.toBigInt(), shares);
+      assert.equal(position.unlockAt.unwrap().toNumber(), event.unlockAt.toNumber());
+      state.daveShares = shares;
+      state.daveUnlockAt = event.unlockAt.toNumber();
+    });
 
-  test('2. Charlie quotes and buys cover; the premium goes to the pool, its fee is paid to the treasury', async () => {
-    const amount = 10_000n * UNIT;
-    const period = 100_000;
-    const quoted = await api.call.mutualPoolApi.quote(PRODUCT, amount, period);
-    assert.ok(quoted.isOk, `quote failed: ${quoted.toString()}`);
-    const premium = quoted.asOk.toBigInt();
-    assert.ok(premium > 0n);
+    test('2. Charlie quotes and buys cover; the premium goes to the pool, its fee is paid to the treasury', async () => {
+      const amount = 10_000n * UNIT;
+      const period = 100_000;
+      const quoted = await api.call.mutualPoolApi.quote(PRODUCT, amount, period);
+      assert.ok(quoted.isOk, `quote failed: ${quoted.toString()}`);
+      const premium = quoted.asOk.toBigInt();
+      assert.ok(premium > 0n);
 
-    const treasury = api.consts.mutualPool.treasuryAccount.toString();
-    const pool = poolAccount(api, POOL);
-    const before = {
-      charlie: await free(api, who.charlie.address),
-      treasury: await free(api, treasury),
-      pool: await free(api, pool),
-      capital: (await poolStatus(api, POOL)).capital,
-    };
-    const result = await send(
-      api, api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium), who.charlie,
-    );
-    assert.equal(result.error, null);
-    const bought = findEvent(result, 'mutualPool', 'CoverBought');
-    assert.equal(bought.data.premium.toBigInt(), premium);
-    assert.equal(bought.data.amount.toBigInt(), amount);
-    state.coverId = bought.data.coverId.toNumber();
+      const treasury = api.consts.mutualPool.treasuryAccount.toString();
+      const pool = poolAccount(api, POOL);
+      const before = {
+        charlie: await free(api, who.charlie.address),
+        treasury: await free(api, treasury),
+        pool: await free(api, pool),
+        capital: (await poolStatus(api, POOL)).capital,
+      };
+      const result = await send(
+        api, api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium), who.charlie,
+      );
+      assert.equal(result.error, null);
+      const bought = findEvent(result, 'mutualPool', 'CoverBought');
+      assert.equal(bought.data.premium.toBigInt(), premium);
+      assert.equal(bought.data.amount.toBigInt(), amount);
+      state.coverId = bought.data.coverId.toNumber();
 
-    const stored = (await api.query.mutualPool.pools(POOL)).unwrap();
-    const fee = (premium * stored.params.fee.toBigInt()) / 1_000_000_000n; // Perbill, rounded down
-    // The whole premium is in the pool account: the fee is owed to the treasury, the rest is
-    // earned by the stakers block by block over the cover's life (issue 9, attack 4): unearned
-    // until then, and what was earned so far has joined the capital.
-    assert.equal(stored.feesOwed.toBigInt(), fee);
-    assert.equal((await free(api, treasury)), before.treasury);
-    assert.equal((await free(api, pool)) - before.pool, premium);
-    const after = await poolStatus(api, POOL);
-    assert.ok(after.unearnedPremiums > 0n);
-    assert.equal(after.unearnedPremiums + (after.capital - before.capital), premium - fee);
-    // Charlie paid the premium plus the transaction fee.
-    assert.ok(before.charlie - (await free(api, who.charlie.address)) > premium);
+      const stored = (await api.query.mutualPool.pools(POOL)).unwrap();
+      const fee = (premium * stored.params.fee.toBigInt()) / 1_000_000_000n; // Perbill, rounded down
+      // The whole premium is in the pool account: the fee is owed to the treasury, the rest is
+      // earned by the stakers block by block over the cover's life (issue 9, attack 4): unearned
+      // until then, and what was earned so far has joined the capital.
+      assert.equal(stored.feesOwed.toBigInt(), fee);
+      assert.equal((await free(api, treasury)), before.treasury);
+      assert.equal((await free(api, pool)) - before.pool, premium);
+      const after = await poolStatus(api, POOL);
+      assert.ok(after.unearnedPremiums > 0n);
+      assert.equal(after.unearnedPremiums + (after.capital - before.capital), premium - fee);
+      // Charlie paid the premium plus the transaction fee.
+      assert.ok(before.charlie - (await free(api, who.charlie.address)) > premium);
 
-    // Anyone may pay the owed fees to the treasury.
-    const paid = await send(api, api.tx.mutualPool.payFees(POOL), who.dave);
-    assert.equal(paid.error, null);
-    assert.equal(findEvent(paid, 'mutualPool', 'FeesPaid').data.amount.toBigInt(), fee);
-    assert.equal((await free(api, treasury)) - before.treasury, fee);
-    assert.equal((await free(api, pool)) - before.pool, premium - fee);
-    assert.equal((await api.query.mutualPool.pools(POOL)).unwrap().feesOwed.toBigInt(), 0n);
-  });
+      // Anyone may pay the owed fees to the treasury.
+      const paid = await send(api, api.tx.mutualPool.payFees(POOL), who.dave);
+      assert.equal(paid.error, null);
+      assert.equal(findEvent(paid, 'mutualPool', 'FeesPaid').data.amount.toBigInt(), fee);
+      assert.equal((await free(api, treasury)) - before.treasury, fee);
+      assert.equal((await free(api, pool)) - before.pool, premium - fee);
+      assert.equal((await api.query.mutualPool.pools(POOL)).unwrap().feesOwed.toBigInt(), 0n);
+    });
 
-  test('3. Charlie claims, the council approves with 3 of 5 ayes, Charlie is paid', async () => {
-    const claimed = 2_000n * UNIT;
-    const submitted = await send(
-      api, api.tx.mutualPool.submitClaim(state.coverId, claimed, 'ipfs://exploit-report'), who.charlie,
-    );
-    assert.equal(submitted.error, null);
-    const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
-    const claimId = event.claimId.toNumber();
-    // The deposit grows with the amount claimed: 10 MUT + 0.1% of 2 000 MUT.
-    const deposit = event.deposit.toBigInt();
-    assert.equal(deposit, api.consts.mutualPool.claimDeposit.toBigInt() + 2n * UNIT);
-    assert.equal((await poolStatus(api, POOL)).pendingClaims, claimed);
-
-    const before = {
-      charlie: await free(api, who.charlie.address),
-      status: await poolStatus(api, POOL),
-    };
-    const payout = claimed;
-    const closed = await councilMotion(
-      api, api.tx.mutualPool.approveClaim(claimId, payout), 3, who.alice, [who.bob, who.dave], who.eve,
-    );
-    assert.equal(closed.error, null);
-    const executed = findEvent(closed, 'council', 'Executed');
-    assert.ok(executed, 'the motion executed');
-    assert.ok(executed.data.result.isOk, `approve_claim failed: ${executed.data.result.toString()}`);
-    const approved = findEvent(closed, 'mutualPool', 'ClaimApproved');
-    assert.equal(approved.data.payout.toBigInt(), payout);
-
-    // Paid, and the deposit released (Eve paid the fees of the close).
-    assert.equal((await free(api, who.charlie.address)) - before.charlie, payout + deposit);
-    // The payout left the capital; the premium earned over the blocks of the vote joined it
-    // (Charlie's premium earns well under 1 MUT a block).
-    const status = await poolStatus(api, POOL);
-    const fell = before.status.capital - status.capital;
-    assert.ok(fell <= payout && fell > payout - UNIT, `capital fell by ${fell}`);
-    assert.equal(status.totalShares, before.status.totalShares);
-    assert.ok(status.sharePrice < before.status.sharePrice, 'the share price fell');
-    assert.equal(status.pendingClaims, 0n);
-  });
-
-  test('4. A second claim is rejected by council motion; the bonded stakers earn the deposit over time (issue 9, finding 13)', async () => {
-    const submitted = await send(
-      api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
-    );
-    assert.equal(submitted.error, null);
-    const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
-    const claimId = event.claimId.toNumber();
-    const deposit = event.deposit.toBigInt();
-    const before = await poolStatus(api, POOL);
-    const closed = await councilMotion(
-      api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,
-    );
-    assert.equal(closed.error, null);
-    const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
-    assert.ok(rejected, 'ClaimRejected event');
-    assert.equal(rejected.data.slashed.toBigInt(), deposit);
-    // The deposit is in the pool, not yet capital: it is earned like a premium until the end
-    // of the next full expiry bucket, so staking in front of the motion would take none of it.
-    // Capital plus unearned rose by exactly the deposit; the unearned part by nearly all of it
-    // (the premium earned over the motion's blocks is well under 1 MUT).
-    const after = await poolStatus(api, POOL);
-    assert.equal(
-      (after.capital + after.unearnedPremiums) - (before.capital + before.unearnedPremiums), deposit,
-    );
-    const unearned = after.unearnedPremiums - before.unearnedPremiums;
-    assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
-    assert.equal(after.pendingClaims, 0n);
-  });
-
-  test('4b. A large loss cannot pass a simple majority in instalments (issue 9, attack 6)', async () => {
-    // Eve's cover of 300 000 MUT on product 1. The pool's threshold is 20% of its capital,
-    // about 200 000 MUT; the council's majority approves a first claim under it.
-    const amount = 300_000n * UNIT;
-    const period = 100_000;
-    const quoted = (await api.call.mutualPoolApi.quote(1, amount, period)).asOk.toBigInt();
-    const bought = await send(api, api.tx.mutualPool.buyCover(1, amount, period, quoted), who.eve);
-    assert.equal(bought.error, null);
-    const coverId = findEvent(bought, 'mutualPool', 'CoverBought').data.coverId.toNumber();
-    const claimAndDecide = async (claimed, ayes) => {
+    test('3. Charlie claims, the council approves with 3 of 5 ayes, Charlie is paid', async () => {
+      const claimed = 2_000n * UNIT;
       const submitted = await send(
-        api, api.tx.mutualPool.submitClaim(coverId, claimed, 'ipfs://bridge-hack'), who.eve,
+        api, api.tx.mutualPool.submitClaim(state.coverId, claimed, 'ipfs://exploit-report'), who.charlie,
       );
       assert.equal(submitted.error, null);
-      const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
-      const call = api.tx.mutualPool.approveClaim(claimId, claimed);
-      const closed = await councilMotion(api, call, ayes.length + 1, who.alice, ayes, who.ferdie);
+      const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
+      const claimId = event.claimId.toNumber();
+      // The deposit grows with the amount claimed: 10 MUT + 0.1% of 2 000 MUT.
+      const deposit = event.deposit.toBigInt();
+      assert.equal(deposit, api.consts.mutualPool.claimDeposit.toBigInt() + 2n * UNIT);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, claimed);
+
+      const before = {
+        charlie: await free(api, who.charlie.address),
+        status: await poolStatus(api, POOL),
+      };
+      const payout = claimed;
+      const closed = await councilMotion(
+        api, api.tx.mutualPool.approveClaim(claimId, payout), 3, who.alice, [who.bob, who.dave], who.eve,
+      );
       assert.equal(closed.error, null);
-      return { claimId, executed: findEvent(closed, 'council', 'Executed') };
-    };
-    const first = await claimAndDecide(150_000n * UNIT, [who.bob, who.dave]);
-    assert.ok(first.executed.data.result.isOk, first.executed.data.result.toString());
+      const executed = findEvent(closed, 'council', 'Executed');
+      assert.ok(executed, 'the motion executed');
+      assert.ok(executed.data.result.isOk, `approve_claim failed: ${executed.data.result.toString()}`);
+      const approved = findEvent(closed, 'mutualPool', 'ClaimApproved');
+      assert.equal(approved.data.payout.toBigInt(), payout);
 
-    // The second instalment on the same cover, by a simple majority again: refused.
-    const second = await claimAndDecide(100_000n * UNIT, [who.bob, who.dave]);
-    const result = second.executed.data.result;
-    assert.ok(result.isErr, 'the second simple-majority approval was refused');
-    const error = api.registry.findMetaError(result.asErr.asModule);
-    assert.equal(`${error.section}.${error.name}`, 'mutualPool.RequiresLargeClaimOrigin');
+      // Paid, and the deposit released (Eve paid the fees of the close).
+      assert.equal((await free(api, who.charlie.address)) - before.charlie, payout + deposit);
+      // The payout left the capital; the premium earned over the blocks of the vote joined it
+      // (Charlie's premium earns well under 1 MUT a block).
+      const status = await poolStatus(api, POOL);
+      const fell = before.status.capital - status.capital;
+      assert.ok(fell <= payout && fell > payout - UNIT, `capital fell by ${fell}`);
+      assert.equal(status.totalShares, before.status.totalShares);
+      assert.ok(status.sharePrice < before.status.sharePrice, 'the share price fell');
+      assert.equal(status.pendingClaims, 0n);
+    });
 
-    // Four of five (the large-claim origin) approve it.
-    const call = api.tx.mutualPool.approveClaim(second.claimId, 100_000n * UNIT);
-    const closed = await councilMotion(api, call, 4, who.alice, [who.bob, who.dave, who.charlie], who.ferdie);
-    assert.equal(closed.error, null);
-    assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
-    assert.ok(findEvent(closed, 'mutualPool', 'ClaimApproved'));
+    test('4. A second claim is rejected by council motion; the bonded stakers earn the deposit over time (issue 9, finding 13)', async () => {
+      const submitted = await send(
+        api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
+      );
+      assert.equal(submitted.error, null);
+      const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
+      const claimId = event.claimId.toNumber();
+      const deposit = event.deposit.toBigInt();
+      const before = await poolStatus(api, POOL);
+      const closed = await councilMotion(
+        api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,
+      );
+      assert.equal(closed.error, null);
+      const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
+      assert.ok(rejected, 'ClaimRejected event');
+      assert.equal(rejected.data.slashed.toBigInt(), deposit);
+      // The deposit is in the pool, not yet capital: it is earned like a premium until the end
+      // of the next full expiry bucket, so staking in front of the motion would take none of it.
+      // Capital plus unearned rose by exactly the deposit; the unearned part by nearly all of it
+      // (the premium earned over the motion's blocks is well under 1 MUT).
+      const after = await poolStatus(api, POOL);
+      assert.equal(
+        (after.capital + after.unearnedPremiums) - (before.capital + before.unearnedPremiums), deposit,
+      );
+      const unearned = after.unearnedPremiums - before.unearnedPremiums;
+      assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
+      assert.equal(after.pendingClaims, 0n);
+    });
+
+    test('4b. A large loss cannot pass a simple majority in instalments (issue 9, attack 6)', async () => {
+      // Eve's cover of 300 000 MUT on product 1. The pool's threshold is 20% of its capital,
+      // about 200 000 MUT; the council's majority approves a first claim under it.
+      const amount = 300_000n * UNIT;
+      const period = 100_000;
+      const quoted = (await api.call.mutualPoolApi.quote(1, amount, period)).asOk.toBigInt();
+      const bought = await send(api, api.tx.mutualPool.buyCover(1, amount, period, quoted), who.eve);
+      assert.equal(bought.error, null);
+      const coverId = findEvent(bought, 'mutualPool', 'CoverBought').data.coverId.toNumber();
+      const claimAndDecide = async (claimed, ayes) => {
+        const submitted = await send(
+          api, api.tx.mutualPool.submitClaim(coverId, claimed, 'ipfs://bridge-hack'), who.eve,
+        );
+        assert.equal(submitted.error, null);
+        const claimId = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+        const call = api.tx.mutualPool.approveClaim(claimId, claimed);
+        const closed = await councilMotion(api, call, ayes.length + 1, who.alice, ayes, who.ferdie);
+        assert.equal(closed.error, null);
+        return { claimId, executed: findEvent(closed, 'council', 'Executed') };
+      };
+      const first = await claimAndDecide(150_000n * UNIT, [who.bob, who.dave]);
+      assert.ok(first.executed.data.result.isOk, first.executed.data.result.toString());
+
+      // The second instalment on the same cover, by a simple majority again: refused.
+      const second = await claimAndDecide(100_000n * UNIT, [who.bob, who.dave]);
+      const result = second.executed.data.result;
+      assert.ok(result.isErr, 'the second simple-majority approval was refused');
+      const error = api.registry.findMetaError(result.asErr.asModule);
+      assert.equal(`${error.section}.${error.name}`, 'mutualPool.RequiresLargeClaimOrigin');
+
+      // Four of five (the large-claim origin) approve it.
+      const call = api.tx.mutualPool.approveClaim(second.claimId, 100_000n * UNIT);
+      const closed = await councilMotion(api, call, 4, who.alice, [who.bob, who.dave, who.charlie], who.ferdie);
+      assert.equal(closed.error, null);
+      assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
+      assert.ok(findEvent(closed, 'mutualPool', 'ClaimApproved'));
+    });
+
+    test('4c. A cheap claim cannot confiscate a withdrawal (issue 9, attack 1)', async () => {
+      // Dave (1b) has unbonded all his shares; Ferdie, staked since genesis, stays.
+      await waitForBlock(api, state.daveUnlockAt);
+      const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
+      assert.equal(position.unbondingShares.toBigInt(), state.daveShares);
+      const value = position.value.toBigInt();
+
+      // Eve buys 500 000 MUT of cover and claims all of it in the same batch.
+      const amount = 500_000n * UNIT;
+      const period = 10; // the product's shortest
+      const premium = (await api.call.mutualPoolApi.quote(PRODUCT, amount, period)).asOk.toBigInt();
+      const coverId = (await api.query.mutualPool.nextCoverId()).toNumber();
+      const reservedBefore = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
+      const batch = api.tx.utility.batchAll([
+        api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium),
+        api.tx.mutualPool.submitClaim(coverId, amount, 'ipfs://no-exploit-at-all'),
+      ]);
+      const batched = await send(api, batch, who.eve);
+      assert.equal(batched.error, null);
+      assert.equal(findEvent(batched, 'mutualPool', 'CoverBought').data.coverId.toNumber(), coverId);
+      const claim = findEvent(batched, 'mutualPool', 'ClaimSubmitted').data;
+      assert.equal(claim.amount.toBigInt(), amount);
+      // The deposit grows with the amount: 10 MUT + 0.1% of it, at most 10 000 MUT
+      // (runtime/src/configs/mutual_pool.rs): 510 MUT here, held from Eve.
+      assert.equal(api.consts.mutualPool.claimDeposit.toBigInt(), 10n * UNIT);
+      assert.equal(api.consts.mutualPool.claimDepositRate.toNumber(), 1_000_000); // Perbill: 0.1%
+      assert.equal(api.consts.mutualPool.maxClaimDeposit.toBigInt(), 10_000n * UNIT);
+      const deposit = claim.deposit.toBigInt();
+      const expected = 10n * UNIT + amount / 1_000n;
+      assert.equal(deposit, expected < 10_000n * UNIT ? expected : 10_000n * UNIT);
+      assert.equal(deposit, 510n * UNIT);
+      const reserved = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
+      assert.equal(reserved - reservedBefore, deposit);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
+
+      // While the claim is pending, Dave cannot withdraw: he would be paid net of Eve's claim.
+      const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
+      assert.equal(refused.error, 'mutualPool.ClaimsPending');
+
+      // The council rejects the claim: the bonded stakers earn Eve's deposit over the next
+      // bucket (Dave's unbonding shares get none of it).
+      const closed = await councilMotion(
+        api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
+      );
+      assert.equal(closed.error, null);
+      assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
+      assert.equal(findEvent(closed, 'mutualPool', 'ClaimRejected').data.slashed.toBigInt(), deposit);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
+
+      // Now Dave withdraws all his shares, for at least what they were worth before the claim
+      // (`min_amount` makes the call itself fail otherwise).
+      const daveBefore = await free(api, who.dave.address);
+      const withdrawn = await send(api, api.tx.mutualPool.withdraw(POOL, value), who.dave);
+      assert.equal(withdrawn.error, null);
+      const event = findEvent(withdrawn, 'mutualPool', 'Withdrawn').data;
+      assert.equal(event.shares.toBigInt(), state.daveShares);
+      const paid = event.amount.toBigInt();
+      assert.ok(paid >= value, `withdrew ${paid}, worth ${value} before the claim`);
+      const received = (await free(api, who.dave.address)) - daveBefore;
+      assert.ok(received > paid - UNIT && received <= paid, `received ${received} of ${paid}`);
+      assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
+    });
+
+    test('4d. Premiums are earned over the cover by bonded shares only (issue 9, attack 4)', async () => {
+      // Alice stakes 1 000 000 MUT in front of Eve's one-year purchase and asks to leave at once:
+      // before the fix she took a share of the whole year's premium after 20 blocks.
+      const amount = 1_000_000n * UNIT;
+      const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, 0), who.alice);
+      assert.equal(staked.error, null);
+      const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
+      const ferdie = async () => (await api.call.mutualPoolApi.position(POOL, who.ferdie.address)).unwrap().value.toBigInt();
+      const period = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxPeriod.toNumber();
+      // Small enough that the bonded capital left after Alice's request still backs product 0's
+      // share: a request may not leave sold cover on unbonding capital (finding 18).
+      const cover = 100_000n * UNIT;
+      const premium = (await api.call.mutualPoolApi.quote(PRODUCT, cover, period)).asOk.toBigInt();
+      const bought = await send(api, api.tx.mutualPool.buyCover(PRODUCT, cover, period, premium), who.eve);
+      assert.equal(bought.error, null);
+      const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.alice);
+      assert.equal(requested.error, null);
+
+      // The premium is not capital at purchase: nearly all of it is still unearned.
+      const fee = (premium * (await api.query.mutualPool.pools(POOL)).unwrap().params.fee.toBigInt()) / 1_000_000_000n;
+      const status = await poolStatus(api, POOL);
+      assert.ok(status.unearnedPremiums >= ((premium - fee) * 999n) / 1_000n, `unearned ${status.unearnedPremiums}`);
+
+      // Blocks pass: Alice's unbonding shares earn nothing, Ferdie's bonded ones earn.
+      const alice = async () => (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+      const unbonding = (await alice()).unbondingValue.toBigInt();
+      const ferdieBefore = await ferdie();
+      const now = (await api.rpc.chain.getHeader()).number.toNumber();
+      await waitForBlock(api, now + 3);
+      assert.equal((await alice()).unbondingValue.toBigInt(), unbonding);
+      assert.equal((await alice()).shares.toBigInt(), 0n);
+      assert.ok((await ferdie()) > ferdieBefore, 'Ferdie earned the premium of the blocks');
+    });
+
+    test('4e. Unbonding capital sells no cover; Alice takes her request back with rebond (issue 9, finding 12)', async () => {
+      // Alice's 1 000 000 MUT unbond since 4d: they back the cover sold before, and sell none.
+      const before = await poolStatus(api, POOL);
+      const aliceBefore = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+      const unbonding = aliceBefore.unbondingValue.toBigInt();
+      assert.ok(unbonding > 999_000n * UNIT, `Alice unbonds ${unbonding}`);
+      // A request to leave holds for the unbonding period (finding 19): no rebond before.
+      const early = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
+      assert.equal(early.error, 'mutualPool.StillUnbonding');
+      const factor = (await api.query.mutualPool.pools(POOL)).unwrap().params.capacityFactor.toBigInt();
+      const gap = before.capacity - before.bondedCapacity;
+      // capacity - bonded capacity = unbonding capital * factor (each rounded down).
+      const expected = (unbonding * factor) / 10n ** 18n;
+      assert.ok(gap >= expected - 2n && gap <= expected + 2n, `gap ${gap}, expected ${expected}`);
+
+      await waitForBlock(api, aliceBefore.unlockAt.unwrap().toNumber());
+      const rebonded = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
+      assert.equal(rebonded.error, null);
+      const event = findEvent(rebonded, 'mutualPool', 'Rebonded').data;
+      assert.equal(event.unbonding.toBigInt(), aliceBefore.unbondingShares.toBigInt());
+      const after = await poolStatus(api, POOL);
+      assert.equal(after.bondedCapacity, after.capacity);
+      const alice = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
+      assert.equal(alice.shares.toBigInt(), event.shares.toBigInt());
+      assert.equal(alice.unbondingShares.toBigInt(), 0n);
+      assert.ok(alice.unlockAt.isNone);
+      // Her value moved by rounding at most (both prices are kept).
+      assert.ok(alice.value.toBigInt() + 2n >= unbonding, `${alice.value} of ${unbonding}`);
+    });
+
+    test('5. Bad inputs fail with the named errors', async () => {
+      const failsWith = async (tx, signer, expected) => {
+        const result = await send(api, tx, signer);
+        assert.equal(result.error, expected);
+      };
+      // Stake below min_stake (1 MUT).
+      await failsWith(api.tx.mutualPool.stake(POOL, 1n, 0), who.dave, 'mutualPool.StakeBelowMinimum');
+      // Cover beyond capacity (capital is about 1 000 000 MUT, capacity about twice that).
+      await failsWith(
+        api.tx.mutualPool.buyCover(PRODUCT, 10_000_000n * UNIT, 100_000, 10n ** 30n), who.dave,
+        'mutualPool.InsufficientCapacity',
+      );
+      // Premium above max_premium (half the quote: as premiums are earned, the capacity grows
+      // and the price falls a little from block to block).
+      const quoted = (await api.call.mutualPoolApi.quote(PRODUCT, 1_000n * UNIT, 100_000)).asOk.toBigInt();
+      await failsWith(
+        api.tx.mutualPool.buyCover(PRODUCT, 1_000n * UNIT, 100_000, quoted / 2n), who.dave,
+        'mutualPool.PremiumTooHigh',
+      );
+      // A claim by someone who does not own the cover.
+      await failsWith(
+        api.tx.mutualPool.submitClaim(state.coverId, UNIT, 'mine'), who.dave, 'mutualPool.NotCoverOwner',
+      );
+      // Approval by a signed account that is not the council.
+      await failsWith(api.tx.mutualPool.approveClaim(0, 1n), who.ferdie, 'BadOrigin');
+      // Withdraw before the unbonding period ends.
+      const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, UNIT), who.bob);
+      assert.equal(requested.error, null);
+      await failsWith(api.tx.mutualPool.withdraw(POOL, 0), who.bob, 'mutualPool.StillUnbonding');
+    });
   });
-
-  test('4c. A cheap claim cannot confiscate a withdrawal (issue 9, attack 1)', async () => {
-    // Dave (1b) has unbonded all his shares; Ferdie, staked since genesis, stays.
-    await waitForBlock(api, state.daveUnlockAt);
-    const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
-    assert.equal(position.unbondingShares.toBigInt(), state.daveShares);
-    const value = position.value.toBigInt();
-
-    // Eve buys 500 000 MUT of cover and claims all of it in the same batch.
-    const amount = 500_000n * UNIT;
-    const period = 10; // the product's shortest
-    const premium = (await api.call.mutualPoolApi.quote(PRODUCT, amount, period)).asOk.toBigInt();
-    const coverId = (await api.query.mutualPool.nextCoverId()).toNumber();
-    const reservedBefore = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
-    const batch = api.tx.utility.batchAll([
-      api.tx.mutualPool.buyCover(PRODUCT, amount, period, premium),
-      api.tx.mutualPool.submitClaim(coverId, amount, 'ipfs://no-exploit-at-all'),
-    ]);
-    const batched = await send(api, batch, who.eve);
-    assert.equal(batched.error, null);
-    assert.equal(findEvent(batched, 'mutualPool', 'CoverBought').data.coverId.toNumber(), coverId);
-    const claim = findEvent(batched, 'mutualPool', 'ClaimSubmitted').data;
-    assert.equal(claim.amount.toBigInt(), amount);
-    // The deposit grows with the amount: 10 MUT + 0.1% of it, at most 10 000 MUT
-    // (runtime/src/configs/mutual_pool.rs): 510 MUT here, held from Eve.
-    assert.equal(api.consts.mutualPool.claimDeposit.toBigInt(), 10n * UNIT);
-    assert.equal(api.consts.mutualPool.claimDepositRate.toNumber(), 1_000_000); // Perbill: 0.1%
-    assert.equal(api.consts.mutualPool.maxClaimDeposit.toBigInt(), 10_000n * UNIT);
-    const deposit = claim.deposit.toBigInt();
-    const expected = 10n * UNIT + amount / 1_000n;
-    assert.equal(deposit, expected < 10_000n * UNIT ? expected : 10_000n * UNIT);
-    assert.equal(deposit, 510n * UNIT);
-    const reserved = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();
-    assert.equal(reserved - reservedBefore, deposit);
-    assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
-
-    // While the claim is pending, Dave cannot withdraw: he would be paid net of Eve's claim.
-    const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
-    assert.equal(refused.error, 'mutualPool.ClaimsPending');
-
-    // The council rejects the claim: the bonded stakers earn Eve's deposit over the next
-    // bucket (Dave's unbonding shares get none of it).
-    const closed = await councilMotion(
-      api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
-    );
-    assert.equal(closed.error, null);
-    assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
-    assert.equal(findEvent(closed, 'mutualPool', 'ClaimRejected').data.slashed.toBigInt(), deposit);
-    assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
-
-    // Now Dave withdraws all his shares, for at least what they were worth before the claim
-    // (`min_amount` makes the call itself fail otherwise).
-    const daveBefore = await free(api, who.dave.address);
-    const withdrawn = await send(api, api.tx.mutualPool.withdraw(POOL, value), who.dave);
-    assert.equal(withdrawn.error, null);
-    const event = findEvent(withdrawn, 'mutualPool', 'Withdrawn').data;
-    assert.equal(event.shares.toBigInt(), state.daveShares);
-    const paid = event.amount.toBigInt();
-    assert.ok(paid >= value, `withdrew ${paid}, worth ${value} before the claim`);
-    const received = (await free(api, who.dave.address)) - daveBefore;
-    assert.ok(received > paid - UNIT && received <= paid, `received ${received} of ${paid}`);
-    assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
-  });
-
-  test('4d. Premiums are earned over the cover by bonded shares only (issue 9, attack 4)', async () => {
-    // Alice stakes 1 000 000 MUT in front of Eve's one-year purchase and asks to leave at once:
-    // before the fix she took a share of the whole year's premium after 20 blocks.
-    const amount = 1_000_000n * UNIT;
-    const staked = await send(api, api.tx.mutualPool.stake(POOL, amount, 0), who.alice);
-    assert.equal(staked.error, null);
-    const shares = findEvent(staked, 'mutualPool', 'Staked').data.shares.toBigInt();
-    const ferdie = async () => (await api.call.mutualPoolApi.position(POOL, who.ferdie.address)).unwrap().value.toBigInt();
-    const period = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxPeriod.toNumber();
-    // Small enough that the bonded capital left after Alice's request still backs product 0's
-    // share: a request may not leave sold cover on unbonding capital (finding 18).
-    const cover = 100_000n * UNIT;
-    const premium = (await api.call.mutualPoolApi.quote(PRODUCT, cover, period)).asOk.toBigInt();
-    const bought = await send(api, api.tx.mutualPool.buyCover(PRODUCT, cover, period, premium), who.eve);
-    assert.equal(bought.error, null);
-    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, shares), who.alice);
-    assert.equal(requested.error, null);
-
-    // The premium is not capital at purchase: nearly all of it is still unearned.
-    const fee = (premium * (await api.query.mutualPool.pools(POOL)).unwrap().params.fee.toBigInt()) / 1_000_000_000n;
-    const status = await poolStatus(api, POOL);
-    assert.ok(status.unearnedPremiums >= ((premium - fee) * 999n) / 1_000n, `unearned ${status.unearnedPremiums}`);
-
-    // Blocks pass: Alice's unbonding shares earn nothing, Ferdie's bonded ones earn.
-    const alice = async () => (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
-    const unbonding = (await alice()).unbondingValue.toBigInt();
-    const ferdieBefore = await ferdie();
-    const now = (await api.rpc.chain.getHeader()).number.toNumber();
-    await waitForBlock(api, now + 3);
-    assert.equal((await alice()).unbondingValue.toBigInt(), unbonding);
-    assert.equal((await alice()).shares.toBigInt(), 0n);
-    assert.ok((await ferdie()) > ferdieBefore, 'Ferdie earned the premium of the blocks');
-  });
-
-  test('4e. Unbonding capital sells no cover; Alice takes her request back with rebond (issue 9, finding 12)', async () => {
-    // Alice's 1 000 000 MUT unbond since 4d: they back the cover sold before, and sell none.
-    const before = await poolStatus(api, POOL);
-    const aliceBefore = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
-    const unbonding = aliceBefore.unbondingValue.toBigInt();
-    assert.ok(unbonding > 999_000n * UNIT, `Alice unbonds ${unbonding}`);
-    // A request to leave holds for the unbonding period (finding 19): no rebond before.
-    const early = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
-    assert.equal(early.error, 'mutualPool.StillUnbonding');
-    const factor = (await api.query.mutualPool.pools(POOL)).unwrap().params.capacityFactor.toBigInt();
-    const gap = before.capacity - before.bondedCapacity;
-    // capacity - bonded capacity = unbonding capital * factor (each rounded down).
-    const expected = (unbonding * factor) / 10n ** 18n;
-    assert.ok(gap >= expected - 2n && gap <= expected + 2n, `gap ${gap}, expected ${expected}`);
-
-    await waitForBlock(api, aliceBefore.unlockAt.unwrap().toNumber());
-    const rebonded = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
-    assert.equal(rebonded.error, null);
-    const event = findEvent(rebonded, 'mutualPool', 'Rebonded').data;
-    assert.equal(event.unbonding.toBigInt(), aliceBefore.unbondingShares.toBigInt());
-    const after = await poolStatus(api, POOL);
-    assert.equal(after.bondedCapacity, after.capacity);
-    const alice = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
-    assert.equal(alice.shares.toBigInt(), event.shares.toBigInt());
-    assert.equal(alice.unbondingShares.toBigInt(), 0n);
-    assert.ok(alice.unlockAt.isNone);
-    // Her value moved by rounding at most (both prices are kept).
-    assert.ok(alice.value.toBigInt() + 2n >= unbonding, `${alice.value} of ${unbonding}`);
-  });
-
-  test('5. Bad inputs fail with the named errors', async () => {
-    const failsWith = async (tx, signer, expected) => {
-      const result = await send(api, tx, signer);
-      assert.equal(result.error, expected);
-    };
-    // Stake below min_stake (1 MUT).
-    await failsWith(api.tx.mutualPool.stake(POOL, 1n, 0), who.dave, 'mutualPool.StakeBelowMinimum');
-    // Cover beyond capacity (capital is about 1 000 000 MUT, capacity about twice that).
-    await failsWith(
-      api.tx.mutualPool.buyCover(PRODUCT, 10_000_000n * UNIT, 100_000, 10n ** 30n), who.dave,
-      'mutualPool.InsufficientCapacity',
-    );
-    // Premium above max_premium (half the quote: as premiums are earned, the capacity grows
-    // and the price falls a little from block to block).
-    const quoted = (await api.call.mutualPoolApi.quote(PRODUCT, 1_000n * UNIT, 100_000)).asOk.toBigInt();
-    await failsWith(
-      api.tx.mutualPool.buyCover(PRODUCT, 1_000n * UNIT, 100_000, quoted / 2n), who.dave,
-      'mutualPool.PremiumTooHigh',
-    );
-    // A claim by someone who does not own the cover.
-    await failsWith(
-      api.tx.mutualPool.submitClaim(state.coverId, UNIT, 'mine'), who.dave, 'mutualPool.NotCoverOwner',
-    );
-    // Approval by a signed account that is not the council.
-    await failsWith(api.tx.mutualPool.approveClaim(0, 1n), who.ferdie, 'BadOrigin');
-    // Withdraw before the unbonding period ends.
-    const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, UNIT), who.bob);
-    assert.equal(requested.error, null);
-    await failsWith(api.tx.mutualPool.withdraw(POOL, 0), who.bob, 'mutualPool.StillUnbonding');
-  });
-});
+}

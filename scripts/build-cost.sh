@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures what building the node costs: a cold `cargo build --release` of mutual-pool-node, with
-# the feature set every build of the project uses (scripts/common.sh), into a fresh, empty target
+# Measures what building the node costs: a cold `build_node` (scripts/common.sh: the workspace with
+# the feature set every build of the project uses, the node and both runtimes), into a fresh, empty target
 # dir, from a clean clone of HEAD (so work in the tree meanwhile cannot change it). Crates already
 # downloaded to ~/.cargo are reused: "cold" means nothing compiled.
 #
@@ -34,7 +34,7 @@ CARGO_TARGET_DIR="$COLD/target" share_wasm_target
 start=$(date +%s)
 (cd "$COLD/src" && /usr/bin/time -v -o "$COLD/time.txt" \
 	env CARGO_TARGET_DIR="$COLD/target" \
-	cargo build --release -p mutual-pool-node --features "$NODE_FEATURES" >"$LOG" 2>&1) || {
+	cargo build "${BUILD_ARGS[@]}" >"$LOG" 2>&1) || {
 	kill "$sampler"
 	tail -40 "$LOG"
 	exit 1
@@ -51,7 +51,7 @@ crates=$(grep -c '^ *Compiling ' "$LOG" || true)
 cat >docs/data/build-cost.json <<EOF
 {
   "command": "scripts/build-cost.sh",
-  "cargo_command": "cargo build --release -p mutual-pool-node --features $NODE_FEATURES",
+  "cargo_command": "cargo build ${BUILD_ARGS[*]}",
   "commit": "$(git -C "$COLD/src" rev-parse --short HEAD)",
   "date": "$(date -u +%Y-%m-%d)",
   "machine": "$(machine)",

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Measures what CI costs on a fresh machine: `.ci/run` on a clean clone of HEAD with an empty
 # target dir (crates already downloaded to ~/.cargo are reused: "cold" means nothing compiled).
-# Writes docs/data/ci-cold.json (the wall time of the whole run and of each step of
-# scripts/test.sh) and rewrites docs/performance.md (scripts/performance_report.py).
+#
+# Writes two files, then rewrites docs/performance.md (scripts/performance_report.py):
+#   - docs/data/ci-cold.json: the wall time of the whole run and of each step of scripts/test.sh;
+#   - docs/data/build-cost.json: the cold build of the node, as CI's step "build the node" did it
+#     (the same fields as scripts/build-cost.sh writes: wall time, crates compiled, peak memory
+#     of the machine during the step, both runtimes' Wasm sizes), so that one cold run of about
+#     an hour measures both. The largest single process is GNU time's figure for the whole run,
+#     in practice a rustc of that build.
 # Run it on an otherwise idle machine; CI has 90 minutes, and the target is 70.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -10,27 +16,44 @@ scripts/setup.sh
 
 mkdir -p "$HOME/.cache/mutual-pool"
 COLD="$(mktemp -d "$HOME/.cache/mutual-pool/ci-cold.XXXXXX")"
-trap 'rm -rf "$COLD"' EXIT
+sampler=
+cleanup() {
+	[ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
+	rm -rf "$COLD"
+}
+trap cleanup EXIT
 LOG="$COLD/ci.log"
 git clone -q --no-hardlinks . "$COLD/src"
 
+# Used memory of the machine (MemTotal - MemAvailable), with the time, each second.
+used_kib() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print t-a}' /proc/meminfo; }
+baseline=$(used_kib)
+(
+	while sleep 1; do echo "$(date +%s) $(used_kib)"; done
+) >"$COLD/memory.samples" &
+sampler=$!
+
 start=$(date +%s)
 status=0
-(cd "$COLD/src" && CARGO_TARGET_DIR="$COLD/target" .ci/run >"$LOG" 2>&1) || status=$?
+(cd "$COLD/src" && /usr/bin/time -v -o "$COLD/time.txt" \
+	env CARGO_TARGET_DIR="$COLD/target" .ci/run >"$LOG" 2>&1) || status=$?
 end=$(date +%s)
+kill "$sampler"
+sampler=
 tail -15 "$LOG"
 if [ "$status" != 0 ]; then
 	echo "CI failed (exit $status); nothing written" >&2
 	exit "$status"
 fi
 
-# scripts/test.sh prints "== <step> (HH:MM:SS)" as each step starts.
-steps=$(python3 - "$LOG" "$start" "$end" <<'PY'
+# scripts/test.sh prints "== <step> (HH:MM:SS)" as each step starts. Prints the steps as JSON,
+# then the build step's start and end (epoch seconds) and the crates it compiled.
+python3 - "$LOG" "$start" "$end" >"$COLD/steps" <<'PY'
 import json, re, sys
 from datetime import datetime
 log, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 day = datetime.fromtimestamp(start)
-marks = []
+marks, crates, step = [], {}, None
 for line in open(log, errors="replace"):
     m = re.match(r"== (.*) \((\d\d):(\d\d):(\d\d)\)$", line.strip())
     if m:
@@ -38,16 +61,29 @@ for line in open(log, errors="replace"):
         if marks and t < marks[-1][1]:
             t += 86400
         marks.append((m[1], t))
+        step = m[1]
+    elif step and re.match(r"^\s*Compiling ", line):
+        crates[step] = crates.get(step, 0) + 1
 marks.append(("end", end))
-print(json.dumps([{"step": a[0], "seconds": int(b[1] - a[1])} for a, b in zip(marks, marks[1:])]))
+steps = [{"step": a[0], "seconds": int(b[1] - a[1])} for a, b in zip(marks, marks[1:])]
+build = next(i for i, (name, _) in enumerate(marks) if name.startswith("build the node"))
+print(json.dumps(steps))
+print(int(marks[build][1]), int(marks[build + 1][1]), crates.get(marks[build][0], 0))
 PY
-)
+steps=$(sed -n 1p "$COLD/steps")
+read -r build_start build_end build_crates < <(sed -n 2p "$COLD/steps")
+peak=$(awk -v a="$build_start" -v b="$build_end" '$1 >= a && $1 <= b && $2 > m { m = $2 } END { print m + 0 }' \
+	"$COLD/memory.samples")
+max_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$COLD/time.txt")
+wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime"
+para_wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime-para"
+commit=$(git -C "$COLD/src" rev-parse --short HEAD)
 
 cat >docs/data/ci-cold.json <<EOF
 {
   "command": "scripts/ci-cost.sh",
   "ci_command": ".ci/run (scripts/test.sh) in a clean clone, empty CARGO_TARGET_DIR",
-  "commit": "$(git -C "$COLD/src" rev-parse --short HEAD)",
+  "commit": "$commit",
   "date": "$(date -u +%Y-%m-%d)",
   "machine": "$(machine)",
   "rustc": "$(rustc --version)",
@@ -55,5 +91,23 @@ cat >docs/data/ci-cold.json <<EOF
   "steps": $steps
 }
 EOF
-cat docs/data/ci-cold.json
+cat >docs/data/build-cost.json <<EOF
+{
+  "command": "scripts/ci-cost.sh (the step \"build the node\" of a cold CI)",
+  "cargo_command": "cargo build ${BUILD_ARGS[*]} (the workspace's crates through clippy-driver)",
+  "commit": "$commit",
+  "date": "$(date -u +%Y-%m-%d)",
+  "machine": "$(machine)",
+  "rustc": "$(rustc --version)",
+  "crates_compiled": $build_crates,
+  "wall_seconds": $((build_end - build_start)),
+  "peak_machine_memory_kib": $((peak - baseline)),
+  "peak_process_rss_kib": $max_rss,
+  "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
+  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm"),
+  "para_wasm_compact_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.wasm"),
+  "para_wasm_compact_compressed_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.compressed.wasm")
+}
+EOF
+cat docs/data/ci-cold.json docs/data/build-cost.json
 python3 scripts/performance_report.py >docs/performance.md

@@ -5,7 +5,6 @@
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mutual-pool/target}"
 # One profile (release) and one feature set for every build, so nothing is compiled twice.
-NODE_FEATURES="runtime-benchmarks,try-runtime"
 WORKSPACE_FEATURES="mutual-pool-node/runtime-benchmarks,mutual-pool-node/try-runtime"
 NODE="$CARGO_TARGET_DIR/release/mutual-pool-node"
 WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.compact.compressed.wasm"
@@ -27,11 +26,33 @@ share_wasm_target() {
 	fi
 }
 
-# Installs what is missing, then builds the node binary ($NODE) and both runtimes' Wasm ($WASM,
-# $PARA_WASM).
+# CI's lint pass (scripts/test.sh): the workspace's own crates are compiled by clippy-driver, with
+# `-D warnings`, as they are built for the node and the tests. That checks what
+# `cargo clippy --workspace --all-targets -- -D warnings` checks (every lib, bin and test target of
+# every member; nextest builds the test targets) without compiling every dependency a second time
+# in check mode, which costs a cold CI about ten minutes. Dependencies are compiled by plain rustc
+# (`RUSTC_WORKSPACE_WRAPPER` wraps members only), so their artifacts are the same as in any build.
+# CLIPPY_ARGS is how cargo-clippy passes `-- <args>` to clippy-driver, split on
+# `__CLIPPY_HACKERY__`. Both variables are part of cargo's fingerprint: a build without them
+# compiles the workspace's crates again (dependencies are shared).
+lint_while_building() {
+	command -v clippy-driver >/dev/null || rustup component add clippy
+	RUSTC_WORKSPACE_WRAPPER="$(command -v clippy-driver)"
+	CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+	export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
+}
+
+# The one build: every crate of the workspace, the node binary ($NODE) and both runtimes' Wasm
+# ($WASM, $PARA_WASM) among them. `--workspace` rather than `-p mutual-pool-node`: cargo hashes
+# a crate's features, `default` included, into its artifacts, and the tests (`cargo nextest run
+# --workspace`) select every member with its `default` feature, which a build of the node alone
+# leaves off; built this way, the tests reuse the pallet and both runtimes instead of compiling
+# them (and running their Wasm build scripts) a second time.
+BUILD_ARGS=(--release --workspace --features "$WORKSPACE_FEATURES")
+
+# Installs what is missing, then runs the one build.
 build_node() {
-	scripts/setup.sh && share_wasm_target &&
-		cargo build --release -p mutual-pool-node --features "$NODE_FEATURES"
+	scripts/setup.sh && share_wasm_target && cargo build "${BUILD_ARGS[@]}"
 }
 
 # `benchmark pallet` on a runtime Wasm with the settings that every measurement here shares

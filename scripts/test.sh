@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
-#   1. `cargo fmt --check` and `cargo clippy -D warnings`;
+#   1. `cargo fmt --check`, and clippy with `-D warnings` on every target of every workspace
+#      crate, applied as they are built (`lint_while_building` in common.sh);
 #   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and
 #      both runtimes' integration tests (council motions through the solo runtime; blocks and
 #      XCM messages through the parachain runtime);
@@ -17,13 +18,14 @@ step() { echo; echo "== $* ($(date +%H:%M:%S))"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check || exit 1
 
-step "build the node (as scripts/run-dev.sh does)"
+# From here on the workspace's crates are compiled by clippy-driver with `-D warnings`: a lint
+# fails the build of the node or of the tests.
+lint_while_building
+
+step "build the node (as scripts/run-dev.sh does; clippy lints the workspace's crates)"
 build_node || exit 1
 
-step "cargo clippy"
-cargo clippy --release --workspace --all-targets --features "$FEATURES" -- -D warnings || exit 1
-
-step "Rust tests"
+step "Rust tests (clippy lints the test targets as they are built)"
 if cargo nextest --version >/dev/null 2>&1; then
 	cargo nextest run --release --workspace --features "$FEATURES" --no-fail-fast
 else

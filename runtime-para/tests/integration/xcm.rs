@@ -49,6 +49,29 @@ fn premium_paid(events: &[RuntimeEvent]) -> Balance {
 		.expect("a cover was bought")
 }
 
+/// A chain one block in: messages and calls run in a block with validation data.
+fn one_block_in() -> Collator {
+	let mut collator = Collator::default();
+	collator.build_blocks(1);
+	collator
+}
+
+/// A chain one block in, and the derived account of the sibling's user `who`, funded with
+/// `FUNDS`: where most tests start.
+fn funded_sibling_user(who: sp_keyring::Sr25519Keyring) -> (Collator, AccountId) {
+	let collator = one_block_in();
+	let user = sibling_user_account(who);
+	fund(&user, FUNDS);
+	(collator, user)
+}
+
+/// Whether `events` trap assets (what a failed message had withdrawn).
+fn trapped(events: &[RuntimeEvent]) -> bool {
+	events.iter().any(|event| {
+		matches!(event, RuntimeEvent::PolkadotXcm(pallet_xcm::Event::AssetsTrapped { .. }))
+	})
+}
+
 /// Sends `message` from the sibling in one block and builds the next, in whose `on_initialize`
 /// `MessageQueue` executes it. Returns the events of both blocks.
 fn deliver(collator: &mut Collator, message: Xcm<()>) -> Vec<RuntimeEvent> {
@@ -60,10 +83,7 @@ fn deliver(collator: &mut Collator, message: Xcm<()>) -> Vec<RuntimeEvent> {
 #[test]
 fn a_sibling_user_buys_cover_with_a_paid_transact() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Alice);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Alice);
 		let author_before = free(&account(Alice));
 		let next_cover = NextCoverId::<Runtime>::get();
 
@@ -91,10 +111,7 @@ fn a_sibling_user_buys_cover_with_a_paid_transact() {
 #[test]
 fn the_fee_pays_at_most_the_weight_the_message_declares() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Bob);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Bob);
 		let call = buy_cover_call(mut_(500));
 		let message = transact_from_sibling_user(Bob, call.clone(), FEE);
 		// What the message is weighed at before it runs: a unit per instruction plus the call's
@@ -117,10 +134,7 @@ fn the_fee_pays_at_most_the_weight_the_message_declares() {
 #[test]
 fn a_transact_outside_the_call_filter_is_refused() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Alice);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Alice);
 		let bob_before = free(&account(Bob));
 
 		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
@@ -132,10 +146,7 @@ fn a_transact_outside_the_call_filter_is_refused() {
 		assert_eq!(processed(&events), vec![false], "the message failed: {events:#?}");
 		assert_eq!(free(&account(Bob)), bob_before, "nothing was transferred");
 		// The fee withdrawn for it was trapped, not lost in the void: the user can claim it.
-		assert!(events.iter().any(|event| matches!(
-			event,
-			RuntimeEvent::PolkadotXcm(pallet_xcm::Event::AssetsTrapped { .. })
-		)));
+		assert!(trapped(&events));
 		assert_eq!(free(&user), FUNDS - FEE);
 	});
 }
@@ -143,10 +154,7 @@ fn a_transact_outside_the_call_filter_is_refused() {
 #[test]
 fn a_message_that_offers_too_little_for_its_execution_is_refused() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Alice);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Alice);
 		let next_cover = NextCoverId::<Runtime>::get();
 
 		let events = deliver(
@@ -163,10 +171,7 @@ fn a_message_that_offers_too_little_for_its_execution_is_refused() {
 #[test]
 fn a_message_that_does_not_pay_is_stopped_by_the_barrier() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Alice);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Alice);
 		let next_cover = NextCoverId::<Runtime>::get();
 		let call = buy_cover_call(mut_(1_000));
 		let unpaid = Xcm(vec![
@@ -185,20 +190,14 @@ fn a_message_that_does_not_pay_is_stopped_by_the_barrier() {
 		// Nothing was withdrawn, nothing trapped: the barrier stopped the message before any
 		// instruction ran.
 		assert_eq!(free(&user), FUNDS);
-		assert!(!events.iter().any(|event| matches!(
-			event,
-			RuntimeEvent::PolkadotXcm(pallet_xcm::Event::AssetsTrapped { .. })
-		)));
+		assert!(!trapped(&events));
 	});
 }
 
 #[test]
 fn a_claim_filed_over_xcm_reaches_the_council_and_is_paid_to_the_sibling_user() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		let user = sibling_user_account(Charlie);
-		fund(&user, FUNDS);
+		let (mut collator, user) = funded_sibling_user(Charlie);
 		let cover_id = NextCoverId::<Runtime>::get();
 		let events = deliver(
 			&mut collator,
@@ -269,8 +268,7 @@ fn council_approves(call: RuntimeCall, threshold: u32, ayes: &[sp_keyring::Sr255
 #[test]
 fn a_relay_chain_user_buys_cover_with_a_downward_message() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
+		let mut collator = one_block_in();
 		// Alice's account on the relay chain, and its local account here.
 		let relay_alice = Location::new(1, [AccountId32 { network: None, id: Alice.into() }]);
 		let user = LocationToAccountId::convert_location(&relay_alice).expect("converts");
@@ -372,8 +370,7 @@ fn the_call_filter_admits_the_mutual_pool_and_batches_of_it_only() {
 #[test]
 fn a_user_cannot_make_the_chain_send_xcm() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
+		one_block_in();
 		let message = Xcm::<()>(vec![ClearOrigin; 50]);
 		assert_noop!(
 			PolkadotXcm::send(
@@ -398,8 +395,7 @@ fn messages_the_chain_sends_pay_for_their_delivery() {
 		_ => 0,
 	};
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
+		one_block_in();
 		let (_, to_relay) = xcm::latest::validate_send::<
 			mutual_pool_runtime_para::configs::xcm_config::XcmRouter,
 		>(Location::parent(), message.clone())
@@ -416,8 +412,7 @@ fn messages_the_chain_sends_pay_for_their_delivery() {
 #[test]
 fn users_cannot_transfer_assets_over_xcm() {
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
+		one_block_in();
 		let assets: Assets = (Here, mut_(1)).into();
 		let beneficiary: Location = AccountId32 { network: None, id: Bob.into() }.into();
 		let result = PolkadotXcm::limited_reserve_transfer_assets(
@@ -448,9 +443,7 @@ fn the_call_filter_refuses_derivative_accounts() {
 fn refused_messages_fail_at_the_instruction_that_refuses_them() {
 	use xcm_runtime_apis::dry_run::XcmDryRunEffects;
 	dev_ext().execute_with(|| {
-		let mut collator = Collator::default();
-		collator.build_blocks(1);
-		fund(&sibling_user_account(Alice), FUNDS);
+		funded_sibling_user(Alice);
 		let origin = Location::new(1, [Parachain(SIBLING)]);
 		let outcome =
 			|message: Xcm<()>| {
