@@ -40,19 +40,33 @@ export const CHAINS = (process.env.E2E_CHAINS || 'dev,para-dev').split(',').filt
 /**
  * The node's arguments for `chain`. `para-dev` seals a block every second instead of every 6 s:
  * the pallet counts blocks, so its periods pass six times faster and the suite waits less.
+ * `omni` is the same parachain run by upstream `polkadot-omni-node` ($OMNI_NODE) from the chain
+ * spec in $OMNI_CHAIN_SPEC, as scripts/omni-node-dev.sh prepares them; it is not in the
+ * default $E2E_CHAINS.
  */
 export function chainArgs(chain) {
   if (chain === 'dev') return ['--dev'];
   if (chain === 'para-dev') return ['--chain', 'para-dev', '--dev-block-time', '1000'];
+  if (chain === 'omni') {
+    if (!process.env.OMNI_CHAIN_SPEC) throw new Error('chain omni needs $OMNI_CHAIN_SPEC (scripts/omni-node-dev.sh)');
+    return ['--chain', process.env.OMNI_CHAIN_SPEC, '--dev-block-time', '1000'];
+  }
   throw new Error(`unknown chain ${chain}`);
 }
 
+/** The binary that runs `chain`: ours (`nodeBinary`), or $OMNI_NODE for `omni`. */
+function binaryFor(chain) {
+  if (chain !== 'omni') return nodeBinary();
+  if (!process.env.OMNI_NODE) throw new Error('chain omni needs $OMNI_NODE (scripts/omni-node-dev.sh)');
+  return process.env.OMNI_NODE;
+}
+
 /**
- * Starts `mutual-pool-node` on `chain` (see `chainArgs`) with `--tmp` on free ports, with
- * `extraArgs` appended; resolves to { node, rpcPort, logs }.
+ * Starts `mutual-pool-node` (or, for `omni`, `polkadot-omni-node`) on `chain` (see `chainArgs`)
+ * with `--tmp` on free ports, with `extraArgs` appended; resolves to { node, rpcPort, logs }.
  */
 export async function startNode(chain = 'dev', extraArgs = []) {
-  const binary = nodeBinary();
+  const binary = binaryFor(chain);
   if (!existsSync(binary)) {
     throw new Error(`node binary not found at ${binary}: build it with scripts/run-dev.sh or set MUTUAL_POOL_NODE`);
   }
@@ -75,7 +89,7 @@ export async function startNode(chain = 'dev', extraArgs = []) {
   node.stderr.on('data', keep);
   node.on('exit', (code, signal) => {
     if (code !== null && code !== 0) {
-      console.error(`mutual-pool-node exited with ${code}:\n${logs.join('')}`);
+      console.error(`${binary} exited with ${code}:\n${logs.join('')}`);
     }
   });
   return { node, rpcPort, logs };

@@ -10,7 +10,8 @@
 #     minus the same figure just before the build), and the peak resident set of the largest
 #     single process (GNU time's "Maximum resident set size", usually one rustc);
 #   - the size of both runtimes' Wasm (compact and compact.compressed).
-# Run it on an otherwise idle machine; it took 26 minutes on 2 cores (docs/performance.md).
+# Run it on an otherwise idle machine; it takes about an hour on 2 cores (docs/performance.md;
+# scripts/ci-cost.sh measures the same build as CI's first step).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 scripts/setup.sh

@@ -352,6 +352,10 @@ def ci_section(w, ci):
     w("|---|---|")
     for step in ci["steps"]:
         w(f"| {step['step']} | {step['seconds'] // 60} min {step['seconds'] % 60} s |")
+    if ci.get("notes"):
+        w("")
+        for note in ci["notes"]:
+            w(f"- {note}")
 
 
 def para_section(w, para):
@@ -371,6 +375,11 @@ def para_section(w, para):
         p = at_max(c, "proof", "proof_slopes")
         fits = int(PARA_POV_LIMIT * 0.75 // p) if p else None
         w(f"| `{name}` | {p:,} | {p / PARA_POV_LIMIT:.3%} | {f'{fits:,}' if fits else '—'} |")
+
+
+# The relay chain's hard limit on a parachain's validation code (compressed), polkadot-primitives
+# 26 (stable2609), `MAX_CODE_SIZE`.
+MAX_CODE_SIZE = 5 * 1024 * 1024
 
 
 def build_section(w, cost):
@@ -395,6 +404,15 @@ def build_section(w, cost):
           f"(`mutual_pool_runtime_para.compact.compressed.wasm`), "
           f"{cost['para_wasm_compact_bytes']:,} B uncompressed, same features. Its Wasm build "
           f"shares the solo runtime's target dir (`share_wasm_target` in `scripts/common.sh`).")
+        size = cost["para_wasm_compact_compressed_bytes"]
+        w(f"  The relay chain accepts validation code of at most {MAX_CODE_SIZE:,} B "
+          f"(`MAX_CODE_SIZE`, 5 MiB, of polkadot-primitives at stable2609): this Wasm is "
+          f"{'above' if size > MAX_CODE_SIZE else 'below'} it"
+          + (", so it can never be a parachain's code; a chain for real money registers the "
+             "Wasm built without the benchmarking and try-runtime features."
+             if size > MAX_CODE_SIZE else "."))
+    for note in cost.get("notes", []):
+        w(f"- {note}")
 
 
 def main():

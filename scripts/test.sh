@@ -5,9 +5,9 @@
 #   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and
 #      both runtimes' integration tests (council motions through the solo runtime; blocks and
 #      XCM messages through the parachain runtime);
-#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev`, then
-#      against `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), built
-#      exactly as scripts/run-dev.sh builds it.
+#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev` and,
+#      beside it, `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), built
+#      exactly as scripts/run-dev.sh builds it; it runs while the Rust tests run.
 # Everything is built in the release profile with one feature set, so nothing compiles twice.
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
@@ -25,6 +25,15 @@ lint_while_building
 step "build the node (as scripts/run-dev.sh does; clippy lints the workspace's crates)"
 build_node || exit 1
 
+# The end-to-end suite waits on block times (6 s on --dev) far more than it computes, so it runs
+# beside the Rust tests (whose build and property test keep the cores busy) instead of after
+# them; its output is printed when it ends.
+step "end-to-end suite started (e2e/, @polkadot/api against mutual-pool-node --dev and --chain para-dev)"
+e2e_log=$(mktemp)
+trap 'rm -f "$e2e_log"' EXIT
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error && npm test) >"$e2e_log" 2>&1 &
+e2e_pid=$!
+
 step "Rust tests (clippy lints the test targets as they are built)"
 if cargo nextest --version >/dev/null 2>&1; then
 	cargo nextest run --release --workspace --features "$FEATURES" --no-fail-fast
@@ -33,9 +42,10 @@ else
 fi
 rust=$?
 
-step "end-to-end suite (e2e/, @polkadot/api against mutual-pool-node --dev and --chain para-dev)"
-(cd e2e && npm ci --no-audit --no-fund --loglevel=error && npm test)
+step "end-to-end suite: waiting for it to end"
+wait "$e2e_pid"
 e2e=$?
+cat "$e2e_log"
 
 step "summary"
 echo "Rust tests:     $([ $rust = 0 ] && echo passed || echo FAILED)"
