@@ -22,12 +22,8 @@ trap 'rm -rf "$COLD"' EXIT
 LOG="$COLD/build.log"
 git clone -q --no-hardlinks . "$COLD/src"
 
-used_kib() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print t-a}' /proc/meminfo; }
 baseline=$(used_kib)
-(
-	while sleep 1; do used_kib; done
-) >"$COLD/memory.samples" &
-sampler=$!
+sample_memory "$COLD/memory.samples"
 
 # As build_node does: the parachain runtime's Wasm build shares the solo runtime's target dir.
 CARGO_TARGET_DIR="$COLD/target" share_wasm_target
@@ -43,29 +39,9 @@ start=$(date +%s)
 end=$(date +%s)
 kill "$sampler"
 
-peak=$(sort -n "$COLD/memory.samples" | tail -1)
 max_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$COLD/time.txt")
-wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime"
-para_wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime-para"
-crates=$(grep -c '^ *Compiling ' "$LOG" || true)
-
-cat >docs/data/build-cost.json <<EOF
-{
-  "command": "scripts/build-cost.sh",
-  "cargo_command": "cargo build ${BUILD_ARGS[*]}",
-  "commit": "$(git -C "$COLD/src" rev-parse --short HEAD)",
-  "date": "$(date -u +%Y-%m-%d)",
-  "machine": "$(machine)",
-  "rustc": "$(rustc --version)",
-  "crates_compiled": $crates,
-  "wall_seconds": $((end - start)),
-  "peak_machine_memory_kib": $((peak - baseline)),
-  "peak_process_rss_kib": $max_rss,
-  "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
-  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm"),
-  "para_wasm_compact_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.wasm"),
-  "para_wasm_compact_compressed_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.compressed.wasm")
-}
-EOF
+write_build_cost scripts/build-cost.sh "" "$(git -C "$COLD/src" rev-parse --short HEAD)" \
+	"$(grep -c '^ *Compiling ' "$LOG" || true)" $((end - start)) \
+	$(($(peak_used_kib "$COLD/memory.samples") - baseline)) "$max_rss" "$COLD/target"
 cat docs/data/build-cost.json
 python3 scripts/performance_report.py >docs/performance.md

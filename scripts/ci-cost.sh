@@ -25,13 +25,8 @@ trap cleanup EXIT
 LOG="$COLD/ci.log"
 git clone -q --no-hardlinks . "$COLD/src"
 
-# Used memory of the machine (MemTotal - MemAvailable), with the time, each second.
-used_kib() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print t-a}' /proc/meminfo; }
 baseline=$(used_kib)
-(
-	while sleep 1; do echo "$(date +%s) $(used_kib)"; done
-) >"$COLD/memory.samples" &
-sampler=$!
+sample_memory "$COLD/memory.samples"
 
 start=$(date +%s)
 status=0
@@ -72,11 +67,8 @@ print(int(marks[build][1]), int(marks[build + 1][1]), crates.get(marks[build][0]
 PY
 steps=$(sed -n 1p "$COLD/steps")
 read -r build_start build_end build_crates < <(sed -n 2p "$COLD/steps")
-peak=$(awk -v a="$build_start" -v b="$build_end" '$1 >= a && $1 <= b && $2 > m { m = $2 } END { print m + 0 }' \
-	"$COLD/memory.samples")
+peak=$(peak_used_kib "$COLD/memory.samples" "$build_start" "$build_end")
 max_rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$COLD/time.txt")
-wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime"
-para_wasm_dir="$COLD/target/release/wbuild/mutual-pool-runtime-para"
 commit=$(git -C "$COLD/src" rev-parse --short HEAD)
 
 cat >docs/data/ci-cold.json <<EOF
@@ -91,23 +83,8 @@ cat >docs/data/ci-cold.json <<EOF
   "steps": $steps
 }
 EOF
-cat >docs/data/build-cost.json <<EOF
-{
-  "command": "scripts/ci-cost.sh (the step \"build the node\" of a cold CI)",
-  "cargo_command": "cargo build ${BUILD_ARGS[*]} (the workspace's crates through clippy-driver)",
-  "commit": "$commit",
-  "date": "$(date -u +%Y-%m-%d)",
-  "machine": "$(machine)",
-  "rustc": "$(rustc --version)",
-  "crates_compiled": $build_crates,
-  "wall_seconds": $((build_end - build_start)),
-  "peak_machine_memory_kib": $((peak - baseline)),
-  "peak_process_rss_kib": $max_rss,
-  "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
-  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm"),
-  "para_wasm_compact_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.wasm"),
-  "para_wasm_compact_compressed_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.compressed.wasm")
-}
-EOF
+write_build_cost 'scripts/ci-cost.sh (the step \"build the node\" of a cold CI)' \
+	"(the workspace's crates through clippy-driver)" "$commit" "$build_crates" \
+	$((build_end - build_start)) $((peak - baseline)) "$max_rss" "$COLD/target"
 cat docs/data/ci-cold.json docs/data/build-cost.json
 python3 scripts/performance_report.py >docs/performance.md

@@ -72,6 +72,50 @@ machine() {
 	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 }
 
+# Used memory of the whole machine (MemTotal - MemAvailable), in KiB.
+used_kib() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print t-a}' /proc/meminfo; }
+
+# Samples `used_kib` each second into file $1, one "<epoch seconds> <KiB>" line per sample, in
+# the background; sets $sampler to the sampler's pid (kill it when done).
+sample_memory() {
+	(
+		while sleep 1; do echo "$(date +%s) $(used_kib)"; done
+	) >"$1" &
+	sampler=$!
+}
+
+# The highest sample of a `sample_memory` file $1, within epoch seconds [$2, $3] if given.
+peak_used_kib() {
+	awk -v a="${2:-0}" -v b="${3:-9999999999}" '$1 >= a && $1 <= b && $2 > m { m = $2 } END { print m + 0 }' "$1"
+}
+
+# Writes docs/data/build-cost.json for a cold build of $BUILD_ARGS into target dir $8 (for the
+# Wasm sizes). Arguments: the measuring command, a remark on the cargo command (may be empty),
+# the commit, crates compiled, wall seconds, peak machine memory above the baseline (KiB), peak
+# resident set of the largest process (KiB), the target dir.
+write_build_cost() {
+	local wasm_dir="$8/release/wbuild/mutual-pool-runtime"
+	local para_wasm_dir="$8/release/wbuild/mutual-pool-runtime-para"
+	cat >docs/data/build-cost.json <<EOF
+{
+  "command": "$1",
+  "cargo_command": "cargo build ${BUILD_ARGS[*]}${2:+ $2}",
+  "commit": "$3",
+  "date": "$(date -u +%Y-%m-%d)",
+  "machine": "$(machine)",
+  "rustc": "$(rustc --version)",
+  "crates_compiled": $4,
+  "wall_seconds": $5,
+  "peak_machine_memory_kib": $6,
+  "peak_process_rss_kib": $7,
+  "wasm_compact_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.wasm"),
+  "wasm_compact_compressed_bytes": $(stat -c %s "$wasm_dir/mutual_pool_runtime.compact.compressed.wasm"),
+  "para_wasm_compact_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.wasm"),
+  "para_wasm_compact_compressed_bytes": $(stat -c %s "$para_wasm_dir/mutual_pool_runtime_para.compact.compressed.wasm")
+}
+EOF
+}
+
 # Fails if a weight file written by `benchmark pallet` holds a proof-size estimate above 5 MiB.
 # No call reads anywhere near that: such a figure comes from a degenerate fit in the CLI (see
 # docs/design.md, "Cover expiry") and would make the call unusable.
