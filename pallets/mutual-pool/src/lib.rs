@@ -549,6 +549,13 @@ pub mod pallet {
 				T::MaxClaimDeposit::get() >= T::ClaimDeposit::get(),
 				"MaxClaimDeposit must be at least ClaimDeposit"
 			);
+			// Pool accounts are sub-accounts of `PalletId`, truncated to the account id's length:
+			// with fewer than 16 bytes, every pool would share one account and one pool's
+			// payouts could spend another's capital.
+			assert!(
+				Self::pool_account(0) != Self::pool_account(PoolId::MAX),
+				"AccountId must be long enough (16 bytes) for every pool to have its own account"
+			);
 		}
 
 		/// Roll lagging expiry buckets of pools and products, round robin, in spare block weight.

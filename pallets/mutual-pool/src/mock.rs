@@ -14,8 +14,9 @@ use sp_runtime::BuildStorage;
 type Block = frame_system::mocking::MockBlock<Test>;
 /// The balance type of the test runtime.
 pub type Balance = u128;
-/// The account id type of the test runtime.
-pub type AccountId = u64;
+/// The account id type of the test runtime: 16 bytes, the least that gives each pool its own
+/// account (`PalletId` sub-accounts are truncated to the account id; see `integrity_test`).
+pub type AccountId = u128;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -28,6 +29,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 

@@ -1,9 +1,16 @@
 //! Tests of the pallet's invariants.
 //!
-//! - A property test dispatches random sequences of calls (stake, unstake, withdraw, buy and
-//!   transfer cover, file, approve, reject and lapse claims, roll expiries, pay fees, `on_idle`,
-//!   advance blocks with or without `on_idle` in each) from six users, an outsider, the council
-//!   origins and root, valid and invalid alike, and after every step checks that:
+//! - A property test dispatches random sequences of every call of the pallet (create and update
+//!   pools and products, stake, unstake, withdraw, rebond, buy and transfer cover, file, approve,
+//!   reject and lapse claims, roll expiries, pay fees, freeze and reopen pools, reap covers,
+//!   `on_idle`, advance blocks with or without `on_idle` in each) from six users, an outsider,
+//!   the council origins and root, valid and invalid alike. Amounts are drawn at zero, one,
+//!   `u128::MAX` and one under, at and over the limit the state sets (free capacity, a cover's
+//!   remaining, bonded shares, what a staker can spend, the shares a stake buys, what a
+//!   withdrawal pays); periods at the edges of the product's range; pool and product parameters
+//!   at, under and over every bound of `bounds`. Calls go to the demo pool and its products
+//!   mostly, to the pools and products the sequence created, and to missing ones. After every
+//!   step it checks, of every pool, that:
 //!   1. `do_try_state` holds;
 //!   2. a call that failed changed no storage at all (the storage root is compared, with the
 //!      events cleared just before the call, so that a success may emit events);
@@ -37,7 +44,8 @@
 //!   shares, parameter updates by governance, incident freezes, reopening depleted pools,
 //!   reaping covers and rebonding.
 //!
-//!   No call may panic: a panic fails the case like a broken invariant. Three sequences in five
+//!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
+//!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed. Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
 //!   large-claim origin, so that pools run dry and the `PoolDepleted` paths run too.
 //! - Deterministic tests corrupt storage directly and check that `do_try_state` notices.
@@ -50,16 +58,25 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use proptest::{prelude::*, test_runner::TestCaseError};
+use proptest::{
+	prelude::*,
+	test_runner::{Config as ProptestConfig, RngAlgorithm, TestCaseError, TestRng, TestRunner},
+};
 use sp_arithmetic::{FixedPointNumber, FixedU128};
-use sp_runtime::{DispatchError, DispatchResult, StateVersion};
+use sp_runtime::{DispatchError, DispatchResult, Perbill, StateVersion};
+use std::{cell::Cell, time::Instant};
 
 /// An account that starts with nothing and only gets funds as the owner of a cover paid out.
 const OUTSIDER: AccountId = 7;
 /// The endowed users.
 const USERS: [AccountId; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
-/// The only pool of the mock.
+/// The demo pool of the mock; sequences create more.
 const POOL: PoolId = 0;
+
+thread_local! {
+	/// The calls (steps of [`run_sequence`]) dispatched on this thread.
+	static CALLS: Cell<u64> = const { Cell::new(0) };
+}
 
 /// An amount given either outright or relative to a reference value of the current state.
 #[derive(Clone, Copy, Debug)]
@@ -68,6 +85,8 @@ enum Amount {
 	Raw(Balance),
 	/// This many thousandths of the reference (above 1000 asks for more than there is).
 	Permille(u32),
+	/// One under the reference (-1), the reference (0) or one over it (1): the edges of a limit.
+	Offset(i8),
 }
 
 impl Amount {
@@ -75,6 +94,109 @@ impl Amount {
 		match self {
 			Amount::Raw(amount) => amount,
 			Amount::Permille(permille) => reference.saturating_mul(permille.into()) / 1000,
+			Amount::Offset(offset) if offset < 0 => reference.saturating_sub(1),
+			Amount::Offset(offset) => reference.saturating_add(offset as Balance),
+		}
+	}
+}
+
+/// A pool an action refers to: 0 is the demo pool, any other `n` is pool `n` modulo the number
+/// of pools plus one, so an existing pool or the next, missing one.
+type PoolPick = u8;
+
+fn pick_pool(pick: PoolPick) -> PoolId {
+	u32::from(pick) % (NextPoolId::<Test>::get() + 1)
+}
+
+/// A product an action refers to: product `n` modulo the number of products plus one, so an
+/// existing product or the next, missing one.
+type ProductPick = u8;
+
+fn pick_product(pick: ProductPick) -> ProductId {
+	u32::from(pick) % (NextProductId::<Test>::get() + 1)
+}
+
+/// A cover period: outright, or at the edges of the product's `min_period` and `max_period`.
+#[derive(Clone, Copy, Debug)]
+enum Period {
+	Raw(u64),
+	/// `min_period` plus this (-1, 0 or 1).
+	Min(i8),
+	/// `max_period` plus this (-1, 0 or 1).
+	Max(i8),
+}
+
+impl Period {
+	fn resolve(self, product: ProductId) -> u64 {
+		let params = Products::<Test>::get(product).map(|product| product.params);
+		let edge = |limit: u64, offset: i8| match offset {
+			i8::MIN..=-1 => limit.saturating_sub(1),
+			offset => limit.saturating_add(offset as u64),
+		};
+		match (self, params) {
+			(Period::Raw(period), _) => period,
+			(Period::Min(offset), Some(params)) => edge(params.min_period, offset),
+			(Period::Max(offset), Some(params)) => edge(params.max_period, offset),
+			(Period::Min(_) | Period::Max(_), None) => 10,
+		}
+	}
+}
+
+/// One parameter of a pool, set to a value at, under or over its bound, or an ordinary one.
+#[derive(Clone, Copy, Debug)]
+enum PoolEdit {
+	CapacityFactor(FixedU128),
+	UnbondingPeriod(u64),
+	MinStake(Balance),
+	Fee(Perbill),
+	Kink(Perbill),
+	Slope1(Perbill),
+	Slope2(Perbill),
+	LargeClaimThreshold(Perbill),
+}
+
+impl PoolEdit {
+	fn apply(self, params: &mut PoolParamsOf<Test>) {
+		match self {
+			PoolEdit::CapacityFactor(factor) => params.capacity_factor = factor,
+			PoolEdit::UnbondingPeriod(blocks) => params.unbonding_period = blocks,
+			PoolEdit::MinStake(amount) => params.min_stake = amount,
+			PoolEdit::Fee(fee) => params.fee = fee,
+			PoolEdit::Kink(kink) => params.kink = kink,
+			PoolEdit::Slope1(slope) => params.slope1 = slope,
+			PoolEdit::Slope2(slope) => params.slope2 = slope,
+			PoolEdit::LargeClaimThreshold(share) => params.large_claim_threshold = share,
+		}
+	}
+}
+
+/// One parameter of a product, set to a value at, under or over its bound, or an ordinary one.
+#[derive(Clone, Copy, Debug)]
+enum ProductEdit {
+	BaseRate(Perbill),
+	CapacityShare(Perbill),
+	MinPeriod(u64),
+	MaxPeriod(u64),
+	ClaimWindow(u64),
+	ActivationDelay(u64),
+	Enabled(bool),
+	/// Metadata of this many bytes (at most `MaxMetadataLen`, 64: longer does not decode).
+	MetadataLen(u8),
+}
+
+impl ProductEdit {
+	fn apply(self, params: &mut ProductParamsOf<Test>) {
+		match self {
+			ProductEdit::BaseRate(rate) => params.base_rate = rate,
+			ProductEdit::CapacityShare(share) => params.max_capacity_share = share,
+			ProductEdit::MinPeriod(blocks) => params.min_period = blocks,
+			ProductEdit::MaxPeriod(blocks) => params.max_period = blocks,
+			ProductEdit::ClaimWindow(blocks) => params.claim_window = blocks,
+			ProductEdit::ActivationDelay(blocks) => params.activation_delay = blocks,
+			ProductEdit::Enabled(enabled) => params.enabled = enabled,
+			ProductEdit::MetadataLen(len) => {
+				params.metadata = vec![b'm'; len.into()].try_into().expect("at most 64 bytes")
+			},
 		}
 	}
 }
@@ -137,27 +259,36 @@ enum MaxPremium {
 /// One step of a random sequence.
 #[derive(Clone, Debug)]
 enum Action {
+	/// `amount` relative to what the staker can spend, `min_shares` relative to the shares that
+	/// `amount` buys.
 	Stake {
 		who: AccountId,
-		amount: Balance,
+		pool: PoolPick,
+		amount: Amount,
+		min_shares: Amount,
 	},
 	/// `shares` relative to the staker's bonded shares.
 	RequestUnstake {
 		who: AccountId,
+		pool: PoolPick,
 		shares: Amount,
 	},
+	/// `min_amount` relative to what `position` says the withdrawal pays.
 	Withdraw {
 		who: AccountId,
+		pool: PoolPick,
+		min_amount: Amount,
 	},
 	Rebond {
 		who: AccountId,
+		pool: PoolPick,
 	},
 	/// `amount` relative to what the product may still sell (before rolling expiries).
 	BuyCover {
 		who: AccountId,
-		product: ProductId,
+		product: ProductPick,
 		amount: Amount,
-		period: u64,
+		period: Period,
 		max: MaxPremium,
 	},
 	TransferCover {
@@ -191,37 +322,53 @@ enum Action {
 		who: Option<AccountId>,
 		owner: ExpiryOwner,
 	},
-	/// `who` pays a pool's owed fees to the treasury (pool 2 does not exist).
+	/// `who` pays a pool's owed fees to the treasury.
 	PayFees {
 		who: AccountId,
-		pool: PoolId,
+		pool: PoolPick,
 	},
 	/// `on_idle` of the current block with this much spare weight.
 	Idle(Weight),
 	/// The attacker's batch: buy cover and claim all of it, all or nothing (`batch_all`).
 	BuyAndClaim {
 		who: AccountId,
-		product: ProductId,
+		product: ProductPick,
 		amount: Amount,
-		period: u64,
+		period: Period,
 	},
-	/// Governance sets pool 0's capacity factor to this many thousandths (bounds: 100 to
-	/// 10_000).
+	/// `by` creates a pool with the demo pool's parameters, edited (`GovernanceOrigin`: root
+	/// and the supermajority).
+	CreatePool {
+		by: Decider,
+		edits: Vec<PoolEdit>,
+	},
+	/// `by` creates a product on a pool with product 0's parameters, edited.
+	CreateProduct {
+		by: Decider,
+		pool: PoolPick,
+		edits: Vec<ProductEdit>,
+	},
+	/// `by` edits a pool's parameters.
 	UpdatePool {
-		factor_permille: u32,
+		by: Decider,
+		pool: PoolPick,
+		edits: Vec<PoolEdit>,
 	},
-	/// Governance sets a product's capacity share to this many percent (bound: at least 1).
+	/// `by` edits a product's parameters.
 	UpdateProduct {
-		product: ProductId,
-		share: u32,
+		by: Decider,
+		product: ProductPick,
+		edits: Vec<ProductEdit>,
 	},
-	/// An incident: `by` freezes pool 0's withdrawals.
+	/// An incident: `by` freezes a pool's withdrawals.
 	FreezePool {
 		by: Decider,
+		pool: PoolPick,
 	},
-	/// Root (or, when `false`, a council that may not) reopens pool 0 after depletion.
+	/// Root (or, when `false`, a council that may not) reopens a pool after depletion.
 	ReopenPool {
 		root: bool,
+		pool: PoolPick,
 	},
 	/// `who` reaps a cover.
 	ReapCover {
@@ -262,28 +409,42 @@ fn id() -> impl Strategy<Value = Id> {
 	prop_oneof![5 => any::<u64>().prop_map(Id::Existing), 1 => (0u64..40).prop_map(Id::Raw)]
 }
 
-/// Mostly near and at the reference (0 to 110%), sometimes an outright amount.
+/// The extremes of a balance: zero, one, and the largest two.
+fn extreme() -> impl Strategy<Value = Balance> {
+	prop::sample::select(vec![0, 1, Balance::MAX - 1, Balance::MAX])
+}
+
+/// Mostly near and at the reference (0 to 110%, and one under, at and over it), sometimes an
+/// outright amount or an extreme.
 fn amount() -> impl Strategy<Value = Amount> {
 	prop_oneof![
 		4 => Just(Amount::Permille(1000)),
 		6 => (0u32..=1100).prop_map(Amount::Permille),
+		3 => (-1i8..=1).prop_map(Amount::Offset),
 		1 => (0u128..=1_000).prop_map(Amount::Raw),
 		1 => (1_000u128..=ENDOWMENT * 10).prop_map(Amount::Raw),
-		1 => Just(Amount::Raw(Balance::MAX)),
+		1 => extreme().prop_map(Amount::Raw),
 	]
 }
 
-/// Below, at and around `min_stake` (1_000), far above it, and beyond any balance.
-fn stake_amount() -> impl Strategy<Value = Balance> {
+/// Below, at and around the demo pool's `min_stake` (1_000), far above it, one under, at and
+/// over everything the staker can spend, and the extremes.
+fn stake_amount() -> impl Strategy<Value = Amount> {
 	prop_oneof![
-		1 => 0u128..1_000,
-		1 => Just(1_000u128),
-		3 => 1_000u128..10_000,
-		4 => 10_000u128..10_000_000_000,
-		2 => 10_000_000_000u128..=ENDOWMENT,
-		1 => ENDOWMENT..=ENDOWMENT * 2,
-		1 => Just(Balance::MAX),
+		1 => (0u128..1_000).prop_map(Amount::Raw),
+		1 => prop::sample::select(vec![999u128, 1_000, 1_001]).prop_map(Amount::Raw),
+		3 => (1_000u128..10_000).prop_map(Amount::Raw),
+		4 => (10_000u128..10_000_000_000).prop_map(Amount::Raw),
+		2 => (10_000_000_000u128..=ENDOWMENT).prop_map(Amount::Raw),
+		1 => (-1i8..=1).prop_map(Amount::Offset),
+		1 => extreme().prop_map(Amount::Raw),
 	]
+}
+
+/// The least a call must give (`min_shares`, `min_amount`): mostly nothing, else at the edges
+/// of what it gives.
+fn at_least() -> impl Strategy<Value = Amount> {
+	prop_oneof![6 => Just(Amount::Raw(0)), 2 => (-1i8..=1).prop_map(Amount::Offset), 1 => amount()]
 }
 
 /// Cover amounts: relative to what is left to sell, or tiny to far beyond any capacity.
@@ -296,16 +457,96 @@ fn cover_amount() -> impl Strategy<Value = Amount> {
 	]
 }
 
-/// Products 0 and 1 allow periods of 10 to `YEAR` blocks; mostly short, so covers expire.
-fn period() -> impl Strategy<Value = u64> {
+/// Products 0 and 1 allow periods of 10 to `YEAR` blocks; mostly short, so covers expire; the
+/// edges of the product's own range.
+fn period() -> impl Strategy<Value = Period> {
 	prop_oneof![
-		1 => 0u64..10,
-		1 => Just(10u64),
-		6 => 10u64..300,
-		1 => 300u64..=YEAR,
-		1 => Just(YEAR),
-		1 => (YEAR + 1)..(YEAR * 2),
-		1 => Just(u64::MAX),
+		1 => (0u64..10).prop_map(Period::Raw),
+		1 => Just(Period::Raw(10)),
+		6 => (10u64..300).prop_map(Period::Raw),
+		1 => (300u64..=YEAR).prop_map(Period::Raw),
+		1 => (YEAR + 1..YEAR * 2).prop_map(Period::Raw),
+		1 => Just(Period::Raw(u64::MAX)),
+		2 => (-1i8..=1).prop_map(Period::Min),
+		1 => (-1i8..=1).prop_map(Period::Max),
+	]
+}
+
+fn pool_pick() -> impl Strategy<Value = PoolPick> {
+	prop_oneof![8 => Just(0u8), 2 => any::<u8>()]
+}
+
+fn product_pick() -> impl Strategy<Value = ProductPick> {
+	prop_oneof![10 => 0u8..2, 2 => any::<u8>()]
+}
+
+/// A `Perbill` at 0, one part under `min`, `min`, anything, or 100%.
+fn perbill_edges(min: Perbill) -> impl Strategy<Value = Perbill> {
+	prop_oneof![
+		1 => prop::sample::select(vec![
+			Perbill::zero(),
+			Perbill::from_parts(min.deconstruct().saturating_sub(1)),
+			min,
+			Perbill::one(),
+		]),
+		2 => (0u32..=1_000_000_000).prop_map(Perbill::from_parts),
+	]
+}
+
+/// Blocks at 0, 1, around `max` and far beyond it.
+fn blocks_edges(max: u64) -> impl Strategy<Value = u64> {
+	prop_oneof![
+		1 => prop::sample::select(vec![0, 1, max - 1, max, max + 1, u64::MAX]),
+		2 => 0u64..=300,
+	]
+}
+
+/// A pool parameter at, under or over its bound in `bounds`, or an ordinary value.
+fn pool_edit() -> impl Strategy<Value = PoolEdit> {
+	use crate::bounds::*;
+	let factor = |inner: u128| FixedU128::from_inner(inner);
+	prop_oneof![
+		3 => prop_oneof![
+			1 => prop::sample::select(vec![
+				FixedU128::from_inner(0),
+				factor(MIN_CAPACITY_FACTOR.into_inner() - 1),
+				MIN_CAPACITY_FACTOR,
+				MAX_CAPACITY_FACTOR,
+				factor(MAX_CAPACITY_FACTOR.into_inner() + 1),
+			]),
+			3 => (50u128..=12_000).prop_map(|permille| FixedU128::from_rational(permille, 1_000)),
+		].prop_map(PoolEdit::CapacityFactor),
+		1 => blocks_edges(YEAR / u64::from(UNBONDING_PERIODS_PER_YEAR))
+			.prop_map(PoolEdit::UnbondingPeriod),
+		1 => prop_oneof![
+			prop::sample::select(vec![0, ED, 999, 1_000, 1_001, ENDOWMENT, Balance::MAX]),
+			1u128..100_000,
+		].prop_map(PoolEdit::MinStake),
+		1 => perbill_edges(Perbill::zero()).prop_map(PoolEdit::Fee),
+		1 => prop_oneof![
+			perbill_edges(MIN_KINK),
+			Just(MAX_KINK),
+			Just(Perbill::from_parts(MAX_KINK.deconstruct() + 1)),
+		].prop_map(PoolEdit::Kink),
+		1 => perbill_edges(Perbill::zero()).prop_map(PoolEdit::Slope1),
+		1 => perbill_edges(Perbill::zero()).prop_map(PoolEdit::Slope2),
+		1 => perbill_edges(MIN_LARGE_CLAIM_THRESHOLD).prop_map(PoolEdit::LargeClaimThreshold),
+	]
+}
+
+/// A product parameter at, under or over its bound in `bounds`, or an ordinary value.
+fn product_edit() -> impl Strategy<Value = ProductEdit> {
+	use crate::bounds::*;
+	let years = |n: u32| YEAR * u64::from(n);
+	prop_oneof![
+		1 => perbill_edges(Perbill::zero()).prop_map(ProductEdit::BaseRate),
+		3 => perbill_edges(MIN_CAPACITY_SHARE).prop_map(ProductEdit::CapacityShare),
+		1 => blocks_edges(10).prop_map(ProductEdit::MinPeriod),
+		1 => blocks_edges(years(MAX_PERIOD_YEARS)).prop_map(ProductEdit::MaxPeriod),
+		1 => blocks_edges(years(MAX_WINDOW_YEARS)).prop_map(ProductEdit::ClaimWindow),
+		1 => blocks_edges(years(MAX_WINDOW_YEARS)).prop_map(ProductEdit::ActivationDelay),
+		1 => any::<bool>().prop_map(ProductEdit::Enabled),
+		1 => prop::sample::select(vec![0u8, 1, 64]).prop_map(ProductEdit::MetadataLen),
 	]
 }
 
@@ -318,13 +559,13 @@ fn max_premium() -> impl Strategy<Value = MaxPremium> {
 	]
 }
 
-/// Pool 0 and products 0 and 1 exist; pool 1 and product 2 do not.
+/// A pool or a product, picked as `pick_pool` and `pick_product` do.
 fn expiry_owner() -> impl Strategy<Value = ExpiryOwner> {
 	prop_oneof![
 		3 => Just(ExpiryOwner::Pool(0)),
-		1 => Just(ExpiryOwner::Pool(1)),
+		1 => any::<u8>().prop_map(|pick| ExpiryOwner::Pool(pick.into())),
 		3 => (0u32..2).prop_map(ExpiryOwner::Product),
-		1 => Just(ExpiryOwner::Product(2)),
+		1 => any::<u8>().prop_map(|pick| ExpiryOwner::Product(pick.into())),
 	]
 }
 
@@ -354,16 +595,26 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 	};
 	let amount_of_stake = match mix {
 		Mix::General => stake_amount().boxed(),
-		Mix::Claims => prop_oneof![4 => 1_000u128..100_000, 1 => stake_amount()].boxed(),
+		Mix::Claims => prop_oneof![
+			4 => (1_000u128..100_000).prop_map(Amount::Raw),
+			1 => stake_amount(),
+		]
+		.boxed(),
 	};
 	prop_oneof![
-		stake => (user(), amount_of_stake).prop_map(|(who, amount)| Action::Stake { who, amount }),
-		3 => (user(), amount())
-			.prop_map(|(who, shares)| Action::RequestUnstake { who, shares }),
-		3 => user().prop_map(|who| Action::Withdraw { who }),
-		1 => user().prop_map(|who| Action::Rebond { who }),
-		6 => (user(), prop_oneof![10 => 0u32..2, 1 => Just(2u32)], cover_amount(), period(),
-			max_premium())
+		stake => (user(), pool_pick(), amount_of_stake, at_least())
+			.prop_map(|(who, pool, amount, min_shares)| Action::Stake {
+				who,
+				pool,
+				amount,
+				min_shares
+			}),
+		3 => (user(), pool_pick(), amount())
+			.prop_map(|(who, pool, shares)| Action::RequestUnstake { who, pool, shares }),
+		3 => (user(), pool_pick(), at_least())
+			.prop_map(|(who, pool, min_amount)| Action::Withdraw { who, pool, min_amount }),
+		1 => (user(), pool_pick()).prop_map(|(who, pool)| Action::Rebond { who, pool }),
+		6 => (user(), product_pick(), cover_amount(), period(), max_premium())
 			.prop_map(|(who, product, amount, period, max)| Action::BuyCover {
 				who,
 				product,
@@ -384,19 +635,26 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 			(prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], expiry_owner())
 				.prop_map(|(who, owner)| Action::RollExpiries { who, owner }),
 			idle_weight().prop_map(Action::Idle),
-			(user(), 0u32..=2).prop_map(|(who, pool)| Action::PayFees { who, pool }),
+			(user(), pool_pick()).prop_map(|(who, pool)| Action::PayFees { who, pool }),
 		],
 		3 => (prop_oneof![3 => 1u64..=5, 3 => 5u64..=30, 1 => 30u64..=300], any::<bool>())
 			.prop_map(|(blocks, idle)| Action::AdvanceBlocks { blocks, idle }),
-		2 => (user(), 0u32..3, amount(), period()).prop_map(|(who, product, amount, period)| {
-			Action::BuyAndClaim { who, product, amount, period }
-		}),
-		2 => prop_oneof![
-			(50u32..=12_000).prop_map(|factor_permille| Action::UpdatePool { factor_permille }),
-			(0u32..2, 0u32..=100).prop_map(|(product, share)| Action::UpdateProduct { product, share }),
-			decider(1).prop_map(|by| Action::FreezePool { by }),
-			any::<bool>().prop_map(|root| Action::ReopenPool { root }),
-			(user(), id()).prop_map(|(who, cover)| Action::ReapCover { who, cover }),
+		2 => (user(), product_pick(), amount(), period()).prop_map(
+			|(who, product, amount, period)| Action::BuyAndClaim { who, product, amount, period }
+		),
+		3 => prop_oneof![
+			2 => (decider(2), pool_pick(), prop::collection::vec(pool_edit(), 1..=3))
+				.prop_map(|(by, pool, edits)| Action::UpdatePool { by, pool, edits }),
+			2 => (decider(2), product_pick(), prop::collection::vec(product_edit(), 1..=3))
+				.prop_map(|(by, product, edits)| Action::UpdateProduct { by, product, edits }),
+			1 => (decider(2), prop::collection::vec(pool_edit(), 0..=3))
+				.prop_map(|(by, edits)| Action::CreatePool { by, edits }),
+			1 => (decider(2), pool_pick(), prop::collection::vec(product_edit(), 0..=3))
+				.prop_map(|(by, pool, edits)| Action::CreateProduct { by, pool, edits }),
+			1 => (decider(1), pool_pick()).prop_map(|(by, pool)| Action::FreezePool { by, pool }),
+			1 => (any::<bool>(), pool_pick())
+				.prop_map(|(root, pool)| Action::ReopenPool { root, pool }),
+			1 => (user(), id()).prop_map(|(who, cover)| Action::ReapCover { who, cover }),
 		],
 	]
 }
@@ -437,8 +695,10 @@ fn signer_of(signer: Signer, cover_id: CoverId) -> AccountId {
 
 /// What product `product_id` may still sell by the stored (possibly not yet rolled) figures.
 fn free_capacity(product_id: ProductId) -> Balance {
-	let (Some(pool), Some(product)) = (Pools::<Test>::get(POOL), Products::<Test>::get(product_id))
-	else {
+	let Some(product) = Products::<Test>::get(product_id) else {
+		return 0;
+	};
+	let Some(pool) = Pools::<Test>::get(product.pool_id) else {
 		return 0;
 	};
 	let capacity = MutualPool::capacity(&pool);
@@ -464,10 +724,25 @@ fn total_balances() -> Balance {
 		.sum()
 }
 
-/// Whether pool 0, as it stands at this block (its premiums accrued), backs what it sold: what
+/// The ids of all pools.
+fn pool_ids() -> Vec<PoolId> {
+	(0..NextPoolId::<Test>::get()).collect()
+}
+
+/// Whether a pool, as it stands at this block (its premiums accrued), backs what it sold: what
 /// `stake` checks.
-fn backed_now() -> bool {
-	MutualPool::is_backed(&MutualPool::accrued(pool(POOL)))
+fn backed_now(pool_id: PoolId) -> bool {
+	MutualPool::is_backed(&MutualPool::accrued(pool(pool_id)))
+}
+
+/// [`backed_now`] of every pool.
+fn pools_backed_now() -> Vec<bool> {
+	pool_ids().into_iter().map(backed_now).collect()
+}
+
+/// The unbonding capital of every pool.
+fn unbonding_capital() -> Vec<Balance> {
+	pool_ids().into_iter().map(|id| pool(id).unbonding_capital).collect()
 }
 
 fn storage_root() -> Vec<u8> {
@@ -477,33 +752,44 @@ fn storage_root() -> Vec<u8> {
 /// Call every read-only runtime-API function; returns whether they left storage untouched.
 fn api_reads_nothing() -> bool {
 	let before = storage_root();
-	let _ = MutualPool::pool_status(POOL);
-	for who in accounts() {
-		let _ = MutualPool::position(POOL, &who);
+	for pool_id in pool_ids() {
+		let _ = MutualPool::pool_status(pool_id);
+		for who in accounts() {
+			let _ = MutualPool::position(pool_id, &who);
+		}
 	}
 	storage_root() == before
 }
 
-/// Every user's position value in pool 0 (bonded and unbonding), in the order of `USERS`.
+/// Every user's position value (bonded and unbonding) in every pool, pool by pool.
 fn staker_values() -> Vec<Balance> {
-	USERS
-		.iter()
-		.map(|who| MutualPool::position(POOL, who).map_or(0, |p| p.value))
+	pool_ids()
+		.into_iter()
+		.flat_map(|pool_id| {
+			USERS
+				.iter()
+				.map(move |who| MutualPool::position(pool_id, who).map_or(0, |p| p.value))
+		})
 		.collect()
 }
 
-/// Everything all stakers could claim (their positions' values) is at most the capital.
+/// Everything all stakers of a pool could claim (their positions' values) is at most its
+/// capital.
 fn check_claimable() -> Result<(), String> {
-	let claimable: Balance = Stakers::<Test>::iter()
-		.filter_map(|(who, pool_id, _)| MutualPool::position(pool_id, &who))
-		.map(|position| position.value)
-		.sum();
-	let capital = MutualPool::pool_status(POOL).map_or(0, |status| status.capital);
-	if claimable <= capital {
-		Ok(())
-	} else {
-		Err(format!("stakers could claim {claimable} of a capital of {capital}"))
+	for pool_id in pool_ids() {
+		let claimable: Balance = Stakers::<Test>::iter()
+			.filter(|(_, staked_in, _)| *staked_in == pool_id)
+			.filter_map(|(who, _, _)| MutualPool::position(pool_id, &who))
+			.map(|position| position.value)
+			.sum();
+		let capital = MutualPool::pool_status(pool_id).map_or(0, |status| status.capital);
+		if claimable > capital {
+			return Err(format!(
+				"stakers of pool {pool_id} could claim {claimable} of a capital of {capital}"
+			));
+		}
 	}
+	Ok(())
 }
 
 /// Every cover whose claim window is open still counts as active cover: capital backs it.
@@ -512,8 +798,9 @@ fn check_covers_in_window_backed() -> Result<(), String> {
 	for (cover_id, cover) in Covers::<Test>::iter() {
 		let bucket = MutualPool::expiry_bucket(cover.claim_until);
 		let book = book(cover.product_id);
+		let pool_id = Products::<Test>::get(cover.product_id).expect("covered product").pool_id;
 		if now <= cover.claim_until
-			&& (bucket <= pool(POOL).expired_through || bucket <= book.expired_through)
+			&& (bucket <= pool(pool_id).expired_through || bucket <= book.expired_through)
 		{
 			return Err(format!("cover {cover_id} is open for claims but no longer active"));
 		}
@@ -535,39 +822,85 @@ enum Oracle {
 	Withdrawal(Option<Balance>),
 }
 
-/// Dispatch `action`; returns the call as dispatched, its result, and what the runtime API said
-/// of it just before.
-fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
+/// A call as dispatched.
+struct Dispatched {
+	/// The call and its arguments, for the log.
+	call: String,
+	result: DispatchResult,
+	/// What the runtime API said of it just before.
+	oracle: Option<Oracle>,
+	/// The pool it staked into, unstaked from or bought cover of.
+	pool: Option<PoolId>,
+}
+
+impl Dispatched {
+	fn new(call: String, result: DispatchResult) -> Self {
+		Self { call, result, oracle: None, pool: None }
+	}
+}
+
+/// Dispatch `action`.
+fn dispatch(action: &Action) -> Dispatched {
 	match *action {
-		Action::Stake { who, amount } => (
-			format!("stake(signed({who}), {POOL}, {amount})"),
-			MutualPool::stake(signed(who), POOL, amount, 0),
-			None,
-		),
-		Action::RequestUnstake { who, shares } => {
-			let bonded = Stakers::<Test>::get(who, POOL).map_or(0, |staker| staker.shares);
+		Action::Stake { who, pool, amount, min_shares } => {
+			let pool = pick_pool(pool);
+			let spendable = <Balances as Inspect<_>>::reducible_balance(
+				&who,
+				frame_support::traits::tokens::Preservation::Preserve,
+				frame_support::traits::tokens::Fortitude::Polite,
+			);
+			let amount = amount.resolve(spendable);
+			let shares = Pools::<Test>::get(pool)
+				.and_then(|p| MutualPool::shares_for(&MutualPool::accrued(p), amount).ok())
+				.unwrap_or(0);
+			let min_shares = min_shares.resolve(shares);
+			Dispatched {
+				pool: Some(pool),
+				..Dispatched::new(
+					format!("stake(signed({who}), {pool}, {amount}, {min_shares}) [buys {shares}]"),
+					MutualPool::stake(signed(who), pool, amount, min_shares),
+				)
+			}
+		},
+		Action::RequestUnstake { who, pool, shares } => {
+			let pool = pick_pool(pool);
+			let bonded = Stakers::<Test>::get(who, pool).map_or(0, |staker| staker.shares);
 			let shares = shares.resolve(bonded);
-			(
-				format!("request_unstake(signed({who}), {POOL}, {shares}) [bonded {bonded}]"),
-				MutualPool::request_unstake(signed(who), POOL, shares),
-				None,
+			Dispatched {
+				pool: Some(pool),
+				..Dispatched::new(
+					format!("request_unstake(signed({who}), {pool}, {shares}) [bonded {bonded}]"),
+					MutualPool::request_unstake(signed(who), pool, shares),
+				)
+			}
+		},
+		Action::Withdraw { who, pool, min_amount } => {
+			let pool = pick_pool(pool);
+			let value = MutualPool::position(pool, &who).map(|position| position.unbonding_value);
+			let min_amount = min_amount.resolve(value.unwrap_or(0));
+			Dispatched {
+				oracle: Some(Oracle::Withdrawal(value)),
+				..Dispatched::new(
+					format!(
+						"withdraw(signed({who}), {pool}, {min_amount}) [unbonding value {value:?}]"
+					),
+					MutualPool::withdraw(signed(who), pool, min_amount)
+						.map(|_| ())
+						.map_err(|e| e.error),
+				)
+			}
+		},
+		Action::Rebond { who, pool } => {
+			let pool = pick_pool(pool);
+			Dispatched::new(
+				format!("rebond(signed({who}), {pool})"),
+				MutualPool::rebond(signed(who), pool).map(|_| ()).map_err(|e| e.error),
 			)
 		},
-		Action::Withdraw { who } => {
-			let value = MutualPool::position(POOL, &who).map(|position| position.unbonding_value);
-			(
-				format!("withdraw(signed({who}), {POOL}) [unbonding value {value:?}]"),
-				MutualPool::withdraw(signed(who), POOL, 0).map(|_| ()).map_err(|e| e.error),
-				Some(Oracle::Withdrawal(value)),
-			)
-		},
-		Action::Rebond { who } => (
-			format!("rebond(signed({who}), {POOL})"),
-			MutualPool::rebond(signed(who), POOL).map(|_| ()).map_err(|e| e.error),
-			None,
-		),
 		Action::BuyCover { who, product, amount, period, max } => {
+			let product = pick_product(product);
 			let amount = amount.resolve(free_capacity(product));
+			let period = period.resolve(product);
 			let quote = MutualPool::quote(product, amount, period);
 			let max_premium = match (max, quote) {
 				(MaxPremium::Unlimited, _) => Balance::MAX,
@@ -576,22 +909,24 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 				(MaxPremium::Quote | MaxPremium::BelowQuote, Err(_)) => Balance::MAX,
 				(MaxPremium::Raw(max_premium), _) => max_premium,
 			};
-			(
-				format!(
-					"buy_cover(signed({who}), {product}, {amount}, {period}, {max_premium}) \
-					 [quote {quote:?}]"
-				),
-				MutualPool::buy_cover(signed(who), product, amount, period, max_premium),
-				Some(Oracle::Purchase(Purchase { quote, max_premium })),
-			)
+			Dispatched {
+				oracle: Some(Oracle::Purchase(Purchase { quote, max_premium })),
+				pool: Products::<Test>::get(product).map(|product| product.pool_id),
+				..Dispatched::new(
+					format!(
+						"buy_cover(signed({who}), {product}, {amount}, {period}, {max_premium}) \
+						 [quote {quote:?}]"
+					),
+					MutualPool::buy_cover(signed(who), product, amount, period, max_premium),
+				)
+			}
 		},
 		Action::TransferCover { who, cover, to } => {
 			let cover = cover_id(cover);
 			let who = signer_of(who, cover);
-			(
+			Dispatched::new(
 				format!("transfer_cover(signed({who}), {cover}, {to})"),
 				MutualPool::transfer_cover(signed(who), cover, to),
-				None,
 			)
 		},
 		Action::SubmitClaim { who, cover, amount } => {
@@ -599,106 +934,133 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 			let who = signer_of(who, cover);
 			let remaining = Covers::<Test>::get(cover).map_or(0, |cover| cover.remaining);
 			let amount = amount.resolve(remaining);
-			(
+			Dispatched::new(
 				format!("submit_claim(signed({who}), {cover}, {amount}) [remaining {remaining}]"),
 				MutualPool::submit_claim(signed(who), cover, amount, evidence()),
-				None,
 			)
 		},
 		Action::ApproveClaim { by, claim, payout } => {
 			let claim = claim_id(claim);
 			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
 			let payout = payout.resolve(claimed);
-			(
+			Dispatched::new(
 				format!("approve_claim({by:?}, {claim}, {payout}) [claimed {claimed}]"),
 				MutualPool::approve_claim(by.origin(), claim, payout),
-				None,
 			)
 		},
 		Action::RejectClaim { by, claim } => {
 			let claim = claim_id(claim);
-			(
+			Dispatched::new(
 				format!("reject_claim({by:?}, {claim})"),
 				MutualPool::reject_claim(by.origin(), claim),
-				None,
 			)
 		},
 		Action::LapseClaim { who, claim } => {
 			let claim = claim_id(claim);
 			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
-			(
+			Dispatched::new(
 				format!("lapse_claim({who:?}, {claim})"),
 				MutualPool::lapse_claim(origin, claim).map(|_| ()).map_err(|e| e.error),
-				None,
 			)
 		},
 		Action::RollExpiries { who, owner } => {
 			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
-			(
+			let owner = match owner {
+				ExpiryOwner::Pool(pick) => ExpiryOwner::Pool(pick_pool(pick as u8)),
+				ExpiryOwner::Product(pick) => ExpiryOwner::Product(pick_product(pick as u8)),
+			};
+			Dispatched::new(
 				format!("roll_expiries({who:?}, {owner:?})"),
 				MutualPool::roll_expiries(origin, owner).map(|_| ()).map_err(|e| e.error),
-				None,
 			)
 		},
-		Action::PayFees { who, pool } => (
-			format!("pay_fees({who}, {pool})"),
-			MutualPool::pay_fees(RuntimeOrigin::signed(who), pool),
-			None,
-		),
+		Action::PayFees { who, pool } => {
+			let pool = pick_pool(pool);
+			Dispatched::new(
+				format!("pay_fees({who}, {pool})"),
+				MutualPool::pay_fees(RuntimeOrigin::signed(who), pool),
+			)
+		},
 		Action::Idle(weight) => {
 			let used = MutualPool::on_idle(System::block_number(), weight);
-			(format!("on_idle({weight:?}) used {used:?}"), Ok(()), None)
+			Dispatched::new(format!("on_idle({weight:?}) used {used:?}"), Ok(()))
 		},
 		Action::BuyAndClaim { who, product, amount, period } => {
+			let product = pick_product(product);
 			let amount = amount.resolve(free_capacity(product));
+			let period = period.resolve(product);
 			let cover = NextCoverId::<Test>::get();
 			let result = frame_support::storage::with_storage_layer(|| {
 				MutualPool::buy_cover(signed(who), product, amount, period, Balance::MAX)?;
 				MutualPool::submit_claim(signed(who), cover, amount, evidence())
 			});
-			(
+			Dispatched::new(
 				format!(
 					"batch_all(buy_cover + submit_claim)({who}, {product}, {amount}, {period})"
 				),
 				result,
-				None,
 			)
 		},
-		Action::UpdatePool { factor_permille } => {
-			let params = PoolParams {
-				capacity_factor: FixedU128::from_rational(factor_permille.into(), 1_000),
-				..pool(POOL).params
-			};
-			(
-				format!("update_pool(root, capacity factor {factor_permille}/1000)"),
-				MutualPool::update_pool(RuntimeOrigin::root(), POOL, params),
-				None,
+		Action::CreatePool { by, ref edits } => {
+			let mut params = pool_params();
+			edits.iter().for_each(|edit| edit.apply(&mut params));
+			Dispatched::new(
+				format!("create_pool({by:?}, {edits:?})"),
+				MutualPool::create_pool(by.origin(), params),
 			)
 		},
-		Action::UpdateProduct { product, share } => {
-			let params = Products::<Test>::get(product).map(|product| ProductParams {
-				max_capacity_share: sp_arithmetic::Perbill::from_percent(share),
-				..product.params
-			});
-			let result = match params {
-				Some(params) => MutualPool::update_product(RuntimeOrigin::root(), product, params),
-				None => Err(Error::<Test>::ProductNotFound.into()),
+		Action::CreateProduct { by, pool, ref edits } => {
+			let pool = pick_pool(pool);
+			let mut params = product_params(2, 50);
+			edits.iter().for_each(|edit| edit.apply(&mut params));
+			Dispatched::new(
+				format!("create_product({by:?}, {pool}, {edits:?})"),
+				MutualPool::create_product(by.origin(), pool, params),
+			)
+		},
+		Action::UpdatePool { by, pool, ref edits } => {
+			let pool = pick_pool(pool);
+			let result = match Pools::<Test>::get(pool) {
+				Some(stored) => {
+					let mut params = stored.params;
+					edits.iter().for_each(|edit| edit.apply(&mut params));
+					MutualPool::update_pool(by.origin(), pool, params)
+				},
+				// The parameters of a missing pool: the demo pool's.
+				None => MutualPool::update_pool(by.origin(), pool, pool_params()),
 			};
-			(format!("update_product(root, {product}, share {share}%)"), result, None)
+			Dispatched::new(format!("update_pool({by:?}, {pool}, {edits:?})"), result)
 		},
-		Action::FreezePool { by } => {
-			(format!("freeze_pool({by:?})"), MutualPool::freeze_pool(by.origin(), POOL), None)
+		Action::UpdateProduct { by, product, ref edits } => {
+			let product = pick_product(product);
+			let mut params =
+				Products::<Test>::get(product).map_or_else(|| product_params(2, 50), |p| p.params);
+			edits.iter().for_each(|edit| edit.apply(&mut params));
+			Dispatched::new(
+				format!("update_product({by:?}, {product}, {edits:?})"),
+				MutualPool::update_product(by.origin(), product, params),
+			)
 		},
-		Action::ReopenPool { root } => {
+		Action::FreezePool { by, pool } => {
+			let pool = pick_pool(pool);
+			Dispatched::new(
+				format!("freeze_pool({by:?}, {pool})"),
+				MutualPool::freeze_pool(by.origin(), pool),
+			)
+		},
+		Action::ReopenPool { root, pool } => {
+			let pool = pick_pool(pool);
 			let origin = if root { RuntimeOrigin::root() } else { signed(COUNCIL) };
-			(format!("reopen_pool(root: {root})"), MutualPool::reopen_pool(origin, POOL), None)
+			Dispatched::new(
+				format!("reopen_pool(root: {root}, {pool})"),
+				MutualPool::reopen_pool(origin, pool),
+			)
 		},
 		Action::ReapCover { who, cover } => {
 			let cover = cover_id(cover);
-			(
+			Dispatched::new(
 				format!("reap_cover({who}, {cover})"),
 				MutualPool::reap_cover(signed(who), cover).map(|_| ()).map_err(|e| e.error),
-				None,
 			)
 		},
 		Action::AdvanceBlocks { blocks, idle } => {
@@ -712,7 +1074,7 @@ fn dispatch(action: &Action) -> (String, DispatchResult, Option<Oracle>) {
 					frame_system::RunToBlockHooks::default(),
 				);
 			}
-			(format!("advance to block {to}, on_idle: {idle}"), Ok(()), None)
+			Dispatched::new(format!("advance to block {to}, on_idle: {idle}"), Ok(()))
 		},
 	}
 }
@@ -794,13 +1156,18 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 		for (step, action) in actions.iter().enumerate() {
 			System::reset_events();
 			let root_before = storage_root();
-			let unbonding_before = pool(POOL).unbonding_capital;
+			let unbonding_before = unbonding_capital();
 			// As the calls judge it: at this block, its premiums accrued.
-			let backed_before = backed_now();
+			let backed_before = pools_backed_now();
 			let values_before = staker_values();
-			let (call, result, oracle) = dispatch(action);
-			let unbonding_after = pool(POOL).unbonding_capital;
+			let Dispatched { call, result, oracle, pool: touched } = dispatch(action);
+			CALLS.with(|calls| calls.set(calls.get() + 1));
 			log.push(format!("#{step}: {call} -> {result:?}"));
+			// Whether the pool that the call staked into, unstaked from or bought cover of
+			// exists and `check` holds of it.
+			let touched_pool = |check: &dyn Fn(PoolId) -> bool| {
+				touched.is_some_and(|id| Pools::<Test>::contains_key(id) && check(id))
+			};
 			let violation = if result == Err(Error::<Test>::Corrupt.into()) {
 				Some("a call found storage corrupt".to_string())
 			} else if result == Err(Error::<Test>::Overflow.into()) {
@@ -821,36 +1188,45 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				))
 			} else if let Some(Err(e)) = oracle.map(|o| check_oracle(&o, &result)) {
 				Some(e)
-			} else if unbonding_after > unbonding_before
-				&& !matches!(action, Action::RequestUnstake { .. })
-			{
-				Some(format!("unbonding capital rose from {unbonding_before} to {unbonding_after}"))
+			} else if unbonding_capital().iter().zip(&unbonding_before).any(|(after, before)| {
+				after > before && !matches!(action, Action::RequestUnstake { .. })
+			}) {
+				Some(format!(
+					"unbonding capital rose from {unbonding_before:?} to {:?}",
+					unbonding_capital()
+				))
 			} else if !api_reads_nothing() {
 				Some("a runtime-API function changed storage".to_string())
 			} else if let Err(e) = check_claimable() {
 				Some(e)
 			} else if let Err(e) = check_covers_in_window_backed() {
 				Some(e)
-			} else if backed_before
-				&& !backed_now()
+			} else if pools_backed_now()
+				.iter()
+				.zip(&backed_before)
+				.any(|(now, before)| *before && !now)
 				&& !matches!(
 					action,
 					Action::ApproveClaim { .. }
 						| Action::SubmitClaim { .. }
 						| Action::BuyAndClaim { .. }
 				) {
-				Some("a call other than a claim or a payout left the pool unbacked".into())
-			} else if matches!(action, Action::Stake { .. }) && result.is_ok() && !backed_before {
+				Some("a call other than a claim or a payout left a pool unbacked".into())
+			} else if matches!(action, Action::Stake { .. })
+				&& result.is_ok()
+				&& touched_pool(&|id| !backed_before.get(id as usize).copied().unwrap_or(true))
+			{
 				Some("an unbacked pool took a stake".into())
 			} else if matches!(action, Action::BuyCover { .. })
 				&& result.is_ok()
-				&& pool(POOL).active_cover + pool(POOL).pending_claims
-					> MutualPool::bonded_capacity(&pool(POOL))
-			{
+				&& touched_pool(&|id| {
+					let pool = pool(id);
+					pool.active_cover + pool.pending_claims > MutualPool::bonded_capacity(&pool)
+				}) {
 				Some("a purchase sold cover on unbonding capital".into())
 			} else if matches!(action, Action::RequestUnstake { .. })
 				&& result.is_ok()
-				&& !MutualPool::is_backed_by_bonded(&pool(POOL))
+				&& touched_pool(&|id| !MutualPool::is_backed_by_bonded(&pool(id)))
 			{
 				Some("a request to leave put sold cover on unbonding capital".into())
 			} else if matches!(action, Action::RejectClaim { .. })
@@ -867,8 +1243,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			if let Some(violation) = violation {
 				return Err(TestCaseError::fail(format!(
 					"invariant violated after step #{step} ({action:?}): {violation}\n\
-					 pool: {:?}\nsequence:\n  {}",
-					Pools::<Test>::get(POOL),
+					 pools: {:?}\nsequence:\n  {}",
+					Pools::<Test>::iter().collect::<Vec<_>>(),
 					log.join("\n  ")
 				)));
 			}
@@ -889,7 +1265,8 @@ fn sequence() -> impl Strategy<Value = (Vec<(AccountId, Balance)>, Vec<Action>)>
 }
 
 proptest! {
-	// 1024 cases of up to 100 steps, about 10 s in `--release`; `PROPTEST_CASES` overrides.
+	// 1024 cases of up to 100 steps (about 50,000 calls), about 10 s in `--release`;
+	// `PROPTEST_CASES` overrides. A failure prints the seed, and `PROPTEST_RNG_SEED` replays it.
 	#![proptest_config(ProptestConfig {
 		cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1024),
 		failure_persistence: None,
@@ -904,6 +1281,68 @@ proptest! {
 	}
 }
 
+/// The 32 bytes of ChaCha's seed for batch `batch` of the run from `seed`.
+fn chacha_seed(seed: u64, batch: u64) -> [u8; 32] {
+	let mut bytes = [0u8; 32];
+	bytes[..8].copy_from_slice(&seed.to_le_bytes());
+	bytes[8..16].copy_from_slice(&batch.to_le_bytes());
+	bytes
+}
+
+/// At least `FUZZ_CALLS` (default 1,000,000) random calls through [`run_sequence`], every
+/// invariant checked after each, on `FUZZ_THREADS` threads (default: one per core). The calls
+/// come in batches of 256 sequences; batch `b` is generated from the seed `FUZZ_SEED` (default
+/// 11) and `b`, so a run repeats exactly and a failure names its batch. A violation fails with
+/// the shrunk sequence. Prints one JSON line of figures, which `scripts/fuzz.sh` writes to
+/// `docs/data/fuzz.json` (docs/reliability.md). Not run by CI: CI runs
+/// [`random_calls_keep_every_invariant`], about 50,000 calls from a new seed each time.
+#[test]
+#[ignore = "a million calls, several minutes: scripts/fuzz.sh"]
+fn a_million_random_calls() {
+	use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+	const BATCH: u32 = 256;
+	let env = |name: &str, default: u64| {
+		std::env::var(name).ok().and_then(|value| value.parse().ok()).unwrap_or(default)
+	};
+	let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
+	let (target, seed, threads) =
+		(env("FUZZ_CALLS", 1_000_000), env("FUZZ_SEED", 11), env("FUZZ_THREADS", cores));
+	let (calls, batches, start) = (AtomicU64::new(0), AtomicU64::new(0), Instant::now());
+	std::thread::scope(|scope| {
+		for _ in 0..threads {
+			scope.spawn(|| {
+				while calls.load(Relaxed) < target {
+					let batch = batches.fetch_add(1, Relaxed);
+					let config = ProptestConfig {
+						cases: BATCH,
+						failure_persistence: None,
+						..Default::default()
+					};
+					let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &chacha_seed(seed, batch));
+					let before = CALLS.with(Cell::get);
+					if let Err(e) = TestRunner::new_with_rng(config, rng)
+						.run(&sequence(), |(genesis, actions)| run_sequence(&genesis, &actions))
+					{
+						panic!("seed {seed}, batch {batch}: {e}");
+					}
+					let done = CALLS.with(Cell::get) - before;
+					let total = calls.fetch_add(done, Relaxed) + done;
+					if total / 100_000 > (total - done) / 100_000 {
+						eprintln!("{total} calls, {:?}", start.elapsed());
+					}
+				}
+			});
+		}
+	});
+	println!(
+		"{{\"calls\": {}, \"sequences\": {}, \"threads\": {threads}, \"seconds\": {}, \
+		 \"seed\": {seed}, \"violations\": 0}}",
+		calls.load(Relaxed),
+		batches.load(Relaxed) * u64::from(BATCH),
+		start.elapsed().as_secs(),
+	);
+}
+
 /// The sequence that CI's random run of 2026-12-01 shrank to: a payout of 57 left the pool
 /// 1,002 units short of product 1's share, the premiums earned over five blocks made up for it,
 /// and the stake at block 6 was taken. The pallet judges a stake on the pool as it stands now
@@ -913,13 +1352,17 @@ proptest! {
 fn a_stake_is_judged_on_the_pool_with_its_premiums_accrued() {
 	use Action::*;
 	let actions = [
-		UpdatePool { factor_permille: 3339 },
-		Stake { who: 1, amount: 21_065_977 },
+		UpdatePool {
+			by: Decider::Root,
+			pool: 0,
+			edits: vec![PoolEdit::CapacityFactor(FixedU128::from_rational(3339, 1000))],
+		},
+		Stake { who: 1, pool: 0, amount: Amount::Raw(21_065_977), min_shares: Amount::Raw(0) },
 		BuyCover {
 			who: 1,
 			product: 1,
 			amount: Amount::Raw(450),
-			period: 10,
+			period: Period::Raw(10),
 			max: MaxPremium::Unlimited,
 		},
 		SubmitClaim { who: Signer::Owner, cover: Id::Existing(0), amount: Amount::Permille(1000) },
@@ -927,12 +1370,12 @@ fn a_stake_is_judged_on_the_pool_with_its_premiums_accrued() {
 			who: 1,
 			product: 1,
 			amount: Amount::Permille(1000),
-			period: 10,
+			period: Period::Raw(10),
 			max: MaxPremium::Unlimited,
 		},
 		ApproveClaim { by: Decider::Council, claim: Id::Existing(0), payout: Amount::Raw(57) },
 		AdvanceBlocks { blocks: 5, idle: false },
-		Stake { who: 1, amount: 1000 },
+		Stake { who: 1, pool: 0, amount: Amount::Raw(1000), min_shares: Amount::Raw(0) },
 	];
 	run_sequence(&[], &actions).unwrap();
 }
