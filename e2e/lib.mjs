@@ -161,13 +161,14 @@ export function errorName(api, dispatchError) {
 }
 
 /**
- * Signs and submits `tx` from `signer`, waits until it is in a block, and resolves to
- * { events, error, blockHash } where `error` is the decoded dispatch error name or null.
+ * Signs and submits `tx` from `signer` (with signing `options` such as `{ nonce }`), waits until
+ * it is in a block, and resolves to { events, error, blockHash } where `error` is the decoded
+ * dispatch error name or null.
  */
-export function send(api, tx, signer) {
+export function send(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
         if (unsub) unsub();
         resolve({

@@ -67,6 +67,12 @@ benchmark_pallet() {
 		--template "${WEIGHT_TEMPLATE:-scripts/weight-template.hbs}" "$@"
 }
 
+# The commit a measurement ran on, `+changes` appended when the work tree differed from it
+# outside docs/ (so a figure never names a commit whose code it did not run).
+revision() {
+	echo "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':(exclude)docs' || echo '+changes')"
+}
+
 # This machine, as the measurements name it: cores, memory, CPU model.
 machine() {
 	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -25,7 +25,7 @@ trap 'rm -f "$log"' EXIT
 cargo nextest run "${BUILD_ARGS[@]}" --run-ignored only --no-capture \
 	-E 'test(=tests::invariants::a_million_random_calls)' 2>&1 | tee "$log"
 figures=$(grep -m1 '^{"calls"' "$log")
-python3 - "$figures" "$(git rev-parse --short HEAD)" "$(machine)" >docs/data/fuzz.json <<'PY'
+python3 - "$figures" "$(revision)" "$(machine)" >docs/data/fuzz.json <<'PY'
 import datetime, json, sys
 figures = json.loads(sys.argv[1])
 figures.update(

@@ -5,9 +5,12 @@
 #   2. every Rust test of the workspace: the pallet's unit, property and benchmark tests, and
 #      both runtimes' integration tests (council motions through the solo runtime; blocks and
 #      XCM messages through the parachain runtime);
-#   3. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev` and,
-#      beside it, `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), built
-#      exactly as scripts/run-dev.sh builds it; it runs while the Rust tests run.
+#   3. a type-check of the workspace without runtime-benchmarks and try-runtime (the feature set
+#      that ships), clippy linting our crates;
+#   4. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev` and,
+#      beside it, `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), and the
+#      crash test of a `--base-path` dev node, built exactly as scripts/run-dev.sh builds it; it
+#      runs while steps 2 and 3 run.
 # Everything is built in the release profile with one feature set, so nothing compiles twice.
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
@@ -42,6 +45,16 @@ else
 fi
 rust=$?
 
+# What operators deploy is built without runtime-benchmarks and try-runtime
+# (scripts/build-production.sh): type-check every crate of the workspace in that feature set,
+# clippy linting ours, so that no code behind a feature gate is left untested. A check, not a
+# build (no code generation: about ten minutes cold against an hour), and no Wasm
+# (SKIP_WASM_BUILD): the production Wasm is scripts/build-production.sh's. It runs while the
+# end-to-end suite waits for blocks.
+step "check the shipped feature set (no runtime-benchmarks, no try-runtime; clippy lints ours)"
+SKIP_WASM_BUILD=1 cargo check --release --workspace --locked
+shipped=$?
+
 step "end-to-end suite: waiting for it to end"
 wait "$e2e_pid"
 e2e=$?
@@ -49,5 +62,6 @@ cat "$e2e_log"
 
 step "summary"
 echo "Rust tests:     $([ $rust = 0 ] && echo passed || echo FAILED)"
+echo "shipped check:  $([ $shipped = 0 ] && echo passed || echo FAILED)"
 echo "end-to-end:     $([ $e2e = 0 ] && echo passed || echo FAILED)"
-[ $rust = 0 ] && [ $e2e = 0 ]
+[ $rust = 0 ] && [ $shipped = 0 ] && [ $e2e = 0 ]

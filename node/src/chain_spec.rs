@@ -30,7 +30,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	.build())
 }
 
-/// `--chain local`: two validators (Alice and Bob), the `local_testnet` preset.
+/// `--chain local`: three validators (Alice, Bob and Charlie), the `local_testnet` preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(
 		WASM_BINARY.ok_or_else(|| "Development wasm not available".to_string())?,

@@ -1,5 +1,5 @@
 //! The genesis presets of the runtime: `development` (one validator, Alice) and `local_testnet`
-//! (Alice and Bob), both with the dev genesis of the design brief (SPEC section 6): endowed
+//! (Alice, Bob and Charlie), both with the dev genesis of the design brief (SPEC section 6): endowed
 //! test accounts, Alice as sudo, a council of five, pool 0 with products 0 and 1 and Ferdie's
 //! stake.
 
@@ -69,12 +69,13 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// The `local_testnet` preset: Alice and Bob validate.
+/// The `local_testnet` preset: Alice, Bob and Charlie validate (scripts/network.sh runs them).
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
 			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 	)

@@ -102,6 +102,6 @@ fn development_preset_has_the_dev_genesis() {
 }
 
 #[test]
-fn local_testnet_preset_has_the_dev_genesis_and_two_validators() {
-	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| check_dev_genesis(2));
+fn local_testnet_preset_has_the_dev_genesis_and_three_validators() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| check_dev_genesis(3));
 }

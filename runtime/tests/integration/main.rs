@@ -1,7 +1,9 @@
-//! Runtime integration tests: the genesis presets, the claims council and the declared weights,
-//! natively through the real `Runtime`.
+//! Runtime integration tests: the genesis presets, the claims council, the declared weights and
+//! the try-runtime checks, natively through the real `Runtime`.
 
 mod common;
 mod council;
 mod genesis;
+#[cfg(feature = "try-runtime")]
+mod try_runtime;
 mod weights;

@@ -1,0 +1,85 @@
+//! try-runtime checks on the state that the end-to-end scenario leaves behind (issue 11): the
+//! scenario of `e2e/scenarios.mjs` replayed in Rust through the real runtime, then every
+//! pallet's `try_state`, and `Executive::try_runtime_upgrade` with every check: the runtime's
+//! migrations with each pallet's `pre_upgrade` and `post_upgrade`, the on-chain against the
+//! in-code storage versions, the decoding of the entire state, and every `try_state` after.
+//! Compiled with the `try-runtime` feature (CI's feature set).
+
+use crate::common::*;
+use frame_support::{
+	assert_ok,
+	traits::{TryState, TryStateSelect, UpgradeCheckSelect},
+};
+use mutual_pool_runtime::{
+	AllPalletsWithSystem, Executive, MutualPool, Runtime, RuntimeCall, System,
+};
+use pallet_mutual_pool::{Pools, Stakers};
+
+/// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
+/// withdraws, one still unbonding, covers, a claim approved and one rejected by council
+/// motions, fees paid to the treasury. It leaves every kind of record the pallet keeps.
+fn e2e_scenario() {
+	assert_ok!(MutualPool::stake(signed(Bob), 0, mut_(1_000), mut_(990)));
+	assert_ok!(MutualPool::stake(signed(Dave), 0, mut_(100_000), 0));
+	let shares = Stakers::<Runtime>::get(account(Dave), 0).expect("Dave staked").shares;
+	assert_ok!(MutualPool::request_unstake(signed(Dave), 0, shares));
+
+	let (_, approved) = cover_and_claim(0, mut_(50_000), mut_(20_000));
+	let approve = RuntimeCall::MutualPool(pallet_mutual_pool::Call::approve_claim {
+		claim_id: approved,
+		payout: mut_(20_000),
+	});
+	assert_eq!(
+		council_motion(approve, 3, &[Alice, Bob, Dave], &[]),
+		MotionOutcome::Executed(Ok(()))
+	);
+	let (_, rejected) = cover_and_claim(1, mut_(10_000), mut_(5_000));
+	let reject =
+		RuntimeCall::MutualPool(pallet_mutual_pool::Call::reject_claim { claim_id: rejected });
+	assert_eq!(
+		council_motion(reject, 3, &[Alice, Bob, Dave], &[]),
+		MotionOutcome::Executed(Ok(()))
+	);
+	assert_ok!(MutualPool::pay_fees(signed(Eve), 0));
+
+	// Dave's unbonding ends and he leaves; Alice stakes and asks to leave part of it.
+	let unlock_at = Stakers::<Runtime>::get(account(Dave), 0).expect("unbonding").unlock_at;
+	run_to_block(unlock_at);
+	assert_ok!(MutualPool::withdraw(signed(Dave), 0, 0));
+	assert_ok!(MutualPool::stake(signed(Alice), 0, mut_(5_000), 0));
+	assert_ok!(MutualPool::request_unstake(signed(Alice), 0, mut_(1_000)));
+}
+
+#[test]
+fn every_pallets_try_state_holds_after_the_e2e_scenario() {
+	dev_ext().execute_with(|| {
+		e2e_scenario();
+		assert_ok!(<AllPalletsWithSystem as TryState<u32>>::try_state(
+			System::block_number(),
+			TryStateSelect::All
+		));
+	});
+}
+
+#[test]
+fn a_runtime_upgrade_passes_every_try_runtime_check_after_the_e2e_scenario() {
+	dev_ext().execute_with(|| {
+		e2e_scenario();
+		assert_ok!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
+	});
+}
+
+#[test]
+fn try_state_of_every_pallet_catches_a_corrupt_pool() {
+	dev_ext().execute_with(|| {
+		e2e_scenario();
+		// One unit of capital that the pool account does not hold.
+		Pools::<Runtime>::mutate(0, |pool| pool.as_mut().expect("pool 0").capital += 1);
+		assert!(<AllPalletsWithSystem as TryState<u32>>::try_state(
+			System::block_number(),
+			TryStateSelect::All
+		)
+		.is_err());
+		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All).is_err());
+	});
+}
