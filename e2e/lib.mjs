@@ -151,12 +151,17 @@ export function devAccounts() {
   );
 }
 
-/** Name of a dispatch error: `Section.Name`, or `BadOrigin` and the like. */
+/**
+ * Name of a dispatch error: `Section.Name` of a module error, `Token.FundsUnavailable` and the
+ * like, or `BadOrigin`.
+ */
 export function errorName(api, dispatchError) {
   if (dispatchError.isModule) {
     const { section, name } = api.registry.findMetaError(dispatchError.asModule);
     return `${section}.${name}`;
   }
+  if (dispatchError.isToken) return `Token.${dispatchError.asToken.type}`;
+  if (dispatchError.isArithmetic) return `Arithmetic.${dispatchError.asArithmetic.type}`;
   return dispatchError.type;
 }
 
