@@ -79,7 +79,7 @@ for crate in mutual-pool-runtime mutual-pool-runtime-para; do
 done
 echo "built in $seconds s"
 
-python3 - "$(git rev-parse --short HEAD)" "$(machine)" "$(rustc --version)" "$seconds" "$*" \
+python3 - "$(revision)" "$(machine)" "$(rustc --version)" "$seconds" "$*" \
 	"{$(IFS=,; echo "${entries[*]}")}" >docs/data/production-wasm.json <<'PY'
 import datetime, json, sys
 commit, machine, rustc, seconds, args, wasm = sys.argv[1:]
