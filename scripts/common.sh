@@ -73,6 +73,36 @@ revision() {
 	echo "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':(exclude)docs' || echo '+changes')"
 }
 
+# Runs one end-to-end test file against the one build, the test writing its figures (a JSON
+# object) to the file named by $E2E_REPORT, and writes them to docs/data/$1 with the command
+# ($2), the time, the revision, the machine and the date of the run. `VAR=value` arguments after
+# the test file go to the test's environment. Used by scripts/crash.sh and scripts/network.sh.
+#   record_e2e crash.json scripts/crash.sh test/crash.test.mjs CRASH_KILLS=5
+record_e2e() {
+	local out=$1 command=$2 file=$3 report start
+	shift 3
+	lint_while_building
+	build_node
+	(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+	report=$(mktemp)
+	start=$(date +%s)
+	(cd e2e && env E2E_REPORT="$report" "$@" node --test --test-reporter=spec "$file") || {
+		rm -f "$report"
+		return 1
+	}
+	python3 - "$report" "$command" "$(($(date +%s) - start))" "$(revision)" "$(machine)" \
+		>"docs/data/$out" <<'PY'
+import datetime, json, sys
+report, command, seconds, commit, machine = sys.argv[1:]
+figures = json.load(open(report))
+figures.update(seconds=int(seconds), commit=commit, machine=machine,
+               date=datetime.date.today().isoformat(), command=command)
+print(json.dumps(figures, indent=1))
+PY
+	rm -f "$report"
+	echo "wrote docs/data/$out"
+}
+
 # This machine, as the measurements name it: cores, memory, CPU model.
 machine() {
 	echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

@@ -15,21 +15,5 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 mode=short
 [ "${1:-}" = "--full" ] && mode=full
-lint_while_building
-build_node
-cd e2e
-npm ci --no-audit --no-fund --loglevel=error
-report=$(mktemp)
-trap 'rm -f "$report"' EXIT
-start=$(date +%s)
-NETWORK_MODE=$mode NETWORK_REPORT="$report" node --test --test-reporter=spec network/network.test.mjs
-cd ..
-python3 - "$report" "$mode" "$(( $(date +%s) - start ))" "$(revision)" "$(machine)" >docs/data/network.json <<'PY'
-import datetime, json, sys
-figures = json.load(open(sys.argv[1]))
-figures.update(seconds=int(sys.argv[3]), commit=sys.argv[4], machine=sys.argv[5],
-               date=datetime.date.today().isoformat(),
-               command="scripts/network.sh" + (" --full" if sys.argv[2] == "full" else ""))
-print(json.dumps(figures, indent=1))
-PY
-echo "wrote docs/data/network.json"
+record_e2e network.json "scripts/network.sh$([ $mode = full ] && echo ' --full')" \
+	network/network.test.mjs NETWORK_MODE=$mode

@@ -8,9 +8,9 @@
 #   3. a type-check of the workspace without runtime-benchmarks and try-runtime (the feature set
 #      that ships), clippy linting our crates;
 #   4. the end-to-end suite (e2e/): polkadot.js against a fresh `mutual-pool-node --dev` and,
-#      beside it, `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), and the
-#      crash test of a `--base-path` dev node, built exactly as scripts/run-dev.sh builds it; it
-#      runs while steps 2 and 3 run.
+#      beside it, `--chain para-dev` (the parachain runtime, with XCM delivered by RPC), the
+#      crash test of a `--base-path` dev node and every call with bad input, built exactly as
+#      scripts/run-dev.sh builds it; it runs while steps 2 and 3 run.
 # Everything is built in the release profile with one feature set, so nothing compiles twice.
 set -uo pipefail
 source "$(dirname "$0")/common.sh"

@@ -11,7 +11,7 @@
 //      slot without peers) nor finalizes; they return, finality resumes, and the cover sent
 //      during the outage is included. Nothing is lost.
 // NETWORK_MODE=full: more load, three kill cycles on validators picked by NETWORK_SEED, longer
-// outages. $NETWORK_REPORT receives the figures (JSON).
+// outages. $E2E_REPORT receives the figures (JSON).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,7 +63,7 @@ describe(`three-validator local network (${MODE})`, { timeout: 3_600_000 }, () =
 
   after(async () => {
     for (const v of VALIDATORS) await nodes?.[v]?.stop('SIGINT');
-    if (process.env.NETWORK_REPORT) writeFileSync(process.env.NETWORK_REPORT, `${JSON.stringify(report, null, 1)}\n`);
+    if (process.env.E2E_REPORT) writeFileSync(process.env.E2E_REPORT, `${JSON.stringify(report, null, 1)}\n`);
     if (process.env.KEEP_NETWORK_DIR) log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   });

@@ -42,7 +42,7 @@ describe('crash safety of a --base-path dev node', { skip: !CHAINS.includes('dev
 
   after(async () => {
     await node?.stop('SIGINT');
-    if (process.env.CRASH_REPORT) writeFileSync(process.env.CRASH_REPORT, `${JSON.stringify(report, null, 1)}\n`);
+    if (process.env.E2E_REPORT) writeFileSync(process.env.E2E_REPORT, `${JSON.stringify(report, null, 1)}\n`);
     rmSync(dir, { recursive: true, force: true });
   });
 
