@@ -77,7 +77,7 @@ revision() {
 # object) to the file named by $E2E_REPORT, and writes them to docs/data/$1 with the command
 # ($2), the time, the revision, the machine and the date of the run. `VAR=value` arguments after
 # the test file go to the test's environment. Used by scripts/crash.sh and scripts/network.sh.
-#   record_e2e crash.json scripts/crash.sh test/crash.test.mjs CRASH_KILLS=5
+#   record_e2e crash.json scripts/crash.sh test/reliability-crash.test.mjs CRASH_KILLS=5
 record_e2e() {
 	local out=$1 command=$2 file=$3 report start
 	shift 3
