@@ -45,7 +45,8 @@
 //!   reaping covers and rebonding.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
-//!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed. Three sequences in five
+//!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed.
+//!   Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
 //!   large-claim origin, so that pools run dry and the `PoolDepleted` paths run too.
 //! - Deterministic tests corrupt storage directly and check that `do_try_state` notices.
@@ -94,9 +95,17 @@ impl Amount {
 		match self {
 			Amount::Raw(amount) => amount,
 			Amount::Permille(permille) => reference.saturating_mul(permille.into()) / 1000,
-			Amount::Offset(offset) if offset < 0 => reference.saturating_sub(1),
-			Amount::Offset(offset) => reference.saturating_add(offset as Balance),
+			Amount::Offset(offset) => around(reference, offset),
 		}
+	}
+}
+
+/// One under `limit` (`offset` below 0), `limit` (0) or one over it (above 0), saturating.
+fn around<N: sp_runtime::Saturating + From<u8>>(limit: N, offset: i8) -> N {
+	match offset {
+		i8::MIN..=-1 => limit.saturating_sub(1.into()),
+		0 => limit,
+		1..=i8::MAX => limit.saturating_add(1.into()),
 	}
 }
 
@@ -129,14 +138,10 @@ enum Period {
 impl Period {
 	fn resolve(self, product: ProductId) -> u64 {
 		let params = Products::<Test>::get(product).map(|product| product.params);
-		let edge = |limit: u64, offset: i8| match offset {
-			i8::MIN..=-1 => limit.saturating_sub(1),
-			offset => limit.saturating_add(offset as u64),
-		};
 		match (self, params) {
 			(Period::Raw(period), _) => period,
-			(Period::Min(offset), Some(params)) => edge(params.min_period, offset),
-			(Period::Max(offset), Some(params)) => edge(params.max_period, offset),
+			(Period::Min(offset), Some(params)) => around(params.min_period, offset),
+			(Period::Max(offset), Some(params)) => around(params.max_period, offset),
 			(Period::Min(_) | Period::Max(_), None) => 10,
 		}
 	}
@@ -776,12 +781,11 @@ fn staker_values() -> Vec<Balance> {
 /// Everything all stakers of a pool could claim (their positions' values) is at most its
 /// capital.
 fn check_claimable() -> Result<(), String> {
-	for pool_id in pool_ids() {
-		let claimable: Balance = Stakers::<Test>::iter()
-			.filter(|(_, staked_in, _)| *staked_in == pool_id)
-			.filter_map(|(who, _, _)| MutualPool::position(pool_id, &who))
-			.map(|position| position.value)
-			.sum();
+	let mut claimable = vec![0; pool_ids().len()];
+	for (who, pool_id, _) in Stakers::<Test>::iter() {
+		claimable[pool_id as usize] += MutualPool::position(pool_id, &who).map_or(0, |p| p.value);
+	}
+	for (pool_id, claimable) in (0..).zip(claimable) {
 		let capital = MutualPool::pool_status(pool_id).map_or(0, |status| status.capital);
 		if claimable > capital {
 			return Err(format!(
@@ -797,11 +801,10 @@ fn check_covers_in_window_backed() -> Result<(), String> {
 	let now = System::block_number();
 	for (cover_id, cover) in Covers::<Test>::iter() {
 		let bucket = MutualPool::expiry_bucket(cover.claim_until);
-		let book = book(cover.product_id);
-		let pool_id = Products::<Test>::get(cover.product_id).expect("covered product").pool_id;
-		if now <= cover.claim_until
-			&& (bucket <= pool(pool_id).expired_through || bucket <= book.expired_through)
-		{
+		let pool = pool(Products::<Test>::get(cover.product_id).expect("covered product").pool_id);
+		let book = pool.products.iter().find(|book| book.product_id == cover.product_id);
+		let book_through = book.expect("a book").expired_through;
+		if now <= cover.claim_until && (bucket <= pool.expired_through || bucket <= book_through) {
 			return Err(format!("cover {cover_id} is open for claims but no longer active"));
 		}
 	}
