@@ -90,17 +90,23 @@ record_e2e() {
 		rm -f "$report"
 		return 1
 	}
-	python3 - "$report" "$command" "$(($(date +%s) - start))" "$(revision)" "$(machine)" \
-		>"docs/data/$out" <<'PY'
+	record_figures "$out" "$command" "$(cat "$report")" seconds=$(($(date +%s) - start))
+	rm -f "$report"
+}
+
+# Writes the figures of a run (a JSON object, $3) to docs/data/$1, with the command ($2), the
+# revision, the machine and the date of the run, and any `key=integer` arguments after them.
+record_figures() {
+	python3 - "$@" "$(revision)" "$(machine)" >"docs/data/$1" <<'PY'
 import datetime, json, sys
-report, command, seconds, commit, machine = sys.argv[1:]
-figures = json.load(open(report))
-figures.update(seconds=int(seconds), commit=commit, machine=machine,
-               date=datetime.date.today().isoformat(), command=command)
+out, command, figures, *extra, commit, machine = sys.argv[1:]
+figures = json.loads(figures)
+figures.update({key: int(value) for key, value in (item.split("=", 1) for item in extra)})
+figures.update(commit=commit, machine=machine, date=datetime.date.today().isoformat(),
+               command=command)
 print(json.dumps(figures, indent=1))
 PY
-	rm -f "$report"
-	echo "wrote docs/data/$out"
+	echo "wrote docs/data/$1"
 }
 
 # This machine, as the measurements name it: cores, memory, CPU model.

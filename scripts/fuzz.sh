@@ -24,16 +24,4 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo nextest run "${BUILD_ARGS[@]}" --run-ignored only --no-capture \
 	-E 'test(=tests::invariants::a_million_random_calls)' 2>&1 | tee "$log"
-figures=$(grep -m1 '^{"calls"' "$log")
-python3 - "$figures" "$(revision)" "$(machine)" >docs/data/fuzz.json <<'PY'
-import datetime, json, sys
-figures = json.loads(sys.argv[1])
-figures.update(
-    commit=sys.argv[2],
-    machine=sys.argv[3],
-    date=datetime.date.today().isoformat(),
-    command="scripts/fuzz.sh",
-)
-print(json.dumps(figures, indent=1))
-PY
-echo "wrote docs/data/fuzz.json: $figures"
+record_figures fuzz.json scripts/fuzz.sh "$(grep -m1 '^{"calls"' "$log")"
