@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { bnToU8a, stringToU8a, u8aConcat } from '@polkadot/util';
 
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Prints `line` after the time of day. */
+export const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
 /** One MUT in plancks (12 decimals). */
 export const UNIT = 10n ** 12n;
 
@@ -132,12 +138,12 @@ export async function connect(rpcPort, { timeoutMs = 120_000, minBlock = 2 } = {
     } catch (e) {
       await provider.disconnect().catch(() => {});
       if (Date.now() > deadline) throw new Error(`no RPC on port ${rpcPort} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 1_000));
+      await sleep(1_000);
     }
   }
   while ((await api.rpc.chain.getHeader()).number.toNumber() < minBlock) {
     if (Date.now() > deadline) throw new Error(`the chain did not reach block ${minBlock}`);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
   }
   return api;
 }
@@ -212,7 +218,7 @@ export async function waitForBlock(api, number, { timeoutMs = 300_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while ((await api.rpc.chain.getHeader()).number.toNumber() < number) {
     if (Date.now() > deadline) throw new Error(`the chain did not reach block ${number}`);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
   }
 }
 

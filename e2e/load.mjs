@@ -17,7 +17,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Keyring, WsProvider } from '@polkadot/api';
-import { UNIT, connect, devAccounts, errorName, nodeBinary, send, startNode } from './lib.mjs';
+import { UNIT, connect, devAccounts, errorName, log, nodeBinary, send, sleep, startNode } from './lib.mjs';
 
 /** What each load account is funded with, and how many transfers go into one batch. */
 const FUNDING = 1_000n * UNIT;
@@ -45,8 +45,6 @@ const PROPOSED = /Prepared block for proposing at (\d+) \((\d+) ms\).*end: (\w+)
 /** Colour codes, should the node colour its log. */
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 function options() {
   const { values } = parseArgs({

@@ -4,13 +4,10 @@
 // and a digest of MutualPool's storage at a block.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
-import { connect, freePort, nodeBinary } from './lib.mjs';
-
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+import { connect, freePort, log, nodeBinary, sleep } from './lib.mjs';
 
 /**
  * One node process, started with fixed arguments; its whole log goes to `<dir>/node.log`,
@@ -58,11 +55,6 @@ export class Node {
   async restart(minBlock = 1) {
     this.start();
     return this.connect(minBlock);
-  }
-
-  /** The node's log so far. */
-  logText() {
-    return readFileSync(this.logPath, 'utf8');
   }
 }
 

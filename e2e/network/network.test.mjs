@@ -18,8 +18,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UNIT, devAccounts, findEvent, send } from '../lib.mjs';
-import { VALIDATORS, finalized, log, sameFinalized, sleep, startNetwork } from '../reliability.mjs';
+import { UNIT, devAccounts, findEvent, log, send, sleep } from '../lib.mjs';
+import { VALIDATORS, finalized, sameFinalized, startNetwork } from '../reliability.mjs';
 
 const MODE = process.env.NETWORK_MODE || 'short';
 const PLAN = {

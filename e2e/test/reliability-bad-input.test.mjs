@@ -20,7 +20,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHAINS, UNIT, connect, devAccounts, errorName, findEvent, poolAccount, send, startNode } from '../lib.mjs';
+import { CHAINS, UNIT, connect, devAccounts, errorName, findEvent, poolAccount, send, sleep, startNode } from '../lib.mjs';
 
 const CHAIN = 'para-dev';
 const MAX = 2n ** 128n - 1n;
@@ -255,7 +255,7 @@ describe('bad input: a named error and nothing changed but the fee', { skip: !CH
       await assert.rejects(tx.signAndSend(signer), /1002: Verification Error/, name);
       // Two blocks later the signer has paid nothing and its nonce has not moved.
       const head = (await api.rpc.chain.getHeader()).number.toNumber();
-      while ((await api.rpc.chain.getHeader()).number.toNumber() < head + 2) await new Promise((r) => setTimeout(r, 500));
+      while ((await api.rpc.chain.getHeader()).number.toNumber() < head + 2) await sleep(500);
       assert.equal((await api.query.system.account(signer.address)).data.free.toBigInt(), before, name);
       assert.equal((await api.rpc.system.accountNextIndex(signer.address)).toNumber(), nonce, name);
       table.push({ case: name, by: signer === who.alice ? 'sudo' : 'charlie', error: 'refused at validation: does not decode', fee: '0', storage: 'unchanged' });

@@ -19,8 +19,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHAINS, UNIT, devAccounts } from '../lib.mjs';
-import { finalized, log, palletPrefix, sleep, startDevNode, storageDigest } from '../reliability.mjs';
+import { CHAINS, UNIT, devAccounts, log, sleep } from '../lib.mjs';
+import { finalized, palletPrefix, startDevNode, storageDigest } from '../reliability.mjs';
 
 const KILLS = Number(process.env.CRASH_KILLS || 1);
 /** Transactions per burst: more than three full blocks of `buy_cover` (1,781 fit in one). */
