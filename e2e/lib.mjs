@@ -17,11 +17,22 @@ export const log = (line) => console.log(`[${new Date().toISOString().slice(11, 
 /** One MUT in plancks (12 decimals). */
 export const UNIT = 10n ** 12n;
 
-/** The node binary: $MUTUAL_POOL_NODE, or the release build in $CARGO_TARGET_DIR. */
+/** The build's target directory: $CARGO_TARGET_DIR, or the one scripts/common.sh uses. */
+const targetDir = () => process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/mutual-pool/target');
+
+/** The node binary: $MUTUAL_POOL_NODE, or the release build in the target directory. */
 export function nodeBinary() {
   if (process.env.MUTUAL_POOL_NODE) return process.env.MUTUAL_POOL_NODE;
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/mutual-pool/target');
-  return join(target, 'release', 'mutual-pool-node');
+  return join(targetDir(), 'release', 'mutual-pool-node');
+}
+
+/**
+ * The solo runtime's Wasm with `spec_version` one above, which the build makes with the
+ * `try-runtime` feature (runtime/build.rs): $UPGRADE_WASM, or the build's.
+ */
+export function upgradeWasm() {
+  if (process.env.UPGRADE_WASM) return process.env.UPGRADE_WASM;
+  return join(targetDir(), 'release/wbuild/mutual-pool-runtime/wasm_binary_upgrade_test.rs.compact.compressed.wasm');
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */

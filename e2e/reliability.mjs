@@ -153,14 +153,18 @@ export async function sameFinalized(apis, number, { timeoutMs = 180_000 } = {}) 
   return { number: common, ...blocks[0] };
 }
 
+/**
+ * What the hooks of every block move in a pool (`Pools`): the expiry cursors and the premiums
+ * accrued from `unearned` into `capital` and `feesOwed`. Comparisons of MutualPool's storage
+ * across blocks leave them out.
+ */
+export const MOVED_BY_HOOKS = new Set(['expiredThrough', 'earnings', 'capital', 'feesOwed']);
+
 /** The storage prefix of a pallet (twox128 of its name), as hex. */
 export const palletPrefix = (pallet) => xxhashAsHex(pallet, 128);
 
-/**
- * Every key and value under `prefix` at block `at`: { count, digest }, `digest` being
- * blake2-256 over the sorted pairs, to compare two snapshots.
- */
-export async function storageDigest(api, prefix, at) {
+/** Every key under `prefix` at block `at` with its value: a Map of hex key to hex value. */
+export async function rawStorage(api, prefix, at) {
   const keys = [];
   let start;
   for (;;) {
@@ -170,12 +174,21 @@ export async function storageDigest(api, prefix, at) {
     start = page[page.length - 1];
   }
   keys.sort();
-  const pairs = [];
+  const pairs = new Map();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
     // polkadot.js answers raw keys with one value per key, in their order.
     const values = await api.rpc.state.queryStorageAt(chunk, at);
-    chunk.forEach((key, k) => pairs.push(`${key}=${values[k].toHex()}`));
+    chunk.forEach((key, k) => pairs.set(key, values[k].toHex()));
   }
-  return { count: keys.length, digest: blake2AsHex(pairs.join(''), 256) };
+  return pairs;
+}
+
+/**
+ * Every key and value under `prefix` at block `at`: { count, digest }, `digest` being
+ * blake2-256 over the sorted pairs, to compare two snapshots.
+ */
+export async function storageDigest(api, prefix, at) {
+  const pairs = [...(await rawStorage(api, prefix, at))].map(([key, value]) => `${key}=${value}`);
+  return { count: pairs.length, digest: blake2AsHex(pairs.join(''), 256) };
 }

@@ -21,6 +21,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHAINS, UNIT, connect, devAccounts, errorName, findEvent, poolAccount, send, sleep, startNode } from '../lib.mjs';
+import { MOVED_BY_HOOKS } from '../reliability.mjs';
 
 const CHAIN = 'para-dev';
 const MAX = 2n ** 128n - 1n;
@@ -28,8 +29,6 @@ const EVIDENCE_MAX = 1024; // MaxEvidenceLen
 const METADATA_MAX = 256; // MaxMetadataLen
 const MIN_COVER = 10n * UNIT;
 
-/** What the hooks of every block move in MutualPool's storage: expiry cursors and accrual. */
-const MOVED_BY_HOOKS = new Set(['expiredThrough', 'earnings', 'capital', 'feesOwed']);
 
 /** The events a failed call (or a sudo call whose dispatch failed) may emit: its fee's. */
 const FEE_EVENTS = new Set([

@@ -250,13 +250,18 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+		let mut proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
 			transaction_pool.clone(),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
+		// Blocks as large as the runtime allows, not the author's default of 4 MiB: else a
+		// `set_code` whose Wasm is above 4 MiB (the dev build's, with the benchmarks and
+		// try-runtime, is 4.9 MB) would wait in the pool for ever.
+		proposer_factory
+			.set_default_block_size_limit(mutual_pool_runtime::configs::MAX_BLOCK_LENGTH as usize);
 
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 

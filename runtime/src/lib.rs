@@ -14,6 +14,13 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The same runtime with `spec_version` one above (feature `increment-spec-version`), built with
+/// the `try-runtime` feature only: the upgrade tests `set_code` it on a running chain.
+#[cfg(all(feature = "std", feature = "try-runtime"))]
+pub mod upgrade_test {
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary_upgrade_test.rs"));
+}
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -60,12 +67,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime's version.
+#[cfg(not(feature = "increment-spec-version"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
 	impl_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The runtime's version in the Wasm built for the upgrade tests (`WASM_BINARY_UPGRADE_TEST`):
+/// `spec_version` one above, nothing else changed. `runtime_version` reads the literal
+/// declaration, so the two cannot share a constant.
+#[cfg(feature = "increment-spec-version")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
+	impl_name: alloc::borrow::Cow::Borrowed("mutual-pool"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -108,9 +132,10 @@ pub type UncheckedExtrinsic =
 /// The payload that a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations of the runtime beside those of the pallets.
-#[allow(unused_parens)]
-type Migrations = ();
+/// The storage migrations a runtime upgrade runs, in order, before any block of the new code.
+/// Each is versioned: it runs only on the storage version it migrates from, so a chain already
+/// there (every chain started from this runtime's genesis) skips it for one read.
+type Migrations = (pallet_mutual_pool::migrations::v4::MigrateV3ToV4<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

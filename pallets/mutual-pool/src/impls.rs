@@ -908,7 +908,15 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::insert(product.pool_id, pool);
 		Claims::<T>::insert(
 			claim_id,
-			Claim { cover_id, claimant: who.clone(), amount, deposit, lapses_at, evidence },
+			Claim {
+				cover_id,
+				claimant: who.clone(),
+				amount,
+				deposit,
+				lapses_at,
+				evidence,
+				status: ClaimStatus::Pending,
+			},
 		);
 		NextClaimId::<T>::put(next_claim_id);
 		Self::deposit_event(Event::ClaimSubmitted {

@@ -84,6 +84,7 @@ pub use weights::WeightInfo;
 mod benchmarking;
 pub mod expiry;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod pricing;
@@ -143,8 +144,10 @@ pub mod pallet {
 	/// (`payouts`). Version 2: pools keep their earnings, unbonding shares, product books, freeze
 	/// and depletion; products lose their active cover to the books; `EarningEnds`. Version 3:
 	/// pools and staker records keep share eras (`era`, `unbonding_era`). No chain ran an
-	/// earlier version, so there is no migration (docs/design.md).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// earlier version, so there is no migration to 3 (docs/design.md). Version 4: claims keep
+	/// their stage (`status`); [`crate::migrations::v4::MigrateV3ToV4`] migrates a version 3
+	/// chain, and runtimes list it in their migrations.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

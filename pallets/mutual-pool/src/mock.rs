@@ -185,7 +185,11 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			// What a chain's genesis writes beside the configs: each pallet's storage version.
+			<AllPalletsWithSystem as frame_support::traits::OnGenesis>::on_genesis();
+			System::set_block_number(1);
+		});
 		ext
 	}
 

@@ -331,6 +331,32 @@ where
 	pub lapses_at: BlockNumber,
 	/// What the claimant offers as proof (a link or a hash, by convention).
 	pub evidence: BoundedVec<u8, MaxEvidenceLen>,
+	/// Where the claim stands (storage version 4).
+	pub status: ClaimStatus,
+}
+
+/// Where a claim stands. Storage version 4 added it to every claim
+/// ([`crate::migrations::v4`]) so that the stages after a rejection (an appeal window, an appeal
+/// under a referendum) can be told apart without another migration: a new variant does not
+/// change how `Pending` is encoded.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum ClaimStatus {
+	/// Under assessment by the council: it may be approved or rejected until its `lapses_at`, and
+	/// lapses from then on.
+	#[default]
+	Pending,
 }
 
 /// Pool figures for clients, answered by the `MutualPoolApi::pool_status` runtime API.

@@ -42,6 +42,10 @@ use super::{
 /// The share of a block that normal (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The most a block may hold, in bytes: 5 MiB. Operational extrinsics (`set_code`) may use all
+/// of it, normal ones three quarters. The node's block author builds blocks up to it.
+pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
 parameter_types! {
 	/// Block numbers whose hashes `frame_system` keeps.
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -52,9 +56,9 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	/// At most 5 MiB per block.
+	/// At most `MAX_BLOCK_LENGTH` per block, three quarters of it for normal extrinsics.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(5 * 1024 * 1024)
+		.max_length(MAX_BLOCK_LENGTH)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| {
 			*max = NORMAL_DISPATCH_RATIO * *max
 		})

@@ -3,17 +3,25 @@
 //! pallet's `try_state`, and `Executive::try_runtime_upgrade` with every check: the runtime's
 //! migrations with each pallet's `pre_upgrade` and `post_upgrade`, the on-chain against the
 //! in-code storage versions, the decoding of the entire state, and every `try_state` after.
+//! Then the same upgrade on a chain left at storage version 3: the pallet's migration to 4 runs
+//! once, through `Executive`, and passes its `pre_upgrade` and `post_upgrade`.
 //! Compiled with the `try-runtime` feature (CI's feature set).
 
 use crate::common::*;
 use frame_support::{
 	assert_ok,
-	traits::{TryState, TryStateSelect, UpgradeCheckSelect},
+	traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion, TryState, TryStateSelect,
+		UpgradeCheckSelect,
+	},
 };
 use mutual_pool_runtime::{
 	AllPalletsWithSystem, Executive, MutualPool, Runtime, RuntimeCall, System,
 };
-use pallet_mutual_pool::{Pools, Stakers};
+use pallet_mutual_pool::{
+	migrations::v4::{v3, MigrateV3ToV4},
+	ClaimId, ClaimOf, ClaimStatus, Claims, Pools, Stakers,
+};
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
 /// withdraws, one still unbonding, covers, a claim approved and one rejected by council
@@ -81,5 +89,66 @@ fn try_state_of_every_pallet_catches_a_corrupt_pool() {
 		)
 		.is_err());
 		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All).is_err());
+	});
+}
+
+/// The e2e scenario and two claims left pending, as version 3 of the pallet stored them: the
+/// claims without their status, the storage version 3. Returns the claims as version 4 has them.
+fn version_3_chain() -> Vec<(ClaimId, ClaimOf<Runtime>)> {
+	e2e_scenario();
+	cover_and_claim(0, mut_(1_000), mut_(400));
+	cover_and_claim(1, mut_(2_000), mut_(900));
+	let claims = Claims::<Runtime>::iter().collect::<Vec<_>>();
+	assert_eq!(claims.len(), 2);
+	for (claim_id, claim) in &claims {
+		v3::Claims::<Runtime>::insert(claim_id, v3::ClaimV3::from_v4(claim.clone()));
+	}
+	StorageVersion::new(3).put::<MutualPool>();
+	claims
+}
+
+#[test]
+fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
+	dev_ext().execute_with(|| {
+		let claims = version_3_chain();
+		assert!(Claims::<Runtime>::iter().next().is_none(), "v3 claims do not decode as v4");
+
+		// The runtime's migrations, each pallet's pre/post_upgrade (the migration's among them),
+		// the storage versions, the whole state's decoding and every try_state.
+		assert_ok!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
+		assert_eq!(MutualPool::on_chain_storage_version(), 4);
+		assert_eq!(Claims::<Runtime>::iter().collect::<Vec<_>>(), claims);
+		assert!(Claims::<Runtime>::iter_values().all(|c| c.status == ClaimStatus::Pending));
+
+		// Exactly once: another upgrade finds version 4 and changes nothing.
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		Executive::execute_on_runtime_upgrade();
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+	});
+}
+
+#[test]
+fn the_migration_weighs_a_read_and_a_write_per_claim_and_the_version() {
+	dev_ext().execute_with(|| {
+		version_3_chain();
+		assert_eq!(
+			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
+			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(3, 3)
+		);
+		// At version 4 it only reads the version.
+		assert_eq!(
+			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
+			<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+		);
+	});
+}
+
+#[test]
+fn the_runtime_upgrade_fails_its_checks_on_a_claim_that_does_not_decode() {
+	dev_ext().execute_with(|| {
+		let claims = version_3_chain();
+		let key = Claims::<Runtime>::hashed_key_for(claims[0].0);
+		sp_io::storage::set(&key, &[7; 5]);
+		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::PreAndPost).is_err());
 	});
 }

@@ -150,6 +150,7 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 				deposit,
 				lapses_at: 1 + DECISION_PERIOD,
 				evidence: evidence(),
+				status: ClaimStatus::Pending,
 			}
 		);
 		assert_eq!(cover(0).pending_claim, Some(0));

@@ -7,6 +7,7 @@ mod claims;
 mod cover;
 mod expiry;
 mod invariants;
+mod migrations;
 mod pricing;
 mod scenarios;
 mod staking;
