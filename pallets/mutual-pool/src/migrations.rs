@@ -57,15 +57,17 @@ pub mod v4 {
 		pub type Claims<T: Config> =
 			StorageMap<Pallet<T>, Twox64Concat, ClaimId, ClaimV3Of<T>, OptionQuery>;
 
-		impl<AccountId, Balance, BlockNumber, Evidence> ClaimV3<AccountId, Balance, BlockNumber, Evidence> {
+		impl<AccountId, Balance, BlockNumber, Evidence> ClaimV3<AccountId, Balance, BlockNumber, Evidence>
+		where
+			AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+			Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+			BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+		{
 			/// The same claim in version 4: under assessment.
 			pub fn into_v4<MaxEvidenceLen>(
 				self,
 			) -> Claim<AccountId, Balance, BlockNumber, MaxEvidenceLen>
 			where
-				AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
-				Balance: Clone + PartialEq + Eq + core::fmt::Debug,
-				BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 				MaxEvidenceLen: Get<u32>,
 				Evidence: Into<BoundedVec<u8, MaxEvidenceLen>>,
 			{
@@ -87,9 +89,6 @@ pub mod v4 {
 				claim: Claim<AccountId, Balance, BlockNumber, MaxEvidenceLen>,
 			) -> Self
 			where
-				AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
-				Balance: Clone + PartialEq + Eq + core::fmt::Debug,
-				BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
 				MaxEvidenceLen: Get<u32>,
 				Evidence: From<BoundedVec<u8, MaxEvidenceLen>>,
 			{
