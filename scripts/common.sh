@@ -11,6 +11,15 @@ WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime/mutual_pool_runtime.c
 
 PARA_WASM="$CARGO_TARGET_DIR/release/wbuild/mutual-pool-runtime-para/mutual_pool_runtime_para.compact.compressed.wasm"
 
+# The node's benchmarking commands (frame-benchmarking-cli, under runtime-benchmarks) embed a
+# test runtime of their own, `frame-storage-access-test-runtime`, whose Wasm only
+# `benchmark storage` uses, to validate a block of storage accesses. This project never runs
+# `benchmark storage` (the runtimes use polkadot-sdk's `ParityDbWeight`), and that Wasm took six
+# of the cold build's minutes (about 200 crates compiled for Wasm a second time). Its own skip
+# variable (substrate-wasm-builder's `SKIP_<CRATE>_WASM_BUILD`) leaves it out; `benchmark
+# storage` would then stop with "You need to build the WASM binaries".
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
 # substrate-wasm-builder compiles each runtime's Wasm in its own target dir,
 # `wbuild/<crate>/target`: the parachain runtime's build would compile again every crate it
 # shares with the solo runtime's (most of them). Pointing the parachain runtime's dir at the solo

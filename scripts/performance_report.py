@@ -398,7 +398,8 @@ def build_section(w, cost):
     w(f"- Runtime Wasm: {cost['wasm_compact_compressed_bytes']:,} B compressed "
       f"(`mutual_pool_runtime.compact.compressed.wasm`), {cost['wasm_compact_bytes']:,} B "
       f"uncompressed. It is built with the features above, so it carries the benchmarking and "
-      f"try-runtime code; a Wasm without them is smaller and was not measured.")
+      f"try-runtime code; the production Wasm, without them, is measured by "
+      f"`scripts/build-production.sh` (docs/reliability.md).")
     if "para_wasm_compact_bytes" in cost:
         w(f"- Parachain runtime Wasm: {cost['para_wasm_compact_compressed_bytes']:,} B compressed "
           f"(`mutual_pool_runtime_para.compact.compressed.wasm`), "
