@@ -179,9 +179,12 @@ export function scenarios(chain) {
         api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,
       );
       assert.equal(closed.error, null);
-      const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
-      assert.ok(rejected, 'ClaimRejected event');
-      assert.equal(rejected.data.slashed.toBigInt(), deposit);
+      // The runtime has no appeal period yet: the rejection is final at once, and the claim
+      // closes in the same call, its deposit slashed.
+      assert.ok(findEvent(closed, 'mutualPool', 'ClaimRejected'), 'ClaimRejected event');
+      const final = findEvent(closed, 'mutualPool', 'ClaimClosed');
+      assert.ok(final, 'ClaimClosed event');
+      assert.equal(final.data.slashed.toBigInt(), deposit);
       // The deposit is in the pool, not yet capital: it is earned like a premium until the end
       // of the next full expiry bucket, so staking in front of the motion would take none of it.
       // Capital plus unearned rose by exactly the deposit; the unearned part by nearly all of it
@@ -279,7 +282,7 @@ export function scenarios(chain) {
       );
       assert.equal(closed.error, null);
       assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
-      assert.equal(findEvent(closed, 'mutualPool', 'ClaimRejected').data.slashed.toBigInt(), deposit);
+      assert.equal(findEvent(closed, 'mutualPool', 'ClaimClosed').data.slashed.toBigInt(), deposit);
       assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
 
       // Now Dave withdraws all his shares, for at least what they were worth before the claim
@@ -389,6 +392,62 @@ export function scenarios(chain) {
       const requested = await send(api, api.tx.mutualPool.requestUnstake(POOL, UNIT), who.bob);
       assert.equal(requested.error, null);
       await failsWith(api.tx.mutualPool.withdraw(POOL, 0), who.bob, 'mutualPool.StillUnbonding');
+    });
+
+    test('6. The council declares an incident on the bridge product; covers in force are redeemed without a vote, one bought after is not (issue 12)', async () => {
+      const BRIDGE = 1;
+      const bought = async (signer, amount) => {
+        const result = await send(api, api.tx.mutualPool.buyCover(BRIDGE, amount, 100_000, 10n ** 30n), signer);
+        assert.equal(result.error, null);
+        return findEvent(result, 'mutualPool', 'CoverBought').data.coverId.toNumber();
+      };
+      const charlieCover = await bought(who.charlie, 1_000n * UNIT);
+      const daveCover = await bought(who.dave, 3_000n * UNIT);
+      // The bridge is hacked at this block; Eve buys cover after it is public.
+      const occurredAt = (await api.rpc.chain.getHeader()).number.toNumber();
+      await waitForBlock(api, occurredAt + 1);
+      const eveCover = await bought(who.eve, 2_000n * UNIT);
+
+      // A motion of four of the five members: the large-claim origin, whatever the pool paid
+      // earlier today. Half of each cover is paid (a partial loss).
+      const ratio = 500_000_000; // Perbill: 50%
+      const closed = await councilMotion(
+        api, api.tx.mutualPool.declareIncident(BRIDGE, occurredAt, ratio, 'ipfs://bridge-postmortem'),
+        4, who.alice, [who.bob, who.charlie, who.dave], who.eve,
+      );
+      assert.equal(closed.error, null);
+      assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk, 'the motion executed');
+      const declared = findEvent(closed, 'mutualPool', 'IncidentDeclared').data;
+      const incidentId = declared.incidentId.toNumber();
+      assert.equal(declared.occurredAt.toNumber(), occurredAt);
+      // The reserve (half the product's active cover) counts as pending.
+      const reserved = declared.reserved.toBigInt();
+      assert.ok(reserved >= 3_000n * UNIT, `reserved ${reserved}`);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims >= reserved, true);
+      // Council members see it on the pool's agenda, with its deadline.
+      const agenda = (await api.call.mutualPoolApi.agenda(POOL)).unwrap();
+      const listed = agenda.incidents.find((i) => i.incidentId.toNumber() === incidentId);
+      assert.ok(listed, 'the incident is on the agenda');
+      assert.equal(listed.closesAt.toNumber(), declared.closesAt.toNumber());
+
+      // Anyone redeems a cover for its owner: Eve redeems Charlie's.
+      const charlieBefore = await free(api, who.charlie.address);
+      const redeemed = await send(api, api.tx.mutualPool.redeemCover(incidentId, charlieCover), who.eve);
+      assert.equal(redeemed.error, null);
+      const paid = findEvent(redeemed, 'mutualPool', 'CoverRedeemed').data;
+      assert.equal(paid.owner.toString(), who.charlie.address);
+      assert.equal(paid.payout.toBigInt(), 500n * UNIT);
+      assert.equal((await free(api, who.charlie.address)) - charlieBefore, 500n * UNIT);
+      const dave = await send(api, api.tx.mutualPool.redeemCover(incidentId, daveCover), who.dave);
+      assert.equal(findEvent(dave, 'mutualPool', 'CoverRedeemed').data.payout.toBigInt(), 1_500n * UNIT);
+      // Once per cover; and cover bought after the incident pays nothing.
+      const again = await send(api, api.tx.mutualPool.redeemCover(incidentId, charlieCover), who.charlie);
+      assert.equal(again.error, 'mutualPool.AlreadyRedeemed');
+      const late = await send(api, api.tx.mutualPool.redeemCover(incidentId, eveCover), who.eve);
+      assert.equal(late.error, 'mutualPool.CoverNotAffected');
+      // Before its deadline the incident stays open, its reserve in place.
+      const early = await send(api, api.tx.mutualPool.closeIncident(incidentId), who.eve);
+      assert.equal(early.error, 'mutualPool.RedemptionOpen');
     });
   });
 }

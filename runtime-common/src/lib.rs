@@ -212,7 +212,22 @@ pub mod mutual_pool {
 		pub const BlocksPerYear: BlockNumber = YEARS;
 		/// One cover-expiry bucket per hour.
 		pub const ExpiryBucketLength: BlockNumber = 600;
+		/// The covers an incident hit may be redeemed for an hour (600 blocks) after its
+		/// declaration, as long as the council has to decide a claim; the reserve holds
+		/// withdrawals until then.
+		pub const IncidentRedemptionPeriod: BlockNumber = HOURS;
+		/// No appeals yet: a rejection is final at once (the deposit slashed), as before appeals
+		/// existed. The `ClaimAppeals` referendum track that will uphold appeals is not in the
+		/// runtimes yet; until it is, no origin can (`AppealOrigin` is `NeverEnsureOrigin`).
+		pub const AppealPeriod: BlockNumber = 0;
+		/// An appeal holds three times the claim's deposit.
+		pub const AppealDepositMultiplier: u32 = 3;
+		/// What a referendum would have to uphold an appeal (unused while `AppealPeriod` is 0).
+		pub const AppealDecisionPeriod: BlockNumber = DAYS;
 	}
+
+	/// Upholds appeals: no origin yet (see `AppealPeriod`).
+	pub type AppealOrigin = frame_support::traits::NeverEnsureOrigin<()>;
 
 	/// The treasury account: the account of `PalletId(*b"mut/trsy")`.
 	pub fn treasury_account() -> AccountId {
@@ -411,12 +426,17 @@ macro_rules! impl_council_and_mutual_pool {
 			type GovernanceOrigin = $crate::council::RootOrCouncilTwoThirds;
 			type ClaimDecisionOrigin = $crate::council::RootOrCouncilMajority;
 			type LargeClaimOrigin = $crate::council::RootOrCouncilTwoThirds;
+			type AppealOrigin = $crate::mutual_pool::AppealOrigin;
 			type PalletId = $crate::mutual_pool::MutualPoolPalletId;
 			type TreasuryAccount = $crate::mutual_pool::TreasuryAccount;
 			type ClaimDeposit = $crate::mutual_pool::ClaimDeposit;
 			type ClaimDepositRate = $crate::mutual_pool::ClaimDepositRate;
 			type MaxClaimDeposit = $crate::mutual_pool::MaxClaimDeposit;
 			type ClaimDecisionPeriod = $crate::mutual_pool::ClaimDecisionPeriod;
+			type AppealPeriod = $crate::mutual_pool::AppealPeriod;
+			type AppealDepositMultiplier = $crate::mutual_pool::AppealDepositMultiplier;
+			type AppealDecisionPeriod = $crate::mutual_pool::AppealDecisionPeriod;
+			type IncidentRedemptionPeriod = $crate::mutual_pool::IncidentRedemptionPeriod;
 			type LargeClaimWindow = $crate::mutual_pool::LargeClaimWindow;
 			type MinCover = $crate::mutual_pool::MinCover;
 			type FreezePeriod = $crate::mutual_pool::FreezePeriod;

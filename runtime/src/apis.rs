@@ -6,7 +6,7 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
-use pallet_mutual_pool_runtime_api::{PoolId, PoolStatus, Position, ProductId};
+use pallet_mutual_pool_runtime_api::{Agenda, PoolId, PoolStatus, Position, ProductId};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -218,6 +218,10 @@ impl_runtime_apis! {
 
 		fn position(pool_id: PoolId, who: AccountId) -> Option<Position<Balance, BlockNumber>> {
 			MutualPool::position(pool_id, &who)
+		}
+
+		fn agenda(pool_id: PoolId) -> Option<Agenda<AccountId, Balance, BlockNumber>> {
+			MutualPool::agenda(pool_id)
 		}
 	}
 

@@ -137,9 +137,55 @@ fn setup_claim<T: Config>(
 	amount: BalanceOf<T>,
 ) -> Result<ClaimId, BenchmarkError> {
 	let cover_id = setup_cover::<T>(buyer, product_id, amount)?;
-	let evidence = BoundedVec::truncate_from(vec![b'e'; T::MaxEvidenceLen::get() as usize]);
+	let evidence = evidence::<T>(T::MaxEvidenceLen::get());
 	MutualPool::<T>::do_submit_claim(buyer, cover_id, amount, evidence)?;
 	Ok(NextClaimId::<T>::get() - 1)
+}
+
+/// Evidence of `len` bytes.
+fn evidence<T: Config>(len: u32) -> EvidenceOf<T> {
+	BoundedVec::truncate_from(vec![b'e'; len as usize])
+}
+
+/// `n` incidents declared on `product_id` at this block, each paying 10% of every cover in
+/// force; returns their ids.
+fn setup_incidents<T: Config>(
+	product_id: ProductId,
+	n: u32,
+) -> Result<alloc::vec::Vec<IncidentId>, BenchmarkError> {
+	let now = frame_system::Pallet::<T>::block_number();
+	(0..n)
+		.map(|_| {
+			MutualPool::<T>::do_declare_incident(
+				product_id,
+				now,
+				Perbill::from_percent(10),
+				evidence::<T>(T::MaxEvidenceLen::get()),
+				true,
+			)
+			.map_err(Into::into)
+		})
+		.collect()
+}
+
+/// A claim of `units(10)` by a funded buyer, rejected by the council and in its appeal window;
+/// returns the buyer and the claim's id. The rejection is written directly (what `reject_claim`
+/// writes when the runtime has an appeal period), so that the appeal calls are measured on
+/// their real path whatever the runtime's `AppealPeriod`: without one, no claim ever reaches
+/// them, but the calls must still be charged what they would cost.
+fn setup_rejected_claim<T: Config>(
+	product_id: ProductId,
+) -> Result<(T::AccountId, ClaimId), BenchmarkError> {
+	let buyer = funded::<T>("buyer", 0);
+	let claim_id = setup_claim::<T>(&buyer, product_id, units::<T>(10))?;
+	// The window never closes here: the CLI may run the call at a later block than the setup.
+	let appeal_until = BlockNumberFor::<T>::max_value();
+	Claims::<T>::mutate(claim_id, |claim| {
+		if let Some(claim) = claim {
+			claim.status = ClaimStatus::Rejected { appeal_until };
+		}
+	});
+	Ok((buyer, claim_id))
 }
 
 /// `n` more stakers of `units(1)` in the pool, and `n` more covers of `units(1)` on the product,
@@ -422,6 +468,8 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The runtime's own path: with an appeal period, the claim waits for an appeal; without
+	/// one, the rejection is final at once and the deposit slashed (as `close_claim` does).
 	#[benchmark]
 	fn reject_claim() -> Result<(), BenchmarkError> {
 		let (pool_id, product_id, _) = setup_pool::<T>()?;
@@ -432,15 +480,20 @@ mod benchmarks {
 		let deposit = MutualPool::<T>::claim_deposit(units::<T>(10));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, claim_id);
-		assert!(!Claims::<T>::contains_key(claim_id));
-		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
-		// The deposit joined the unearned premiums (earned over the next full bucket, one more
-		// rate booked to stop), besides what was earned since the purchase.
-		assert_eq!(
-			before.capital.saturating_add(before.earnings.unearned).saturating_add(deposit),
-			after.capital.saturating_add(after.earnings.unearned)
-		);
-		assert!(after.earnings.rate > before.earnings.rate);
+		if T::AppealPeriod::get().is_zero() {
+			assert!(!Claims::<T>::contains_key(claim_id));
+			let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
+			// The deposit joined the unearned premiums (earned over the next full bucket, one
+			// more rate booked to stop), besides what was earned since the purchase.
+			assert_eq!(
+				before.capital.saturating_add(before.earnings.unearned).saturating_add(deposit),
+				after.capital.saturating_add(after.earnings.unearned)
+			);
+			assert!(after.earnings.rate > before.earnings.rate);
+		} else {
+			let status = Claims::<T>::get(claim_id).map(|claim| claim.status);
+			assert!(matches!(status, Some(ClaimStatus::Rejected { .. })));
+		}
 		Ok(())
 	}
 
@@ -488,11 +541,14 @@ mod benchmarks {
 	}
 
 	/// A cover whose claim window has closed and whose bucket both its pool and its product have
-	/// rolled.
+	/// rolled, redeemed in the most incidents open on its product, each of which it reads.
 	#[benchmark]
 	fn reap_cover() -> Result<(), BenchmarkError> {
 		let (_, product_id, caller) = setup_pool::<T>()?;
 		let cover_id = setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		for incident_id in setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS)? {
+			MutualPool::<T>::do_redeem_cover(incident_id, cover_id)?;
+		}
 		let claim_until = Covers::<T>::get(cover_id).ok_or(BenchmarkError::Weightless)?.claim_until;
 		let due = MutualPool::<T>::expiry_bucket(claim_until)
 			.saturating_mul(T::ExpiryBucketLength::get());
@@ -504,6 +560,104 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), cover_id);
 		assert!(!Covers::<T>::contains_key(cover_id));
+		assert!(!Redemptions::<T>::contains_key(cover_id));
+		Ok(())
+	}
+
+	/// Worst case: the large-claim origin (tried first), the product's other open incidents at
+	/// their most, `e` bytes of evidence.
+	#[benchmark]
+	fn declare_incident(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS - 1)?;
+		let origin =
+			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let pending = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?.pending_claims;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, product_id, now, Perbill::one(), evidence::<T>(e));
+		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?.pending_claims;
+		assert_eq!(after, pending.saturating_add(units::<T>(10)));
+		assert_eq!(ProductIncidents::<T>::get(product_id).len() as u32, bounds::MAX_OPEN_INCIDENTS);
+		Ok(())
+	}
+
+	/// Worst case: a cover redeemed in every other incident open on its product (the longest
+	/// list of redemptions to prune and write), paid off both expiry books.
+	#[benchmark]
+	fn redeem_cover() -> Result<(), BenchmarkError> {
+		let (_, product_id, caller) = setup_pool::<T>()?;
+		let cover_id = setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		let incidents = setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS)?;
+		let (last, others) = incidents.split_last().ok_or(BenchmarkError::Weightless)?;
+		for incident_id in others {
+			MutualPool::<T>::do_redeem_cover(*incident_id, cover_id)?;
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), *last, cover_id);
+		assert_eq!(Redemptions::<T>::get(cover_id).len() as u32, bounds::MAX_OPEN_INCIDENTS);
+		Ok(())
+	}
+
+	/// An incident past its deadline, among the most open on its product.
+	#[benchmark]
+	fn close_incident() -> Result<(), BenchmarkError> {
+		let (pool_id, product_id, caller) = setup_pool::<T>()?;
+		setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+		let incidents = setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS)?;
+		let closes_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::IncidentRedemptionPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(closes_at);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), incidents[0]);
+		assert!(!Incidents::<T>::contains_key(incidents[0]));
+		// The other incidents still reserve 10% of the cover each.
+		let pending = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?.pending_claims;
+		let others = bounds::MAX_OPEN_INCIDENTS - 1;
+		assert_eq!(
+			pending,
+			Perbill::from_percent(10).mul_ceil(units::<T>(10)).saturating_mul(others.into())
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn appeal_claim() -> Result<(), BenchmarkError> {
+		let (_, product_id, _) = setup_pool::<T>()?;
+		let (buyer, claim_id) = setup_rejected_claim::<T>(product_id)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), claim_id);
+		let status = Claims::<T>::get(claim_id).map(|claim| claim.status);
+		assert!(matches!(status, Some(ClaimStatus::Appealed { .. })));
+		Ok(())
+	}
+
+	/// Worst case: a payout of an unexpired cover, taken off both expiry books.
+	#[benchmark]
+	fn uphold_appeal() -> Result<(), BenchmarkError> {
+		let (_, product_id, _) = setup_pool::<T>()?;
+		let (buyer, claim_id) = setup_rejected_claim::<T>(product_id)?;
+		MutualPool::<T>::do_appeal_claim(&buyer, claim_id)?;
+		let origin =
+			T::AppealOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, claim_id, units::<T>(10));
+		assert!(!Claims::<T>::contains_key(claim_id));
+		Ok(())
+	}
+
+	/// Worst case: a dismissed appeal, both deposits slashed.
+	#[benchmark]
+	fn close_claim() -> Result<(), BenchmarkError> {
+		let (_, product_id, caller) = setup_pool::<T>()?;
+		let (buyer, claim_id) = setup_rejected_claim::<T>(product_id)?;
+		MutualPool::<T>::do_appeal_claim(&buyer, claim_id)?;
+		let claim = Claims::<T>::get(claim_id).ok_or(BenchmarkError::Weightless)?;
+		frame_system::Pallet::<T>::set_block_number(claim.deadline());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), claim_id);
+		assert!(!Claims::<T>::contains_key(claim_id));
 		Ok(())
 	}
 
@@ -648,7 +802,8 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		reject_claim(origin as T::RuntimeOrigin, claim_id);
-		assert!(!Claims::<T>::contains_key(claim_id));
+		let status = Claims::<T>::get(claim_id).map(|claim| claim.status);
+		assert!(status.is_none() || matches!(status, Some(ClaimStatus::Rejected { .. })));
 		Ok(())
 	}
 

@@ -20,7 +20,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::{
 	helpers_128bit::multiply_by_rational_with_rounding, per_things::Rounding, FixedPointNumber,
-	FixedU128,
+	FixedU128, Perbill,
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, CheckedAdd, CheckedSub, One, Saturating, Zero},
@@ -272,6 +272,20 @@ impl<T: Config> Pallet<T> {
 
 	fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// Check that `origin` decides claims: `Ok(true)` for `LargeClaimOrigin` (tried first), which
+	/// may pass the large-claim threshold, `Ok(false)` for `ClaimDecisionOrigin`, `BadOrigin`
+	/// for any other.
+	pub(crate) fn ensure_claim_decider(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+	) -> Result<bool, DispatchError> {
+		match T::LargeClaimOrigin::try_origin(origin) {
+			Ok(_) => Ok(true),
+			Err(origin) => {
+				T::ClaimDecisionOrigin::ensure_origin(origin).map(|_| false).map_err(Into::into)
+			},
+		}
 	}
 
 	/// Create a pool; returns its id.
@@ -938,25 +952,20 @@ impl<T: Config> Pallet<T> {
 			.min(T::MaxClaimDeposit::get().max(base))
 	}
 
-	/// Read a pending claim with its cover, product and pool, the claim taken off the books of
-	/// the cover and the pool in memory. The caller writes them and removes the claim. A claim
-	/// is decided before its `lapses_at` (`lapsed == false`) and lapses from then on
-	/// (`lapsed == true`).
-	fn close_claim(claim_id: ClaimId, lapsed: bool) -> Result<ClaimInContext<T>, DispatchError> {
+	/// Read a claim with its cover, product and pool, the claim taken off the books of the cover
+	/// and the pool in memory. The caller checks the claim's stage, writes the records and
+	/// removes the claim.
+	fn take_claim(claim_id: ClaimId) -> Result<ClaimInContext<T>, DispatchError> {
 		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
-		if lapsed {
-			ensure!(Self::now() >= claim.lapses_at, Error::<T>::ClaimNotLapsed);
-		} else {
-			ensure!(Self::now() < claim.lapses_at, Error::<T>::ClaimLapsed);
-		}
 		let mut cover = Covers::<T>::get(claim.cover_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		if cover.pending_claim != Some(claim_id) {
-			defensive!("a pending claim is not the pending claim of its cover");
+			defensive!("a claim is not the pending claim of its cover");
 			return Err(Error::<T>::Corrupt.into());
 		}
 		cover.pending_claim = None;
+		let mut pool: PoolOf<T> = pool;
 		pool.pending_claims = pool
 			.pending_claims
 			.checked_sub(&claim.amount)
@@ -964,37 +973,44 @@ impl<T: Config> Pallet<T> {
 		Ok(ClaimInContext { claim, cover, product, pool })
 	}
 
-	/// Approve claim `claim_id` with `payout`; `large_allowed` if the origin may approve
-	/// payouts above the pool's large-claim threshold.
-	pub(crate) fn do_approve_claim(
-		claim_id: ClaimId,
-		payout: BalanceOf<T>,
-		large_allowed: bool,
-	) -> DispatchResult {
-		let ClaimInContext { claim, mut cover, product, mut pool } =
-			Self::close_claim(claim_id, false)?;
-		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
-		// The threshold applies to everything paid on the cover, and to everything the pool
-		// paid in the current window: a large loss cannot be approved in instalments, on one
-		// cover or on several.
-		let now = Self::now();
+	/// Check that `claim` awaits the council: pending, and before its `lapses_at` to be decided
+	/// (`lapsed == false`), or from it to lapse (`lapsed == true`).
+	fn ensure_pending(claim: &ClaimOf<T>, lapsed: bool) -> DispatchResult {
+		ensure!(claim.status == ClaimStatus::Pending, Error::<T>::ClaimNotPending);
+		if lapsed {
+			ensure!(Self::now() >= claim.lapses_at, Error::<T>::ClaimNotLapsed);
+		} else {
+			ensure!(Self::now() < claim.lapses_at, Error::<T>::ClaimLapsed);
+		}
+		Ok(())
+	}
+
+	/// Start a new large-claim window if the current one is over.
+	fn open_payout_window(pool: &mut PoolOf<T>, now: BlockNumberFor<T>) {
 		if now >= pool.payouts.start.saturating_add(T::LargeClaimWindow::get()) {
 			pool.payouts = PayoutWindow { start: now, paid: Zero::zero() };
 		}
-		// What was earned until now belongs to the stakers before the loss is shared, and
-		// counts in the threshold.
-		Self::accrue(&mut pool, now)?;
-		let threshold = pool.params.large_claim_threshold.mul_floor(pool.capital);
-		let paid_on_cover = cover.amount.saturating_sub(cover.remaining);
-		ensure!(
-			large_allowed
-				|| (paid_on_cover.saturating_add(payout) <= threshold
-					&& pool.payouts.paid.saturating_add(payout) <= threshold),
-			Error::<T>::RequiresLargeClaimOrigin
-		);
-		let pool_id = product.pool_id;
+	}
+
+	/// The pool's large-claim threshold: `large_claim_threshold * capital`.
+	fn large_claim_threshold(pool: &PoolOf<T>) -> BalanceOf<T> {
+		pool.params.large_claim_threshold.mul_floor(pool.capital)
+	}
+
+	/// Pay `payout` on `cover` from the pool to the cover's owner, as much of it as the capital
+	/// allows: the loss is shared pro rata by every share of the pool in O(1), the payout counts
+	/// in the pool's large-claim window, and what is paid leaves the cover's remaining and the
+	/// active cover of the pool and the product. A payout that takes all the capital depletes
+	/// the pool. Returns what was paid; the caller writes the records and reports a shortfall
+	/// (`report_shortfall`). `payout` is at most the cover's remaining, and the pool's earnings
+	/// are accrued to this block.
+	fn pay_out(
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		cover: &mut CoverOf<T>,
+		payout: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let paid = payout.min(pool.capital);
-		let shortfall = payout.saturating_sub(paid);
 		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
 		// Bonded and unbonding shares bear the loss pro rata to their capital. The unbonding
@@ -1020,7 +1036,7 @@ impl<T: Config> Pallet<T> {
 			pool.active_cover =
 				pool.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		}
-		let book = Self::book_mut(&mut pool, cover.product_id)?;
+		let book = Self::book_mut(pool, cover.product_id)?;
 		if Self::unbook_expiry(
 			ExpiryOwner::Product(cover.product_id),
 			book.expired_through,
@@ -1035,7 +1051,7 @@ impl<T: Config> Pallet<T> {
 			// reopens it, once every cover sold before has run off (`reopen_pool`).
 			pool.depleted = true;
 		}
-		Self::end_empty_eras(&mut pool)?;
+		Self::end_empty_eras(pool)?;
 
 		if !paid.is_zero() {
 			T::Currency::transfer(
@@ -1045,46 +1061,177 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
+		Ok(paid)
+	}
+
+	/// Report what a payout of `payout` left unpaid, if anything (`PoolDepleted`).
+	fn report_shortfall(pool_id: PoolId, payout: BalanceOf<T>, paid: BalanceOf<T>) {
+		let shortfall = payout.saturating_sub(paid);
+		if !shortfall.is_zero() {
+			Self::deposit_event(Event::PoolDepleted { pool_id, shortfall });
+		}
+	}
+
+	/// Approve claim `claim_id` with `payout`; `large_allowed` if the origin may approve
+	/// payouts above the pool's large-claim threshold.
+	pub(crate) fn do_approve_claim(
+		claim_id: ClaimId,
+		payout: BalanceOf<T>,
+		large_allowed: bool,
+	) -> DispatchResult {
+		let ClaimInContext { claim, mut cover, product, mut pool } = Self::take_claim(claim_id)?;
+		Self::ensure_pending(&claim, false)?;
+		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
+		// The threshold applies to everything paid on the cover, and to everything the pool
+		// paid in the current window: a large loss cannot be approved in instalments, on one
+		// cover or on several.
+		let now = Self::now();
+		Self::open_payout_window(&mut pool, now);
+		// What was earned until now belongs to the stakers before the loss is shared, and
+		// counts in the threshold.
+		Self::accrue(&mut pool, now)?;
+		let threshold = Self::large_claim_threshold(&pool);
+		let paid_on_cover = cover.amount.saturating_sub(cover.remaining);
+		ensure!(
+			large_allowed
+				|| (paid_on_cover.saturating_add(payout) <= threshold
+					&& pool.payouts.paid.saturating_add(payout) <= threshold),
+			Error::<T>::RequiresLargeClaimOrigin
+		);
+		let pool_id = product.pool_id;
+		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
 		Self::release_deposit(&claim)?;
 
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::ClaimApproved { claim_id, payout: paid });
-		if !shortfall.is_zero() {
-			Self::deposit_event(Event::PoolDepleted { pool_id, shortfall });
-		}
+		Self::report_shortfall(pool_id, payout, paid);
 		Ok(())
 	}
 
-	/// Reject claim `claim_id`, slashing its deposit into the pool: the bonded shares earn it
-	/// over the next full expiry bucket, like a premium, so that no one can stake in front of
-	/// a rejection and take it.
+	/// Reject claim `claim_id`: it waits `AppealPeriod` blocks for an appeal, still counted as
+	/// pending and its deposit held; with no appeal period the rejection is final at once.
 	pub(crate) fn do_reject_claim(claim_id: ClaimId) -> DispatchResult {
-		let ClaimInContext { claim, cover, product, mut pool } =
-			Self::close_claim(claim_id, false)?;
+		let mut claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		Self::ensure_pending(&claim, false)?;
+		let now = Self::now();
+		let appeal_until = now.checked_add(&T::AppealPeriod::get()).ok_or(Error::<T>::Overflow)?;
+		Self::deposit_event(Event::ClaimRejected { claim_id, appeal_until });
+		if appeal_until == now {
+			return Self::settle_rejection(claim_id);
+		}
+		claim.status = ClaimStatus::Rejected { appeal_until };
+		Claims::<T>::insert(claim_id, claim);
+		Ok(())
+	}
+
+	/// Appeal the rejection of claim `claim_id` for its claimant `who`, holding the appeal
+	/// deposit.
+	pub(crate) fn do_appeal_claim(who: &T::AccountId, claim_id: ClaimId) -> DispatchResult {
+		let mut claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		ensure!(&claim.claimant == who, Error::<T>::NotClaimant);
+		let ClaimStatus::Rejected { appeal_until } = claim.status else {
+			return Err(Error::<T>::ClaimNotRejected.into());
+		};
+		let now = Self::now();
+		ensure!(now < appeal_until, Error::<T>::AppealWindowClosed);
+		let decide_by =
+			now.checked_add(&T::AppealDecisionPeriod::get()).ok_or(Error::<T>::Overflow)?;
+		let deposit = Self::appeal_deposit(claim.deposit);
+		T::Currency::hold(&HoldReason::AppealDeposit.into(), who, deposit)?;
+		claim.status = ClaimStatus::Appealed { deposit, decide_by };
+		Claims::<T>::insert(claim_id, claim);
+		Self::deposit_event(Event::ClaimAppealed { claim_id, deposit, decide_by });
+		Ok(())
+	}
+
+	/// The deposit an appeal against the rejection of a claim holding `claim_deposit` holds:
+	/// `AppealDepositMultiplier` times it.
+	pub fn appeal_deposit(claim_deposit: BalanceOf<T>) -> BalanceOf<T> {
+		claim_deposit.saturating_mul(T::AppealDepositMultiplier::get().into())
+	}
+
+	/// Uphold the appeal of claim `claim_id`: pay `payout` as an approval would (no large-claim
+	/// threshold: `AppealOrigin` speaks for the token holders) and release both deposits.
+	pub(crate) fn do_uphold_appeal(claim_id: ClaimId, payout: BalanceOf<T>) -> DispatchResult {
+		let ClaimInContext { claim, mut cover, product, mut pool } = Self::take_claim(claim_id)?;
+		let ClaimStatus::Appealed { deposit, decide_by } = claim.status else {
+			return Err(Error::<T>::ClaimNotAppealed.into());
+		};
+		let now = Self::now();
+		ensure!(now < decide_by, Error::<T>::AppealExpired);
+		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
+		Self::open_payout_window(&mut pool, now);
+		Self::accrue(&mut pool, now)?;
+		let pool_id = product.pool_id;
+		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		Self::release_deposit(&claim)?;
+		T::Currency::release(
+			&HoldReason::AppealDeposit.into(),
+			&claim.claimant,
+			deposit,
+			Precision::BestEffort,
+		)?;
+
+		Claims::<T>::remove(claim_id);
+		Covers::<T>::insert(claim.cover_id, cover);
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::AppealUpheld { claim_id, payout: paid });
+		Self::report_shortfall(pool_id, payout, paid);
+		Ok(())
+	}
+
+	/// Close claim `claim_id`, rejected and past its appeal window, or appealed and past the
+	/// appeal's decision period.
+	pub(crate) fn do_close_claim(claim_id: ClaimId) -> DispatchResult {
+		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		let now = Self::now();
+		let closable = match claim.status {
+			ClaimStatus::Pending => false,
+			ClaimStatus::Rejected { appeal_until } => now >= appeal_until,
+			ClaimStatus::Appealed { decide_by, .. } => now >= decide_by,
+		};
+		ensure!(closable, Error::<T>::ClaimNotClosable);
+		Self::settle_rejection(claim_id)
+	}
+
+	/// Make the rejection of claim `claim_id` final: slash its deposits (the claim's, and the
+	/// appeal's if it was appealed) into the pool, where the bonded shares earn them over the
+	/// next full expiry bucket, like a premium, so that no one can stake in front of a
+	/// rejection and take them; and stop counting the claimed amount as pending.
+	fn settle_rejection(claim_id: ClaimId) -> DispatchResult {
+		let ClaimInContext { claim, cover, product, mut pool } = Self::take_claim(claim_id)?;
 		let now = Self::now();
 		// What was earned until now joins the capital before the rate changes.
 		Self::accrue(&mut pool, now)?;
-		let slashed = T::Currency::transfer_on_hold(
-			&HoldReason::ClaimDeposit.into(),
-			&claim.claimant,
-			&Self::pool_account(product.pool_id),
-			claim.deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		let account = Self::pool_account(product.pool_id);
+		let slash = |reason: HoldReason, amount| {
+			T::Currency::transfer_on_hold(
+				&reason.into(),
+				&claim.claimant,
+				&account,
+				amount,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)
+		};
+		let mut slashed = slash(HoldReason::ClaimDeposit, claim.deposit)?;
+		if let ClaimStatus::Appealed { deposit, .. } = claim.status {
+			let appeal = slash(HoldReason::AppealDeposit, deposit)?;
+			slashed = slashed.checked_add(&appeal).ok_or(Error::<T>::Overflow)?;
+		}
 		let bucket = Self::expiry_bucket(now.saturating_add(T::ExpiryBucketLength::get()));
 		Self::earn_until(product.pool_id, &mut pool, slashed, bucket)?;
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(product.pool_id, pool);
-		Self::deposit_event(Event::ClaimRejected { claim_id, slashed });
+		Self::deposit_event(Event::ClaimClosed { claim_id, cover_id: claim.cover_id, slashed });
 		Ok(())
 	}
 
-	/// Give a claim's deposit back to the claimant (on approval or lapse).
+	/// Give a claim's deposit back to the claimant (on approval, an upheld appeal or a lapse).
 	fn release_deposit(claim: &ClaimOf<T>) -> DispatchResult {
 		T::Currency::release(
 			&HoldReason::ClaimDeposit.into(),
@@ -1098,7 +1245,8 @@ impl<T: Config> Pallet<T> {
 	/// Lapse claim `claim_id`, past its `lapses_at`: release its deposit and unlock what it
 	/// claimed.
 	pub(crate) fn do_lapse_claim(claim_id: ClaimId) -> DispatchResult {
-		let ClaimInContext { claim, cover, product, pool } = Self::close_claim(claim_id, true)?;
+		let ClaimInContext { claim, cover, product, pool } = Self::take_claim(claim_id)?;
+		Self::ensure_pending(&claim, true)?;
 		Self::release_deposit(&claim)?;
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
@@ -1154,14 +1302,185 @@ impl<T: Config> Pallet<T> {
 		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let bucket = Self::expiry_bucket(cover.claim_until);
+		let now = Self::now();
 		ensure!(
-			Self::now() > cover.claim_until
+			now > cover.claim_until
 				&& bucket <= pool.expired_through
 				&& bucket <= Self::book(&pool, cover.product_id)?.expired_through,
 			Error::<T>::CoverNotExpired
 		);
+		// A cover that an open incident could still pay stays until the incident closes: its
+		// owner has until then to redeem it.
+		let redeemed = Redemptions::<T>::get(cover_id);
+		for open in ProductIncidents::<T>::get(cover.product_id) {
+			ensure!(
+				now >= open.closes_at
+					|| !Self::hits(open.occurred_at, open.declared_at, &cover)
+					|| redeemed.contains(&open.incident_id),
+				Error::<T>::CoverRedeemable
+			);
+		}
 		Covers::<T>::remove(cover_id);
+		Redemptions::<T>::remove(cover_id);
 		Self::deposit_event(Event::CoverReaped { cover_id });
+		Ok(())
+	}
+}
+
+/// Incidents: one ruling pays every cover a product's incident hit.
+impl<T: Config> Pallet<T> {
+	/// Declare an incident on `product_id`; returns its id. `large_allowed` if the origin may
+	/// reserve more than the pool's large-claim threshold.
+	pub(crate) fn do_declare_incident(
+		product_id: ProductId,
+		occurred_at: BlockNumberFor<T>,
+		ratio: Perbill,
+		evidence: EvidenceOf<T>,
+		large_allowed: bool,
+	) -> Result<IncidentId, DispatchError> {
+		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
+		let now = Self::now();
+		ensure!(occurred_at <= now, Error::<T>::IncidentInFuture);
+		ensure!(!ratio.is_zero(), Error::<T>::ZeroRatio);
+		let pool_id = product.pool_id;
+		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		Self::open_payout_window(&mut pool, now);
+		Self::accrue(&mut pool, now)?;
+		// Every cover the incident can pay holds capacity now: its claim window is open at the
+		// declaration, so its expiry bucket is not rolled. The product's active cover is thus
+		// at least their remaining, and `ratio` of it at least what they can be paid, but for
+		// covers already partly paid (see `do_redeem_cover`).
+		let reserved = ratio.mul_ceil(Self::book(&pool, product_id)?.active_cover);
+		ensure!(
+			large_allowed
+				|| pool.payouts.paid.saturating_add(reserved) <= Self::large_claim_threshold(&pool),
+			Error::<T>::RequiresLargeClaimOrigin
+		);
+		let incident_id = NextIncidentId::<T>::get();
+		let next = incident_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let mut open = ProductIncidents::<T>::get(product_id);
+		let closes_at = now
+			.checked_add(&T::IncidentRedemptionPeriod::get())
+			.ok_or(Error::<T>::Overflow)?;
+		open.try_push(OpenIncident { incident_id, occurred_at, declared_at: now, closes_at })
+			.map_err(|_| Error::<T>::TooManyIncidents)?;
+		pool.pending_claims =
+			pool.pending_claims.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
+
+		Incidents::<T>::insert(
+			incident_id,
+			Incident {
+				product_id,
+				pool_id,
+				occurred_at,
+				ratio,
+				declared_at: now,
+				closes_at,
+				reserved,
+				paid: Zero::zero(),
+				redeemed: 0,
+				evidence,
+			},
+		);
+		ProductIncidents::<T>::insert(product_id, open);
+		Pools::<T>::insert(pool_id, pool);
+		NextIncidentId::<T>::put(next);
+		Self::deposit_event(Event::IncidentDeclared {
+			incident_id,
+			product_id,
+			pool_id,
+			occurred_at,
+			ratio,
+			reserved,
+			closes_at,
+		});
+		Ok(incident_id)
+	}
+
+	/// Whether `incident` hit `cover`: a cover of its product, in force at the incident's block,
+	/// whose claim window was open at the declaration.
+	pub(crate) fn is_affected(incident: &IncidentOf<T>, cover: &CoverOf<T>) -> bool {
+		cover.product_id == incident.product_id
+			&& Self::hits(incident.occurred_at, incident.declared_at, cover)
+	}
+
+	/// Whether an incident of the cover's product that happened at `occurred_at` and was
+	/// declared at `declared_at` hit `cover`: in force at that block, its claim window open at
+	/// the declaration.
+	fn hits(
+		occurred_at: BlockNumberFor<T>,
+		declared_at: BlockNumberFor<T>,
+		cover: &CoverOf<T>,
+	) -> bool {
+		cover.start <= occurred_at && occurred_at <= cover.end && cover.claim_until >= declared_at
+	}
+
+	/// Pay cover `cover_id` in incident `incident_id`.
+	pub(crate) fn do_redeem_cover(incident_id: IncidentId, cover_id: CoverId) -> DispatchResult {
+		let mut incident = Incidents::<T>::get(incident_id).ok_or(Error::<T>::IncidentNotFound)?;
+		let now = Self::now();
+		ensure!(now < incident.closes_at, Error::<T>::RedemptionClosed);
+		let mut cover = Covers::<T>::get(cover_id).ok_or(Error::<T>::CoverNotFound)?;
+		ensure!(Self::is_affected(&incident, &cover), Error::<T>::CoverNotAffected);
+		let mut redeemed = Redemptions::<T>::get(cover_id);
+		ensure!(!redeemed.contains(&incident_id), Error::<T>::AlreadyRedeemed);
+		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
+		let payout = incident.ratio.mul_floor(cover.amount).min(cover.remaining);
+		ensure!(!payout.is_zero(), Error::<T>::NothingToRedeem);
+		// Only the product's open incidents are kept, this one among them: the list fits.
+		let open = ProductIncidents::<T>::get(cover.product_id);
+		redeemed.retain(|id| open.iter().any(|open| open.incident_id == *id));
+		redeemed.try_push(incident_id).map_err(|_| {
+			defensive!("a cover redeemed in more incidents than its product has open");
+			Error::<T>::Corrupt
+		})?;
+
+		let pool_id = incident.pool_id;
+		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		Self::open_payout_window(&mut pool, now);
+		Self::accrue(&mut pool, now)?;
+		// The payout comes out of the reserve first. A cover already partly paid may be owed
+		// more than `ratio` of what it has left, which the reserve counted: the rest is paid
+		// from the capital as any payout is.
+		let released = payout.min(incident.reserved);
+		incident.reserved = incident.reserved.saturating_sub(released);
+		pool.pending_claims = pool
+			.pending_claims
+			.checked_sub(&released)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		incident.paid = incident.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
+		incident.redeemed = incident.redeemed.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		let owner = cover.owner.clone();
+		Incidents::<T>::insert(incident_id, incident);
+		Redemptions::<T>::insert(cover_id, redeemed);
+		Covers::<T>::insert(cover_id, cover);
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::CoverRedeemed { incident_id, cover_id, owner, payout: paid });
+		Self::report_shortfall(pool_id, payout, paid);
+		Ok(())
+	}
+
+	/// Close incident `incident_id` after its redemption period: free what it still reserves.
+	pub(crate) fn do_close_incident(incident_id: IncidentId) -> DispatchResult {
+		let incident = Incidents::<T>::get(incident_id).ok_or(Error::<T>::IncidentNotFound)?;
+		ensure!(Self::now() >= incident.closes_at, Error::<T>::RedemptionOpen);
+		let mut pool = Pools::<T>::get(incident.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.pending_claims = pool
+			.pending_claims
+			.checked_sub(&incident.reserved)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		let mut open = ProductIncidents::<T>::get(incident.product_id);
+		open.retain(|open| open.incident_id != incident_id);
+		if open.is_empty() {
+			ProductIncidents::<T>::remove(incident.product_id);
+		} else {
+			ProductIncidents::<T>::insert(incident.product_id, open);
+		}
+		Incidents::<T>::remove(incident_id);
+		Pools::<T>::insert(incident.pool_id, pool);
+		Self::deposit_event(Event::IncidentClosed { incident_id, released: incident.reserved });
 		Ok(())
 	}
 }
@@ -1216,6 +1535,47 @@ impl<T: Config> Pallet<T> {
 			pending_claims: pool.pending_claims,
 			solvency_ratio: FixedU128::checked_from_rational(capacity, owed),
 		})
+	}
+
+	/// What is open in a pool: every claim still in storage (pending, rejected in its appeal
+	/// window, or appealed) and every incident not yet closed, each with its deadline, in id
+	/// order; `None` if there is no such pool. It reads every claim and incident of the chain:
+	/// for clients, never for calls.
+	pub fn agenda(pool_id: PoolId) -> Option<AgendaOf<T>> {
+		if !Pools::<T>::contains_key(pool_id) {
+			return None;
+		}
+		let mut claims: alloc::vec::Vec<_> = Claims::<T>::iter()
+			.filter_map(|(claim_id, claim)| {
+				let product_id = Covers::<T>::get(claim.cover_id)?.product_id;
+				(Products::<T>::get(product_id)?.pool_id == pool_id).then(|| ClaimAgenda {
+					claim_id,
+					cover_id: claim.cover_id,
+					product_id,
+					deadline: claim.deadline(),
+					claimant: claim.claimant,
+					amount: claim.amount,
+					deposit: claim.deposit,
+					status: claim.status,
+				})
+			})
+			.collect();
+		claims.sort_by_key(|claim| claim.claim_id);
+		let mut incidents: alloc::vec::Vec<_> = Incidents::<T>::iter()
+			.filter(|(_, incident)| incident.pool_id == pool_id)
+			.map(|(incident_id, incident)| IncidentAgenda {
+				incident_id,
+				product_id: incident.product_id,
+				occurred_at: incident.occurred_at,
+				ratio: incident.ratio,
+				reserved: incident.reserved,
+				paid: incident.paid,
+				redeemed: incident.redeemed,
+				closes_at: incident.closes_at,
+			})
+			.collect();
+		incidents.sort_by_key(|incident| incident.incident_id);
+		Some(Agenda { claims, incidents })
 	}
 
 	/// A staker's position in a pool, valued at the current share prices of bonded and
@@ -1297,6 +1657,7 @@ impl<T: Config> Pallet<T> {
 		let mut product_active: Sums<ProductId, BalanceOf<T>> = BTreeMap::new();
 		let mut pending: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
 		let mut held: Sums<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut appeals_held: Sums<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut pending_covers = 0usize;
 		for (cover_id, cover) in Covers::<T>::iter() {
 			ensure!(cover_id < NextCoverId::<T>::get(), "a cover id was never given out");
@@ -1319,6 +1680,9 @@ impl<T: Config> Pallet<T> {
 				ensure!(claim.claimant == cover.owner, "a pending claim of a former owner");
 				ensure!(claim.amount <= cover.remaining, "a claim above the cover's remaining");
 				add(pending.entry(product.pool_id).or_default(), claim.amount)?;
+				if let ClaimStatus::Appealed { deposit, .. } = claim.status {
+					add(appeals_held.entry(claim.claimant.clone()).or_default(), deposit)?;
+				}
 				add(held.entry(claim.claimant).or_default(), claim.deposit)?;
 				pending_covers += 1;
 			}
@@ -1332,6 +1696,67 @@ impl<T: Config> Pallet<T> {
 				T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who) == deposits,
 				"held claim deposits differ from the pending claims' deposits"
 			);
+		}
+		for (who, deposits) in appeals_held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::AppealDeposit.into(), &who) == deposits,
+				"held appeal deposits differ from the appealed claims' deposits"
+			);
+		}
+
+		// Incidents: each open one is listed once among its product's open incidents, and what
+		// it reserves counts in its pool's pending claims.
+		let mut listed = 0usize;
+		for (product_id, open) in ProductIncidents::<T>::iter() {
+			ensure!(!open.is_empty(), "an empty list of open incidents is stored");
+			for (i, listed_open) in open.iter().enumerate() {
+				let incident_id = listed_open.incident_id;
+				ensure!(
+					open[..i].iter().all(|other| other.incident_id != incident_id),
+					"an incident listed twice"
+				);
+				let incident =
+					Incidents::<T>::get(incident_id).ok_or("a closed incident is listed open")?;
+				ensure!(incident.product_id == product_id, "an incident listed on another product");
+				ensure!(
+					(listed_open.occurred_at, listed_open.declared_at, listed_open.closes_at)
+						== (incident.occurred_at, incident.declared_at, incident.closes_at),
+					"an open incident's blocks differ from its product's list"
+				);
+				listed += 1;
+			}
+		}
+		ensure!(Incidents::<T>::iter().count() == listed, "an open incident is not listed");
+		for (incident_id, incident) in Incidents::<T>::iter() {
+			ensure!(incident_id < NextIncidentId::<T>::get(), "an incident id was never given out");
+			let product =
+				Products::<T>::get(incident.product_id).ok_or("an incident of no product")?;
+			ensure!(product.pool_id == incident.pool_id, "an incident of another pool");
+			ensure!(
+				incident.occurred_at <= incident.declared_at
+					&& incident.declared_at < incident.closes_at,
+				"an incident's blocks are out of order"
+			);
+			ensure!(!incident.ratio.is_zero(), "an incident pays nothing");
+			add(pending.entry(incident.pool_id).or_default(), incident.reserved)?;
+		}
+		// Redemptions: of an existing cover, each incident once, only incidents given out.
+		for (cover_id, redeemed) in Redemptions::<T>::iter() {
+			let cover = Covers::<T>::get(cover_id).ok_or("redemptions of a reaped cover")?;
+			ensure!(!redeemed.is_empty(), "an empty list of redemptions is stored");
+			for (i, incident_id) in redeemed.iter().enumerate() {
+				ensure!(!redeemed[..i].contains(incident_id), "a cover redeemed twice");
+				ensure!(
+					*incident_id < NextIncidentId::<T>::get(),
+					"a redemption in an incident never declared"
+				);
+				if let Some(incident) = Incidents::<T>::get(incident_id) {
+					ensure!(
+						Self::is_affected(&incident, &cover),
+						"a cover redeemed in an incident that did not hit it"
+					);
+				}
+			}
 		}
 
 		// Expiry books: no bucket at or before its owner's cursor, and the unrolled buckets sum

@@ -18,13 +18,24 @@
 //!   than its `max_capacity_share` of that. The net premium is **earned** block by block over
 //!   those blocks by the shares bonded in each (see [`Earnings`]), not at purchase.
 //! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
-//!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`, the deposit goes to the
-//!   pool, earned like a premium) within `ClaimDecisionPeriod`, after which the claim lapses
-//!   (`lapse_claim`, anyone).
+//!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`) within
+//!   `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone). A rejected
+//!   claimant may appeal within `AppealPeriod` (`appeal_claim`, holding a larger deposit) to
+//!   `AppealOrigin`, a referendum of token holders in the runtimes of this repository, which
+//!   may pay it (`uphold_appeal`, both deposits back) within `AppealDecisionPeriod`. A rejection
+//!   becomes final when its window or its appeal runs out (`close_claim`, anyone): the deposits
+//!   go to the pool, earned like a premium. Until then the claim stays pending.
+//! - When one event hits every cover of a product, the council declares an **incident**
+//!   (`declare_incident`: its block and a payout ratio) instead of voting on each claim: every
+//!   cover in force at that block may then be redeemed (`redeem_cover`, anyone, O(1) per cover)
+//!   for the ratio of its amount, once, until `IncidentRedemptionPeriod` is over
+//!   (`close_incident`). The declaration reserves the ratio of the product's active cover as
+//!   pending, so stakers cannot leave ahead of the redemptions.
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
 //!   shares keep bearing losses but earn nothing and sell no new cover (`rebond` turns them
-//!   back), `withdraw` waits while claims are pending (so a claim's outcome is shared by exactly
-//!   the stakers who were there when it was filed) and while an incident freezes the pool
+//!   back), `withdraw` waits while claims are pending or an incident is open (so a claim's
+//!   outcome is shared by exactly the stakers who were there when it was filed) and while a
+//!   freeze holds the pool
 //!   (`freeze_pool`), and it may not take capital that backs cover, the pool's or any product's
 //!   share of it.
 //! - A payout that empties a pool closes it to stakes and sales until governance reopens it
@@ -48,8 +59,9 @@
 //!   booked per time bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
 //!   `MaxExpiryBucketsPerCall` buckets per owner and call, by `on_idle`, `roll_expiries` and
 //!   `withdraw`; until then it still counts as active (see [`expiry`]).
-//! - **Pending claims**: the claimed amounts under assessment; they lock capital, count against
-//!   capacity, and hold withdrawals until each is decided or lapses.
+//! - **Pending claims**: the claimed amounts under assessment, under appeal or in their appeal
+//!   window, and what open incidents still reserve; they lock capital, count against capacity,
+//!   and hold withdrawals until each claim is paid, lapses or closes and each incident closes.
 //! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
 //!   until anyone calls `pay_fees` to send them to the treasury.
 //! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
@@ -138,6 +150,14 @@ pub mod pallet {
 	>;
 	/// Claim evidence of this runtime.
 	pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
+	/// Where a claim stands, in this runtime's types.
+	pub type ClaimStatusOf<T> = ClaimStatus<BalanceOf<T>, BlockNumberFor<T>>;
+	/// An incident as stored.
+	pub type IncidentOf<T> =
+		Incident<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxEvidenceLen>;
+	/// The answer of the `agenda` runtime API in this runtime's types.
+	pub type AgendaOf<T> =
+		Agenda<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 	/// The in-code storage version. Version 1 (issue 9): covers keep their claim window
 	/// (`claim_until`), claims their deadline (`lapses_at`), pools their large-claim window
@@ -170,8 +190,13 @@ pub mod pallet {
 		/// Approves claims up to a pool's `large_claim_threshold`, and rejects claims.
 		type ClaimDecisionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Approves claims of any size.
+		/// Approves claims of any size, and declares incidents of any size.
 		type LargeClaimOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Upholds appealed claims (`uphold_appeal`), of any size: in the runtimes of this
+		/// repository, a referendum of token holders on the `ClaimAppeals` track. Never asked when
+		/// `AppealPeriod` is zero.
+		type AppealOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Derives the pool accounts.
 		#[pallet::constant]
@@ -201,6 +226,29 @@ pub mod pallet {
 		/// capital.
 		#[pallet::constant]
 		type ClaimDecisionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after a rejection during which the claimant may appeal (`appeal_claim`); the
+		/// claim keeps its amount counted in the pending claims and its deposit held until then,
+		/// and `close_claim` ends it after. Zero: a rejection is final at once (the deposit is
+		/// slashed by `reject_claim` itself), for runtimes without an appeal track.
+		#[pallet::constant]
+		type AppealPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The appeal deposit is this many times the claim's deposit (at least 2: an appeal asks
+		/// token holders to overrule the council, and costs more than the claim).
+		#[pallet::constant]
+		type AppealDepositMultiplier: Get<u32>;
+
+		/// Blocks `AppealOrigin` has to uphold an appeal; after them the appeal is dismissed and
+		/// `close_claim` slashes both deposits. At least the longest a referendum on the appeal
+		/// track takes to pass and be enacted, so that a passing vote is never too late.
+		#[pallet::constant]
+		type AppealDecisionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after the declaration of an incident during which the covers it hit may be
+		/// redeemed; after them anyone may `close_incident`, which frees what it reserved.
+		#[pallet::constant]
+		type IncidentRedemptionPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Blocks over which a pool's payouts are summed against its `large_claim_threshold`:
 		/// once the payouts of a window would pass the threshold, approving needs
@@ -247,6 +295,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// The deposit of a claim under assessment.
 		ClaimDeposit,
+		/// The deposit of an appeal against a rejection.
+		AppealDeposit,
 	}
 
 	/// The id the next pool will get.
@@ -284,9 +334,37 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextClaimId<T> = StorageValue<_, ClaimId, ValueQuery>;
 
-	/// Claims under assessment by id; a decided claim is removed.
+	/// Claims by id, from filing until approved, upheld on appeal, lapsed or closed (see
+	/// [`ClaimStatus`]).
 	#[pallet::storage]
 	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, ClaimId, ClaimOf<T>>;
+
+	/// The id the next incident will get.
+	#[pallet::storage]
+	pub type NextIncidentId<T> = StorageValue<_, IncidentId, ValueQuery>;
+
+	/// Incidents by id, from declaration until `close_incident`.
+	#[pallet::storage]
+	pub type Incidents<T: Config> = StorageMap<_, Twox64Concat, IncidentId, IncidentOf<T>>;
+
+	/// The open incidents of each product (at most `bounds::MAX_OPEN_INCIDENTS`), with the
+	/// blocks that tell which covers each could pay, so that `reap_cover` never removes a cover
+	/// one of them could still pay, and reads no incident to know it.
+	#[pallet::storage]
+	pub type ProductIncidents<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ProductId,
+		BoundedVec<OpenIncident<BlockNumberFor<T>>, MaxOpenIncidents>,
+		ValueQuery,
+	>;
+
+	/// The incidents a cover was redeemed in, among those open on its product (closed ones are
+	/// dropped at its next redemption): a cover is paid at most once per incident. Removed with
+	/// the cover by `reap_cover`.
+	#[pallet::storage]
+	pub type Redemptions<T: Config> =
+		StorageMap<_, Twox64Concat, CoverId, BoundedVec<IncidentId, MaxOpenIncidents>, ValueQuery>;
 
 	/// Cover that leaves a pool's or a product's active cover when the bucket is rolled.
 	#[pallet::storage]
@@ -363,9 +441,40 @@ pub mod pallet {
 		},
 		/// A claim was approved and `payout` paid to the cover owner.
 		ClaimApproved { claim_id: ClaimId, payout: BalanceOf<T> },
-		/// A claim was rejected and its deposit slashed into the pool, where the bonded shares
-		/// earn it over the next full expiry bucket.
-		ClaimRejected { claim_id: ClaimId, slashed: BalanceOf<T> },
+		/// A claim was rejected. The claimant may appeal until `appeal_until` (exclusive); the
+		/// claim then closes (`ClaimClosed`). With no appeal period, `appeal_until` is this block
+		/// and `ClaimClosed` follows at once.
+		ClaimRejected { claim_id: ClaimId, appeal_until: BlockNumberFor<T> },
+		/// A rejection became final, unappealed or with its appeal dismissed: the deposits,
+		/// `slashed` together, went into the pool, where the bonded shares earn them over the
+		/// next full expiry bucket, and the claimed amount stopped locking capital.
+		ClaimClosed { claim_id: ClaimId, cover_id: CoverId, slashed: BalanceOf<T> },
+		/// The claimant appealed a rejection, holding `deposit`; `AppealOrigin` may uphold the
+		/// appeal until `decide_by` (exclusive).
+		ClaimAppealed { claim_id: ClaimId, deposit: BalanceOf<T>, decide_by: BlockNumberFor<T> },
+		/// An appeal was upheld: `payout` was paid to the cover owner and both deposits released.
+		AppealUpheld { claim_id: ClaimId, payout: BalanceOf<T> },
+		/// An incident was declared on a product: the covers in force at `occurred_at` may be
+		/// redeemed for `ratio` of their amount until `closes_at` (exclusive); `reserved` of the
+		/// pool's capital is held for them.
+		IncidentDeclared {
+			incident_id: IncidentId,
+			product_id: ProductId,
+			pool_id: PoolId,
+			occurred_at: BlockNumberFor<T>,
+			ratio: Perbill,
+			reserved: BalanceOf<T>,
+			closes_at: BlockNumberFor<T>,
+		},
+		/// A cover was redeemed in an incident: `payout` was paid to its `owner`.
+		CoverRedeemed {
+			incident_id: IncidentId,
+			cover_id: CoverId,
+			owner: T::AccountId,
+			payout: BalanceOf<T>,
+		},
+		/// An incident's redemption period ended: what it still reserved, `released`, is free.
+		IncidentClosed { incident_id: IncidentId, released: BalanceOf<T> },
 		/// A payout exceeded the pool's capital; `shortfall` could not be paid.
 		PoolDepleted { pool_id: PoolId, shortfall: BalanceOf<T> },
 		/// `roll_expiries` took `expired` of ended cover out of `owner`'s active cover, rolling
@@ -400,7 +509,7 @@ pub mod pallet {
 		ProductNotFound,
 		/// No cover has this id.
 		CoverNotFound,
-		/// No pending claim has this id.
+		/// No claim has this id.
 		ClaimNotFound,
 		/// `capacity_factor` must lie within `bounds::MIN_CAPACITY_FACTOR` (0.1) and
 		/// `bounds::MAX_CAPACITY_FACTOR` (10).
@@ -494,6 +603,45 @@ pub mod pallet {
 		NothingToRoll,
 		/// The pool owes no fees to the treasury.
 		NoFeesOwed,
+		/// The claim is not pending a council decision: it was rejected, and is in its appeal
+		/// window or under appeal (see `close_claim`).
+		ClaimNotPending,
+		/// Only the claimant may appeal.
+		NotClaimant,
+		/// The claim is not in its appeal window: it is pending, or already appealed.
+		ClaimNotRejected,
+		/// The appeal window is over: the rejection can only be closed (`close_claim`).
+		AppealWindowClosed,
+		/// The claim is not under appeal.
+		ClaimNotAppealed,
+		/// The appeal's decision period is over: it is dismissed, and can only be closed
+		/// (`close_claim`).
+		AppealExpired,
+		/// The claim is pending a decision, or its appeal window or its appeal's decision period
+		/// is still running.
+		ClaimNotClosable,
+		/// No incident has this id.
+		IncidentNotFound,
+		/// An incident cannot be declared at a block still to come.
+		IncidentInFuture,
+		/// The payout ratio must be above zero.
+		ZeroRatio,
+		/// The product has `bounds::MAX_OPEN_INCIDENTS` open incidents already: close one first.
+		TooManyIncidents,
+		/// The cover is of another product, was not in force at the incident's block, or its
+		/// claim window had closed before the declaration.
+		CoverNotAffected,
+		/// The cover was already redeemed in this incident.
+		AlreadyRedeemed,
+		/// The incident's redemption period is over.
+		RedemptionClosed,
+		/// The incident's redemption period is still running.
+		RedemptionOpen,
+		/// The cover has nothing left to pay at this ratio.
+		NothingToRedeem,
+		/// An open incident of the cover's product could still pay it: it is kept until the
+		/// incident closes.
+		CoverRedeemable,
 		/// An amount or an id overflowed.
 		Overflow,
 		/// Storage is inconsistent; this is a bug.
@@ -551,6 +699,18 @@ pub mod pallet {
 			assert!(
 				T::MaxClaimDeposit::get() >= T::ClaimDeposit::get(),
 				"MaxClaimDeposit must be at least ClaimDeposit"
+			);
+			assert!(
+				T::AppealDepositMultiplier::get() >= 2,
+				"AppealDepositMultiplier must be at least 2"
+			);
+			assert!(
+				T::AppealPeriod::get().is_zero() || !T::AppealDecisionPeriod::get().is_zero(),
+				"AppealDecisionPeriod must be above zero when appeals are open"
+			);
+			assert!(
+				!T::IncidentRedemptionPeriod::get().is_zero(),
+				"IncidentRedemptionPeriod must be above zero"
 			);
 			// Pool accounts are sub-accounts of `PalletId`, truncated to the account id's length:
 			// with fewer than 16 bytes, every pool would share one account and one pool's
@@ -744,7 +904,8 @@ pub mod pallet {
 		/// everything already paid on the same cover or by the pool in the current
 		/// `LargeClaimWindow`, passes the pool's large-claim threshold (`large_claim_threshold *
 		/// capital`). If the pool's capital is short, what is there is paid and `PoolDepleted`
-		/// reports the shortfall. Fails with `ClaimLapsed` once the decision period is over.
+		/// reports the shortfall. Fails with `ClaimLapsed` once the decision period is over, and
+		/// with `ClaimNotPending` once the claim was rejected.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::approve_claim())]
 		pub fn approve_claim(
@@ -752,18 +913,18 @@ pub mod pallet {
 			claim_id: ClaimId,
 			payout: BalanceOf<T>,
 		) -> DispatchResult {
-			let large_allowed = match T::LargeClaimOrigin::try_origin(origin) {
-				Ok(_) => true,
-				Err(origin) => {
-					T::ClaimDecisionOrigin::ensure_origin(origin)?;
-					false
-				},
-			};
+			let large_allowed = Self::ensure_claim_decider(origin)?;
 			Self::do_approve_claim(claim_id, payout, large_allowed)
 		}
 
-		/// Reject a claim: its deposit is slashed into the pool's capital. Fails with
-		/// `ClaimLapsed` once the decision period is over.
+		/// Reject a claim. The claimant may appeal for `AppealPeriod` blocks (`appeal_claim`);
+		/// until the rejection is final (`close_claim`) the claimed amount stays counted in the
+		/// pool's pending claims, and the deposit stays held. With no appeal period the rejection
+		/// is final at once: the deposit is slashed into the pool, where the bonded shares earn it
+		/// over the next full expiry bucket.
+		///
+		/// Emits `ClaimRejected` (and `ClaimClosed` when final at once). Fails with
+		/// `ClaimNotFound`, `ClaimNotPending`, or `ClaimLapsed` once the decision period is over.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::reject_claim())]
 		pub fn reject_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
@@ -812,8 +973,8 @@ pub mod pallet {
 		/// may be claimed on again while its claim window is open. Anyone may call it, free of
 		/// fees when it succeeds.
 		///
-		/// Emits `ClaimLapsed`. Fails with `ClaimNotFound`, or `ClaimNotLapsed` before the
-		/// claim's `lapses_at`.
+		/// Emits `ClaimLapsed`. Fails with `ClaimNotFound`, `ClaimNotPending` for a rejected claim,
+		/// or `ClaimNotLapsed` before the claim's `lapses_at`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::lapse_claim())]
 		pub fn lapse_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResultWithPostInfo {
@@ -850,11 +1011,11 @@ pub mod pallet {
 		}
 
 		/// Remove a cover whose claim window has closed, with no claim pending, once its
-		/// expiry bucket has been rolled for its pool and its product. Anyone may call it, free
-		/// of fees when it succeeds.
+		/// expiry bucket has been rolled for its pool and its product, and no open incident of its
+		/// product could still pay it. Anyone may call it, free of fees when it succeeds.
 		///
-		/// Emits `CoverReaped`. Fails with `CoverNotFound`, `ClaimAlreadyPending` or
-		/// `CoverNotExpired`.
+		/// Emits `CoverReaped`. Fails with `CoverNotFound`, `ClaimAlreadyPending`,
+		/// `CoverNotExpired` or `CoverRedeemable`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::reap_cover())]
 		pub fn reap_cover(origin: OriginFor<T>, cover_id: CoverId) -> DispatchResultWithPostInfo {
@@ -880,6 +1041,121 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let rolled = Self::do_rebond(&who, pool_id)?;
 			Ok(Some(T::WeightInfo::rebond(rolled)).into())
+		}
+
+		/// Declare an incident on a product: it happened at block `occurred_at` (not after this
+		/// one), and every cover of the product in force then (`start <= occurred_at <= end`)
+		/// whose claim window was still open at this block may be redeemed by anyone on its
+		/// owner's behalf (`redeem_cover`) for `ratio` of its amount, without a vote, for
+		/// `IncidentRedemptionPeriod` blocks. Cover bought after `occurred_at` is not paid.
+		///
+		/// The incident reserves `ratio` of the product's active cover: it counts as a pending
+		/// claim of the pool, so withdrawals wait and no cover is sold against it until the
+		/// incident closes (`close_incident`). `LargeClaimOrigin` is needed when the reserve,
+		/// added to what the pool paid in the current `LargeClaimWindow`, passes the pool's
+		/// large-claim threshold, as for a claim; the redemptions then count in the window.
+		///
+		/// Emits `IncidentDeclared`. Fails with `ProductNotFound`, `IncidentInFuture`,
+		/// `ZeroRatio`, `TooManyIncidents`, `RequiresLargeClaimOrigin` or `Overflow`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::declare_incident(evidence.len() as u32))]
+		pub fn declare_incident(
+			origin: OriginFor<T>,
+			product_id: ProductId,
+			occurred_at: BlockNumberFor<T>,
+			ratio: Perbill,
+			evidence: EvidenceOf<T>,
+		) -> DispatchResult {
+			let large_allowed = Self::ensure_claim_decider(origin)?;
+			Self::do_declare_incident(product_id, occurred_at, ratio, evidence, large_allowed)
+				.map(|_| ())
+		}
+
+		/// Pay a cover hit by an incident: `ratio` of its amount, at most what it has left, from
+		/// the pool to its owner, once per incident. Anyone may call it for the owner. O(1).
+		/// Not while a claim on the cover is pending (`ClaimAlreadyPending`): the claim is
+		/// decided first, and the redemption pays what the cover has left after it. If the pool's
+		/// capital is short, what is there is paid and `PoolDepleted` reports the shortfall.
+		///
+		/// Emits `CoverRedeemed`. Fails with `IncidentNotFound`, `RedemptionClosed`,
+		/// `CoverNotFound`, `CoverNotAffected`, `AlreadyRedeemed`, `ClaimAlreadyPending` or
+		/// `NothingToRedeem`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::redeem_cover())]
+		pub fn redeem_cover(
+			origin: OriginFor<T>,
+			incident_id: IncidentId,
+			cover_id: CoverId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_redeem_cover(incident_id, cover_id)
+		}
+
+		/// Close an incident whose redemption period is over: what it still reserves stops
+		/// counting as pending, so withdrawals and sales go on, and the covers it hit may be
+		/// reaped. Anyone may call it, free of fees when it succeeds.
+		///
+		/// Emits `IncidentClosed`. Fails with `IncidentNotFound` or `RedemptionOpen`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::close_incident())]
+		pub fn close_incident(
+			origin: OriginFor<T>,
+			incident_id: IncidentId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_close_incident(incident_id)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Appeal a rejected claim, within its appeal window, holding the appeal deposit
+		/// (`AppealDepositMultiplier` times the claim's deposit). The appeal is decided by
+		/// `AppealOrigin` (on the runtimes of this repository, a referendum on the
+		/// `ClaimAppeals` track, which anyone may submit with the call `uphold_appeal`) within
+		/// `AppealDecisionPeriod` blocks; the claimed amount stays counted in the pool's pending
+		/// claims until then. Upheld, the claim is paid and both deposits come back; dismissed
+		/// (not upheld in time), both are slashed into the pool (`close_claim`).
+		///
+		/// Emits `ClaimAppealed`. Fails with `ClaimNotFound`, `NotClaimant`,
+		/// `ClaimNotRejected`, `AppealWindowClosed` or a balance error if the deposit cannot be
+		/// held.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::appeal_claim())]
+		pub fn appeal_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_appeal_claim(&who, claim_id)
+		}
+
+		/// Uphold an appeal: pay `payout` (at most the claimed amount) as `approve_claim` would,
+		/// and release both deposits. `AppealOrigin` speaks for the token holders, so no
+		/// large-claim threshold applies; the payout counts in the pool's large-claim window.
+		///
+		/// Emits `AppealUpheld` (and `PoolDepleted` on a shortfall). Fails with
+		/// `ClaimNotFound`, `ClaimNotAppealed`, `AppealExpired` or `PayoutExceedsClaim`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::uphold_appeal())]
+		pub fn uphold_appeal(
+			origin: OriginFor<T>,
+			claim_id: ClaimId,
+			payout: BalanceOf<T>,
+		) -> DispatchResult {
+			T::AppealOrigin::ensure_origin(origin)?;
+			Self::do_uphold_appeal(claim_id, payout)
+		}
+
+		/// Make a rejection final: once a rejected claim's appeal window is over without an
+		/// appeal, or an appeal's decision period is over without it being upheld. The deposits
+		/// held (the claim's, and the appeal's if any) are slashed into the pool, where the
+		/// bonded shares earn them over the next full expiry bucket; the claimed amount stops
+		/// counting as pending and the cover may be claimed on again while its window is open.
+		/// Anyone may call it, free of fees when it succeeds.
+		///
+		/// Emits `ClaimClosed`. Fails with `ClaimNotFound` or `ClaimNotClosable`.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::close_claim())]
+		pub fn close_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_close_claim(claim_id)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

@@ -55,6 +55,8 @@ pub const FERDIE: AccountId = 6;
 pub const COUNCIL: AccountId = 100;
 /// Signs for the claims council above the large-claim threshold.
 pub const SUPERMAJORITY: AccountId = 101;
+/// Signs for a referendum of token holders on the appeal track.
+pub const REFERENDUM: AccountId = 102;
 /// Receives premium fees.
 pub const TREASURY: AccountId = 999;
 /// Every user account's starting balance.
@@ -79,13 +81,25 @@ pub const BUCKET: u64 = 10;
 pub const YEAR: u64 = 5_256_000;
 /// Expiry buckets rolled per call at most.
 pub const MAX_ROLL: u32 = 8;
+/// Blocks after a rejection during which the claimant may appeal (the default of the
+/// `AppealPeriod` parameter below, which a test may change).
+pub const DEFAULT_APPEAL_PERIOD: u64 = 20;
+/// The appeal deposit, in claim deposits.
+pub const APPEAL_MULTIPLIER: u32 = 3;
+/// Blocks the appeal origin has to uphold an appeal.
+pub const APPEAL_DECISION_PERIOD: u64 = 40;
+/// Blocks during which the covers an incident hit may be redeemed.
+pub const REDEMPTION_PERIOD: u64 = 30;
 
 ord_parameter_types! {
 	pub const Council: AccountId = COUNCIL;
 	pub const Supermajority: AccountId = SUPERMAJORITY;
+	pub const Referendum: AccountId = REFERENDUM;
 }
 
 parameter_types! {
+	/// `Config::AppealPeriod`; `AppealPeriod::set(0)` makes rejections final at once.
+	pub static AppealPeriod: u64 = DEFAULT_APPEAL_PERIOD;
 	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
 	pub const Treasury: AccountId = TREASURY;
 	pub const ClaimDepositRate: Perbill = DEPOSIT_RATE;
@@ -105,12 +119,17 @@ impl Config for Test {
 	>;
 	type LargeClaimOrigin =
 		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Supermajority, AccountId>>;
+	type AppealOrigin = EnsureSignedBy<Referendum, AccountId>;
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = Treasury;
 	type ClaimDeposit = ConstU128<DEPOSIT>;
 	type ClaimDepositRate = ClaimDepositRate;
 	type MaxClaimDeposit = ConstU128<MAX_DEPOSIT>;
 	type ClaimDecisionPeriod = ConstU64<DECISION_PERIOD>;
+	type AppealPeriod = AppealPeriod;
+	type AppealDepositMultiplier = ConstU32<APPEAL_MULTIPLIER>;
+	type AppealDecisionPeriod = ConstU64<APPEAL_DECISION_PERIOD>;
+	type IncidentRedemptionPeriod = ConstU64<REDEMPTION_PERIOD>;
 	type LargeClaimWindow = ConstU64<LARGE_CLAIM_WINDOW>;
 	type MinCover = ConstU128<MIN_COVER>;
 	type FreezePeriod = ConstU64<FREEZE_PERIOD>;
@@ -265,6 +284,12 @@ pub fn open_product_shares() {
 		let params = product_params(base_rate, 100);
 		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), id, params));
 	}
+}
+
+/// Make rejections final at once, as in a runtime without appeals (`AppealPeriod` zero): for
+/// tests of what a final rejection does, which `close_claim` does alike after an appeal window.
+pub fn without_appeals() {
+	AppealPeriod::set(0);
 }
 
 /// Stake `amount` from `who` into pool 0.

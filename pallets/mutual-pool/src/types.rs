@@ -17,6 +17,8 @@ pub type ProductId = u32;
 pub type CoverId = u64;
 /// Identifier of a claim, given out from 0.
 pub type ClaimId = u64;
+/// Identifier of an incident, given out from 0.
+pub type IncidentId = u32;
 
 /// The parameters of a pool, set by governance at creation and by `update_pool`.
 #[derive(
@@ -72,7 +74,8 @@ pub struct Pool<Balance, BlockNumber> {
 	/// Sum of `remaining` over the covers of this pool that hold capacity: those whose claim
 	/// window (to `claim_until`) has not closed, or whose expiry bucket is not rolled yet.
 	pub active_cover: Balance,
-	/// Sum of `amount` over the pending claims on covers of this pool.
+	/// Sum of `amount` over the claims on covers of this pool (pending, in their appeal window or
+	/// under appeal), plus what its open incidents still reserve.
 	pub pending_claims: Balance,
 	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
 	pub expired_through: BlockNumber,
@@ -104,6 +107,10 @@ pub struct Pool<Balance, BlockNumber> {
 
 /// The bound of `Pool::products`.
 pub type MaxProductsPerPool = frame_support::traits::ConstU32<{ bounds::MAX_PRODUCTS_PER_POOL }>;
+
+/// The bound of a product's open incidents (`ProductIncidents`) and of a cover's redemptions
+/// (`Redemptions`).
+pub type MaxOpenIncidents = frame_support::traits::ConstU32<{ bounds::MAX_OPEN_INCIDENTS }>;
 
 /// What a pool keeps of each product it backs: the product's active cover and expiry cursor,
 /// and the capacity share that limits both its sales and the pool's withdrawals.
@@ -332,13 +339,38 @@ where
 	/// What the claimant offers as proof (a link or a hash, by convention).
 	pub evidence: BoundedVec<u8, MaxEvidenceLen>,
 	/// Where the claim stands (storage version 4).
-	pub status: ClaimStatus,
+	pub status: ClaimStatus<Balance, BlockNumber>,
+}
+
+impl<AccountId, Balance, BlockNumber, MaxEvidenceLen>
+	Claim<AccountId, Balance, BlockNumber, MaxEvidenceLen>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxEvidenceLen: Get<u32>,
+{
+	/// The block by which the claim's current stage ends: `lapses_at` while it is pending, the
+	/// end of its appeal window once rejected, the end of the appeal's decision period once
+	/// appealed.
+	pub fn deadline(&self) -> BlockNumber {
+		match &self.status {
+			ClaimStatus::Pending => self.lapses_at.clone(),
+			ClaimStatus::Rejected { appeal_until } => appeal_until.clone(),
+			ClaimStatus::Appealed { decide_by, .. } => decide_by.clone(),
+		}
+	}
 }
 
 /// Where a claim stands. Storage version 4 added it to every claim
 /// ([`crate::migrations::v4`]) so that the stages after a rejection (an appeal window, an appeal
-/// under a referendum) can be told apart without another migration: a new variant does not
-/// change how `Pending` is encoded.
+/// under a referendum) can be told apart without another migration: the variants after
+/// `Pending` do not change how `Pending` is encoded.
+///
+/// A claim stays in storage, its amount counted in its pool's pending claims and its deposit
+/// held, through every stage; `approve_claim` (from `Pending`), `uphold_appeal` (from
+/// `Appealed`), `lapse_claim` (a `Pending` claim past `lapses_at`) and `close_claim` (a
+/// `Rejected` or `Appealed` claim past its deadline) remove it.
 #[derive(
 	Encode,
 	Decode,
@@ -352,11 +384,155 @@ where
 	Debug,
 	Default,
 )]
-pub enum ClaimStatus {
+pub enum ClaimStatus<Balance, BlockNumber> {
 	/// Under assessment by the council: it may be approved or rejected until its `lapses_at`, and
 	/// lapses from then on.
 	#[default]
 	Pending,
+	/// Rejected by the council: until `appeal_until` (exclusive) the claimant may appeal
+	/// (`appeal_claim`); from then on anyone may `close_claim`, which slashes the deposit.
+	Rejected {
+		/// The first block at which the claimant can no longer appeal.
+		appeal_until: BlockNumber,
+	},
+	/// Appealed: `AppealOrigin` (a referendum on the runtime's appeal track) may uphold it
+	/// (`uphold_appeal`) until `decide_by` (exclusive); from then on the appeal is dismissed, and
+	/// anyone may `close_claim`, which slashes both deposits.
+	Appealed {
+		/// The appeal deposit held from the claimant, beside the claim deposit.
+		deposit: Balance,
+		/// The first block at which the appeal can no longer be upheld.
+		decide_by: BlockNumber,
+	},
+}
+
+/// An incident declared on a product (`declare_incident`): every cover of the product that was
+/// in force at `occurred_at` may be redeemed (`redeem_cover`) for `ratio` of its amount until
+/// `closes_at`, without a vote.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxEvidenceLen))]
+pub struct Incident<Balance, BlockNumber, MaxEvidenceLen: Get<u32>>
+where
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// The product hit.
+	pub product_id: ProductId,
+	/// The product's pool, which pays.
+	pub pool_id: PoolId,
+	/// The block at which the incident happened: a cover is paid if `start <= occurred_at <=
+	/// end`, so cover bought after it pays nothing.
+	pub occurred_at: BlockNumber,
+	/// The share of each affected cover's amount that is paid (at most what the cover has
+	/// left): 100% for a total loss, less for a partial one such as a depeg.
+	pub ratio: Perbill,
+	/// The block of the declaration. A cover whose claim window had closed by then is not paid.
+	pub declared_at: BlockNumber,
+	/// The first block at which covers can no longer be redeemed; from then on anyone may
+	/// `close_incident`.
+	pub closes_at: BlockNumber,
+	/// What the incident still holds of its pool's capital, counted in the pool's pending
+	/// claims: `ratio` of the product's active cover at the declaration, less what redemptions
+	/// have paid since. It holds withdrawals and counts against capacity until the incident
+	/// closes.
+	pub reserved: Balance,
+	/// Everything paid on redemptions so far.
+	pub paid: Balance,
+	/// How many covers were redeemed.
+	pub redeemed: u32,
+	/// What the declaring origin offers as proof (a link or a hash, by convention).
+	pub evidence: BoundedVec<u8, MaxEvidenceLen>,
+}
+
+/// An open incident as its product lists it (`ProductIncidents`): what `reap_cover` needs to
+/// tell whether the incident could still pay a cover, without reading the incident.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct OpenIncident<BlockNumber> {
+	/// The incident.
+	pub incident_id: IncidentId,
+	/// Its `occurred_at`.
+	pub occurred_at: BlockNumber,
+	/// Its `declared_at`.
+	pub declared_at: BlockNumber,
+	/// Its `closes_at`.
+	pub closes_at: BlockNumber,
+}
+
+/// A claim in the answer of the `MutualPoolApi::agenda` runtime API: what a council member, a
+/// claimant or anyone closing claims needs to act on it, without the evidence.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ClaimAgenda<AccountId, Balance, BlockNumber> {
+	/// The claim.
+	pub claim_id: ClaimId,
+	/// The cover claimed on.
+	pub cover_id: CoverId,
+	/// The cover's product.
+	pub product_id: ProductId,
+	/// The account that filed the claim.
+	pub claimant: AccountId,
+	/// The claimed amount.
+	pub amount: Balance,
+	/// The claim deposit held.
+	pub deposit: Balance,
+	/// Where the claim stands.
+	pub status: ClaimStatus<Balance, BlockNumber>,
+	/// The first block at which the claim's current stage is over (see `Claim::deadline`): a
+	/// pending claim lapses, a rejected one can no longer be appealed, an appeal can no longer be
+	/// upheld.
+	pub deadline: BlockNumber,
+}
+
+/// An incident in the answer of the `MutualPoolApi::agenda` runtime API.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct IncidentAgenda<Balance, BlockNumber> {
+	/// The incident.
+	pub incident_id: IncidentId,
+	/// The product hit.
+	pub product_id: ProductId,
+	/// The block at which it happened.
+	pub occurred_at: BlockNumber,
+	/// The share of each affected cover's amount that is paid.
+	pub ratio: Perbill,
+	/// What it still reserves of the pool's capital.
+	pub reserved: Balance,
+	/// What it has paid.
+	pub paid: Balance,
+	/// How many covers were redeemed.
+	pub redeemed: u32,
+	/// The first block at which covers can no longer be redeemed.
+	pub closes_at: BlockNumber,
+}
+
+/// What is open in one pool, answered by the `MutualPoolApi::agenda` runtime API: every claim
+/// still in storage (pending a council decision, in its appeal window, or under appeal) and
+/// every incident not yet closed, each with its deadline, in id order.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Agenda<AccountId, Balance, BlockNumber> {
+	/// The pool's claims.
+	pub claims: alloc::vec::Vec<ClaimAgenda<AccountId, Balance, BlockNumber>>,
+	/// The pool's incidents.
+	pub incidents: alloc::vec::Vec<IncidentAgenda<Balance, BlockNumber>>,
 }
 
 /// Pool figures for clients, answered by the `MutualPoolApi::pool_status` runtime API.
@@ -384,7 +560,7 @@ pub struct PoolStatus<Balance> {
 	/// `(active_cover + pending_claims) / bonded_capacity`, the utilization premiums are
 	/// priced at (0 with neither, the largest value with cover but no bonded capacity).
 	pub utilization: FixedU128,
-	/// Claimed amounts under assessment.
+	/// Claimed amounts not yet paid, lapsed or closed, and what open incidents still reserve.
 	pub pending_claims: Balance,
 	/// `capacity / (active_cover + pending_claims)`; `None` when nothing is owed.
 	pub solvency_ratio: Option<FixedU128>,
@@ -456,4 +632,6 @@ pub mod bounds {
 	pub const MAX_WINDOW_YEARS: u32 = 1;
 	/// The most products one pool backs.
 	pub const MAX_PRODUCTS_PER_POOL: u32 = 16;
+	/// The most incidents open at once on one product.
+	pub const MAX_OPEN_INCIDENTS: u32 = 4;
 }

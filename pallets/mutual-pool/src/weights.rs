@@ -63,6 +63,12 @@ pub trait WeightInfo {
 	fn freeze_pool() -> Weight;
 	fn reopen_pool() -> Weight;
 	fn reap_cover() -> Weight;
+	fn declare_incident(e: u32, ) -> Weight;
+	fn redeem_cover() -> Weight;
+	fn close_incident() -> Weight;
+	fn appeal_claim() -> Weight;
+	fn uphold_appeal() -> Weight;
+	fn close_claim() -> Weight;
 	fn roll_expiries(b: u32, ) -> Weight;
 	fn roll_product_expiries(b: u32, ) -> Weight;
 	fn rebond(b: u32, ) -> Weight;
@@ -78,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 19_677_000 picoseconds.
-		Weight::from_parts(35_877_000, 1489)
+		// Minimum execution time: 20_148_000 picoseconds.
+		Weight::from_parts(36_068_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -87,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_702_000 picoseconds.
-		Weight::from_parts(39_384_000, 4183)
+		// Minimum execution time: 23_123_000 picoseconds.
+		Weight::from_parts(43_020_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,12 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(m: u32, ) -> Weight {
+	fn create_product(_m: u32, ) -> Weight {
 		// Proof size: measured `455` bytes, estimated `4183` bytes.
-		// Minimum execution time: 28_904_000 picoseconds.
-		Weight::from_parts(51_913_837, 4183)
-			// Standard error: 1_156.
-			.saturating_add(Weight::from_parts(11_722, 0).saturating_mul(m.into()))
+		// Minimum execution time: 29_766_000 picoseconds.
+		Weight::from_parts(56_496_890, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -115,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `844` bytes, estimated `4183` bytes.
-		// Minimum execution time: 32_621_000 picoseconds.
-		Weight::from_parts(59_556_028, 4183)
+		// Minimum execution time: 33_423_000 picoseconds.
+		Weight::from_parts(58_557_600, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `983` bytes, estimated `4183` bytes.
-		// Minimum execution time: 94_466_000 picoseconds.
-		Weight::from_parts(168_255_000, 4183)
+		// Minimum execution time: 95_368_000 picoseconds.
+		Weight::from_parts(151_914_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -139,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `616` bytes, estimated `4183` bytes.
-		// Minimum execution time: 36_077_000 picoseconds.
-		Weight::from_parts(65_132_000, 4183)
+		// Minimum execution time: 36_187_000 picoseconds.
+		Weight::from_parts(60_302_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -157,10 +161,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1139 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 91_221_000 picoseconds.
-		Weight::from_parts(162_676_344, 4183)
-			// Standard error: 1_040_600.
-			.saturating_add(Weight::from_parts(19_980_827, 0).saturating_mul(b.into()))
+		// Minimum execution time: 92_302_000 picoseconds.
+		Weight::from_parts(155_986_943, 4183)
+			// Standard error: 1_300_172.
+			.saturating_add(Weight::from_parts(28_710_642, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -183,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1182` bytes, estimated `6022` bytes.
-		// Minimum execution time: 111_890_000 picoseconds.
-		Weight::from_parts(190_947_000, 6022)
+		// Minimum execution time: 111_498_000 picoseconds.
+		Weight::from_parts(130_314_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -192,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 21_851_000 picoseconds.
-		Weight::from_parts(36_919_000, 3570)
+		// Minimum execution time: 22_372_000 picoseconds.
+		Weight::from_parts(33_884_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,19 +210,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1023` bytes, estimated `4183` bytes.
-		// Minimum execution time: 99_967_000 picoseconds.
-		Weight::from_parts(172_733_349, 4183)
+		// Minimum execution time: 100_998_000 picoseconds.
+		Weight::from_parts(151_671_501, 4183)
+			// Standard error: 1_012.
+			.saturating_add(Weight::from_parts(13_356, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -230,16 +236,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2616` bytes, estimated `6196` bytes.
-		// Minimum execution time: 167_824_000 picoseconds.
-		Weight::from_parts(295_202_000, 6196)
+		// Minimum execution time: 168_675_000 picoseconds.
+		Weight::from_parts(288_589_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -247,20 +253,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `2566` bytes, estimated `6196` bytes.
-		// Minimum execution time: 119_463_000 picoseconds.
-		Weight::from_parts(202_398_000, 6196)
+		// Minimum execution time: 126_346_000 picoseconds.
+		Weight::from_parts(203_911_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -270,11 +276,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2398` bytes, estimated `4584` bytes.
-		// Minimum execution time: 102_601_000 picoseconds.
-		Weight::from_parts(171_460_000, 4584)
+		// Proof size: measured `2398` bytes, estimated `4604` bytes.
+		// Minimum execution time: 102_281_000 picoseconds.
+		Weight::from_parts(159_087_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -282,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_903_000 picoseconds.
-		Weight::from_parts(41_337_000, 4183)
+		// Minimum execution time: 22_863_000 picoseconds.
+		Weight::from_parts(38_352_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -291,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_102_000 picoseconds.
-		Weight::from_parts(38_282_000, 4183)
+		// Minimum execution time: 22_141_000 picoseconds.
+		Weight::from_parts(41_016_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -302,12 +308,109 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
+	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `990` bytes, estimated `4183` bytes.
-		// Minimum execution time: 35_015_000 picoseconds.
-		Weight::from_parts(60_804_000, 4183)
+		// Proof size: measured `1202` bytes, estimated `4183` bytes.
+		// Minimum execution time: 52_278_000 picoseconds.
+		Weight::from_parts(89_428_000, 4183)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
+	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Incidents` (r:0 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Component `e` ranges over `[0, 1024]`.
+	fn declare_incident(e: u32, ) -> Weight {
+		// Proof size: measured `1075` bytes, estimated `4183` bytes.
+		// Minimum execution time: 44_964_000 picoseconds.
+		Weight::from_parts(70_545_321, 4183)
+			// Standard error: 469.
+			.saturating_add(Weight::from_parts(4_681, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `MutualPool::Incidents` (r:1 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
+	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn redeem_cover() -> Weight {
+		// Proof size: measured `2425` bytes, estimated `6196` bytes.
+		// Minimum execution time: 131_165_000 picoseconds.
+		Weight::from_parts(207_027_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `MutualPool::Incidents` (r:1 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	fn close_incident() -> Weight {
+		// Proof size: measured `1928` bytes, estimated `4563` bytes.
+		// Minimum execution time: 43_802_000 picoseconds.
+		Weight::from_parts(73_337_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn appeal_claim() -> Weight {
+		// Proof size: measured `1564` bytes, estimated `4604` bytes.
+		// Minimum execution time: 89_638_000 picoseconds.
+		Weight::from_parts(147_646_000, 4604)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn uphold_appeal() -> Weight {
+		// Proof size: measured `0` bytes, estimated `0` bytes.
+		// Minimum execution time: 0_000 picoseconds.
+		Weight::from_parts(0, 0)
+	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	fn close_claim() -> Weight {
+		// Proof size: measured `2606` bytes, estimated `6196` bytes.
+		// Minimum execution time: 169_046_000 picoseconds.
+		Weight::from_parts(305_982_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
@@ -318,10 +421,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `483 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 18_926_000 picoseconds.
-		Weight::from_parts(26_109_268, 4183)
-			// Standard error: 345_858.
-			.saturating_add(Weight::from_parts(21_720_696, 0).saturating_mul(b.into()))
+		// Minimum execution time: 19_156_000 picoseconds.
+		Weight::from_parts(37_350_883, 4183)
+			// Standard error: 317_193.
+			.saturating_add(Weight::from_parts(30_266_293, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -336,10 +439,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `844 + b * (62 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 24_646_000 picoseconds.
-		Weight::from_parts(37_841_258, 4183)
-			// Standard error: 459_485.
-			.saturating_add(Weight::from_parts(19_409_734, 0).saturating_mul(b.into()))
+		// Minimum execution time: 24_676_000 picoseconds.
+		Weight::from_parts(44_261_450, 4183)
+			// Standard error: 354_874.
+			.saturating_add(Weight::from_parts(19_219_256, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -356,10 +459,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `650 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 36_228_000 picoseconds.
-		Weight::from_parts(63_115_038, 4183)
-			// Standard error: 631_020.
-			.saturating_add(Weight::from_parts(27_947_073, 0).saturating_mul(b.into()))
+		// Minimum execution time: 35_917_000 picoseconds.
+		Weight::from_parts(62_443_800, 4183)
+			// Standard error: 776_530.
+			.saturating_add(Weight::from_parts(21_069_754, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -372,8 +475,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `853` bytes, estimated `6196` bytes.
-		// Minimum execution time: 81_162_000 picoseconds.
-		Weight::from_parts(141_424_000, 6196)
+		// Minimum execution time: 81_693_000 picoseconds.
+		Weight::from_parts(141_525_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -382,39 +485,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(35_877_000, 1489)
+		Weight::from_parts(36_068_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(39_384_000, 4183)
+		Weight::from_parts(43_020_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(51_913_837, 4183)
-			.saturating_add(Weight::from_parts(11_722, 0).saturating_mul(m.into()))
+	fn create_product(_m: u32, ) -> Weight {
+		Weight::from_parts(56_496_890, 4183)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_product(_m: u32, ) -> Weight {
-		Weight::from_parts(59_556_028, 4183)
+		Weight::from_parts(58_557_600, 4183)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(168_255_000, 4183)
+		Weight::from_parts(151_914_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(65_132_000, 4183)
+		Weight::from_parts(60_302_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(162_676_344, 4183)
-			.saturating_add(Weight::from_parts(19_980_827, 0).saturating_mul(b.into()))
+		Weight::from_parts(155_986_943, 4183)
+			.saturating_add(Weight::from_parts(28_710_642, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -422,69 +524,99 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(190_947_000, 6022)
+		Weight::from_parts(130_314_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(36_919_000, 3570)
+		Weight::from_parts(33_884_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn submit_claim(_e: u32, ) -> Weight {
-		Weight::from_parts(172_733_349, 4183)
+	fn submit_claim(e: u32, ) -> Weight {
+		Weight::from_parts(151_671_501, 4183)
+			.saturating_add(Weight::from_parts(13_356, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(295_202_000, 6196)
+		Weight::from_parts(288_589_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(202_398_000, 6196)
+		Weight::from_parts(203_911_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(171_460_000, 4584)
+		Weight::from_parts(159_087_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(41_337_000, 4183)
+		Weight::from_parts(38_352_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(38_282_000, 4183)
+		Weight::from_parts(41_016_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(60_804_000, 4183)
+		Weight::from_parts(89_428_000, 4183)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn declare_incident(e: u32, ) -> Weight {
+		Weight::from_parts(70_545_321, 4183)
+			.saturating_add(Weight::from_parts(4_681, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn redeem_cover() -> Weight {
+		Weight::from_parts(207_027_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn close_incident() -> Weight {
+		Weight::from_parts(73_337_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn appeal_claim() -> Weight {
+		Weight::from_parts(147_646_000, 4604)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn uphold_appeal() -> Weight {
+		Weight::from_parts(0, 0)
+	}
+	fn close_claim() -> Weight {
+		Weight::from_parts(305_982_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(26_109_268, 4183)
-			.saturating_add(Weight::from_parts(21_720_696, 0).saturating_mul(b.into()))
+		Weight::from_parts(37_350_883, 4183)
+			.saturating_add(Weight::from_parts(30_266_293, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(37_841_258, 4183)
-			.saturating_add(Weight::from_parts(19_409_734, 0).saturating_mul(b.into()))
+		Weight::from_parts(44_261_450, 4183)
+			.saturating_add(Weight::from_parts(19_219_256, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(63_115_038, 4183)
-			.saturating_add(Weight::from_parts(27_947_073, 0).saturating_mul(b.into()))
+		Weight::from_parts(62_443_800, 4183)
+			.saturating_add(Weight::from_parts(21_069_754, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -492,7 +624,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(141_424_000, 6196)
+		Weight::from_parts(141_525_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 18_765_000 picoseconds.
-		Weight::from_parts(34_504_000, 1489)
+		// Minimum execution time: 18_895_000 picoseconds.
+		Weight::from_parts(36_748_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_743_000 picoseconds.
-		Weight::from_parts(40_175_000, 4183)
+		// Minimum execution time: 23_263_000 picoseconds.
+		Weight::from_parts(44_012_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -76,10 +76,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(_m: u32, ) -> Weight {
+	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `455` bytes, estimated `4183` bytes.
-		// Minimum execution time: 28_062_000 picoseconds.
-		Weight::from_parts(49_637_997, 4183)
+		// Minimum execution time: 28_373_000 picoseconds.
+		Weight::from_parts(50_239_039, 4183)
+			// Standard error: 704.
+			.saturating_add(Weight::from_parts(11_369, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,8 +92,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `844` bytes, estimated `4183` bytes.
-		// Minimum execution time: 33_142_000 picoseconds.
-		Weight::from_parts(58_855_201, 4183)
+		// Minimum execution time: 33_423_000 picoseconds.
+		Weight::from_parts(57_115_774, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -103,8 +105,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `983` bytes, estimated `4183` bytes.
-		// Minimum execution time: 94_527_000 picoseconds.
-		Weight::from_parts(160_670_000, 4183)
+		// Minimum execution time: 93_925_000 picoseconds.
+		Weight::from_parts(161_952_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +116,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `616` bytes, estimated `4183` bytes.
-		// Minimum execution time: 35_807_000 picoseconds.
-		Weight::from_parts(59_351_000, 4183)
+		// Minimum execution time: 36_198_000 picoseconds.
+		Weight::from_parts(56_095_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -132,10 +134,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1139 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 90_509_000 picoseconds.
-		Weight::from_parts(142_355_131, 4183)
-			// Standard error: 1_778_198.
-			.saturating_add(Weight::from_parts(8_078_568, 0).saturating_mul(b.into()))
+		// Minimum execution time: 90_609_000 picoseconds.
+		Weight::from_parts(143_804_476, 4183)
+			// Standard error: 2_421_468.
+			.saturating_add(Weight::from_parts(19_854_411, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -158,8 +160,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1182` bytes, estimated `6022` bytes.
-		// Minimum execution time: 113_743_000 picoseconds.
-		Weight::from_parts(185_977_000, 6022)
+		// Minimum execution time: 114_284_000 picoseconds.
+		Weight::from_parts(191_758_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -167,8 +169,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 22_101_000 picoseconds.
-		Weight::from_parts(41_608_000, 3570)
+		// Minimum execution time: 22_783_000 picoseconds.
+		Weight::from_parts(42_480_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -181,21 +183,21 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1023` bytes, estimated `4183` bytes.
-		// Minimum execution time: 100_258_000 picoseconds.
-		Weight::from_parts(155_919_090, 4183)
-			// Standard error: 992.
-			.saturating_add(Weight::from_parts(7_873, 0).saturating_mul(e.into()))
+		// Minimum execution time: 101_340_000 picoseconds.
+		Weight::from_parts(171_797_980, 4183)
+			// Standard error: 571.
+			.saturating_add(Weight::from_parts(1_190, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -207,16 +209,16 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2616` bytes, estimated `6196` bytes.
-		// Minimum execution time: 170_308_000 picoseconds.
-		Weight::from_parts(269_433_000, 6196)
+		// Minimum execution time: 170_719_000 picoseconds.
+		Weight::from_parts(277_058_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -224,20 +226,20 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `2566` bytes, estimated `6196` bytes.
-		// Minimum execution time: 120_806_000 picoseconds.
-		Weight::from_parts(215_873_000, 6196)
+		// Minimum execution time: 129_351_000 picoseconds.
+		Weight::from_parts(214_321_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -247,11 +249,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2398` bytes, estimated `4584` bytes.
-		// Minimum execution time: 104_225_000 picoseconds.
-		Weight::from_parts(176_269_000, 4584)
+		// Proof size: measured `2398` bytes, estimated `4604` bytes.
+		// Minimum execution time: 105_147_000 picoseconds.
+		Weight::from_parts(191_848_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -259,8 +261,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 23_013_000 picoseconds.
-		Weight::from_parts(37_200_000, 4183)
+		// Minimum execution time: 23_544_000 picoseconds.
+		Weight::from_parts(43_261_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,8 +270,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_102_000 picoseconds.
-		Weight::from_parts(38_191_000, 4183)
+		// Minimum execution time: 22_772_000 picoseconds.
+		Weight::from_parts(41_378_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -279,12 +281,109 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
+	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `990` bytes, estimated `4183` bytes.
-		// Minimum execution time: 34_955_000 picoseconds.
-		Weight::from_parts(60_542_000, 4183)
+		// Proof size: measured `1202` bytes, estimated `4183` bytes.
+		// Minimum execution time: 52_398_000 picoseconds.
+		Weight::from_parts(90_820_000, 4183)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
+	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Incidents` (r:0 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Component `e` ranges over `[0, 1024]`.
+	fn declare_incident(e: u32, ) -> Weight {
+		// Proof size: measured `1075` bytes, estimated `4183` bytes.
+		// Minimum execution time: 44_784_000 picoseconds.
+		Weight::from_parts(63_765_454, 4183)
+			// Standard error: 558.
+			.saturating_add(Weight::from_parts(1_601, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `MutualPool::Incidents` (r:1 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
+	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn redeem_cover() -> Weight {
+		// Proof size: measured `2425` bytes, estimated `6196` bytes.
+		// Minimum execution time: 132_727_000 picoseconds.
+		Weight::from_parts(222_566_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `MutualPool::Incidents` (r:1 w:1)
+	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
+	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	fn close_incident() -> Weight {
+		// Proof size: measured `1928` bytes, estimated `4563` bytes.
+		// Minimum execution time: 44_253_000 picoseconds.
+		Weight::from_parts(77_173_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	fn appeal_claim() -> Weight {
+		// Proof size: measured `1564` bytes, estimated `4604` bytes.
+		// Minimum execution time: 89_488_000 picoseconds.
+		Weight::from_parts(154_359_000, 4604)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn uphold_appeal() -> Weight {
+		// Proof size: measured `0` bytes, estimated `0` bytes.
+		// Minimum execution time: 0_000 picoseconds.
+		Weight::from_parts(0, 0)
+	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
+	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	fn close_claim() -> Weight {
+		// Proof size: measured `2606` bytes, estimated `6196` bytes.
+		// Minimum execution time: 169_457_000 picoseconds.
+		Weight::from_parts(270_585_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
@@ -295,10 +394,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `483 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 19_176_000 picoseconds.
-		Weight::from_parts(35_634_770, 4183)
-			// Standard error: 347_936.
-			.saturating_add(Weight::from_parts(25_360_975, 0).saturating_mul(b.into()))
+		// Minimum execution time: 19_086_000 picoseconds.
+		Weight::from_parts(33_608_485, 4183)
+			// Standard error: 410_949.
+			.saturating_add(Weight::from_parts(29_121_993, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -313,10 +412,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `844 + b * (62 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 24_847_000 picoseconds.
-		Weight::from_parts(45_021_336, 4183)
-			// Standard error: 397_262.
-			.saturating_add(Weight::from_parts(22_657_094, 0).saturating_mul(b.into()))
+		// Minimum execution time: 24_787_000 picoseconds.
+		Weight::from_parts(43_546_876, 4183)
+			// Standard error: 359_081.
+			.saturating_add(Weight::from_parts(21_917_552, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -333,10 +432,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `650 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 35_697_000 picoseconds.
-		Weight::from_parts(59_960_252, 4183)
-			// Standard error: 698_000.
-			.saturating_add(Weight::from_parts(25_610_502, 0).saturating_mul(b.into()))
+		// Minimum execution time: 36_078_000 picoseconds.
+		Weight::from_parts(59_930_797, 4183)
+			// Standard error: 860_342.
+			.saturating_add(Weight::from_parts(29_356_191, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -350,7 +449,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	fn pay_fees() -> Weight {
 		// Proof size: measured `853` bytes, estimated `6196` bytes.
 		// Minimum execution time: 81_022_000 picoseconds.
-		Weight::from_parts(131_455_000, 6196)
+		Weight::from_parts(110_046_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

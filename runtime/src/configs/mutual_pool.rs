@@ -3,7 +3,8 @@
 //! expanded in [`super`] by its `impl_council_and_mutual_pool!`.
 
 pub use mutual_pool_runtime_common::mutual_pool::{
-	treasury_account, BlocksPerYear, ClaimDecisionPeriod, ClaimDeposit, ClaimDepositRate,
-	ExpiryBucketLength, FreezePeriod, LargeClaimWindow, MaxClaimDeposit, MinCover,
+	treasury_account, AppealDecisionPeriod, AppealDepositMultiplier, AppealOrigin, AppealPeriod,
+	BlocksPerYear, ClaimDecisionPeriod, ClaimDeposit, ClaimDepositRate, ExpiryBucketLength,
+	FreezePeriod, IncidentRedemptionPeriod, LargeClaimWindow, MaxClaimDeposit, MinCover,
 	MutualPoolPalletId, TreasuryAccount, TreasuryPalletId,
 };

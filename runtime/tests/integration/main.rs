@@ -1,9 +1,10 @@
-//! Runtime integration tests: the genesis presets, the claims council, the declared weights and
-//! the try-runtime checks, natively through the real `Runtime`.
+//! Runtime integration tests: the genesis presets, the claims council, incidents, the declared
+//! weights and the try-runtime checks, natively through the real `Runtime`.
 
 mod common;
 mod council;
 mod genesis;
+mod incidents;
 #[cfg(feature = "try-runtime")]
 mod try_runtime;
 mod weights;

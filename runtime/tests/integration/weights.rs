@@ -38,12 +38,30 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 			true,
 		),
 		(Call::transfer_cover { cover_id: 0, to: account(Bob) }, true),
-		(Call::submit_claim { cover_id: 0, amount: mut_(1), evidence }, true),
+		(Call::submit_claim { cover_id: 0, amount: mut_(1), evidence: evidence.clone() }, true),
 		(Call::approve_claim { claim_id: 0, payout: mut_(1) }, false),
 		(Call::reject_claim { claim_id: 0 }, false),
 		(Call::roll_expiries { owner: ExpiryOwner::Pool(0) }, true),
 		(Call::pay_fees { pool_id: 0 }, true),
 		(Call::lapse_claim { claim_id: 0 }, true),
+		(Call::freeze_pool { pool_id: 0 }, false),
+		(Call::reopen_pool { pool_id: 0 }, false),
+		(Call::reap_cover { cover_id: 0 }, true),
+		(Call::rebond { pool_id: 0 }, true),
+		(
+			Call::declare_incident {
+				product_id: 0,
+				occurred_at: 1,
+				ratio: sp_arithmetic::Perbill::one(),
+				evidence,
+			},
+			false,
+		),
+		(Call::redeem_cover { incident_id: 0, cover_id: 0 }, true),
+		(Call::close_incident { incident_id: 0 }, true),
+		(Call::appeal_claim { claim_id: 0 }, true),
+		(Call::uphold_appeal { claim_id: 0, payout: mut_(1) }, false),
+		(Call::close_claim { claim_id: 0 }, true),
 	]
 }
 

@@ -1,16 +1,18 @@
-//! Runtime API of `pallet-mutual-pool`: premium quotes, pool status and staker positions.
+//! Runtime API of `pallet-mutual-pool`: premium quotes, pool status, staker positions and what
+//! awaits a decision.
 //!
-//! Polkadot.js reaches it as `api.call.mutualPoolApi.quote(..)`, `.poolStatus(..)` and
-//! `.position(..)`.
+//! Polkadot.js reaches it as `api.call.mutualPoolApi.quote(..)`, `.poolStatus(..)`,
+//! `.position(..)` and `.agenda(..)`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-pub use pallet_mutual_pool::{PoolId, PoolStatus, Position, ProductId};
+pub use pallet_mutual_pool::{Agenda, PoolId, PoolStatus, Position, ProductId};
 use sp_runtime::DispatchError;
 
 sp_api::decl_runtime_apis! {
-	/// Read-only views of the mutual pools for clients.
+	/// Read-only views of the mutual pools for clients. Version 2 added `agenda`.
+	#[api_version(2)]
 	pub trait MutualPoolApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -29,5 +31,12 @@ sp_api::decl_runtime_apis! {
 		/// Shares, their value, unbonding shares and unlock block of `who` in a pool; `None` if
 		/// `who` has no stake there.
 		fn position(pool_id: PoolId, who: AccountId) -> Option<Position<Balance, BlockNumber>>;
+
+		/// What awaits a decision in a pool, for council members, claimants and anyone closing
+		/// what has run out: every claim still open (pending the council, in its appeal window
+		/// or under appeal) and every incident not yet closed, each with its deadline; `None` if
+		/// there is no such pool.
+		#[api_version(2)]
+		fn agenda(pool_id: PoolId) -> Option<Agenda<AccountId, Balance, BlockNumber>>;
 	}
 }

@@ -49,6 +49,7 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 		.stake(0, FERDIE, MILLION)
 		.stake(0, DAVE, MILLION)
 		.build_and_execute(|| {
+			without_appeals();
 			unstake_all(DAVE);
 			run_to_block(21);
 			let cover_id = buy(EVE, full_capacity_product(), 2 * MILLION, 10);
@@ -361,6 +362,7 @@ fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 #[test]
 fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
 	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
+		without_appeals();
 		assert_noop!(
 			MutualPool::request_unstake(signed(BOB), 0, MILLION - 1),
 			Error::<Test>::SharesBelowMinimum
@@ -563,6 +565,7 @@ fn attack_11_ended_covers_are_reaped_and_covers_have_a_minimum() {
 #[test]
 fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		without_appeals();
 		let product = full_capacity_product();
 		let small = buy(CHARLIE, 0, 1_000, 10);
 		let left = MutualPool::capacity(&pool(0)) - pool(0).active_cover;
@@ -651,6 +654,7 @@ fn attack_12_unbonding_capital_sells_no_cover() {
 #[test]
 fn attack_13_a_slashed_deposit_is_earned_over_time() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		without_appeals();
 		let cover_id = buy(EVE, 0, MILLION, 10);
 		let claim_id = claim(EVE, cover_id, MILLION);
 		stake(DAVE, 9 * MILLION);

@@ -281,6 +281,7 @@ fn submit_claim_above_remaining_fails() {
 #[test]
 fn second_claim_while_one_is_pending_fails() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		setup();
 		let first = claim(CHARLIE, 0, 40_000);
 		assert_noop!(
@@ -643,6 +644,7 @@ fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
 #[test]
 fn reject_claim_slashes_deposit_into_capital() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		let capital = setup();
 		let charlie = free(CHARLIE);
 		let claim_id = claim(CHARLIE, 0, 40_000);
@@ -652,7 +654,13 @@ fn reject_claim_slashes_deposit_into_capital() {
 		assert_eq!(deposit, 140);
 		let unearned = pool(0).earnings.unearned;
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		assert_last(Event::ClaimRejected { claim_id, slashed: deposit });
+		assert_eq!(
+			events()[events().len() - 2..],
+			[
+				Event::ClaimRejected { claim_id, appeal_until: 1 },
+				Event::ClaimClosed { claim_id, cover_id: 0, slashed: deposit },
+			]
+		);
 		// Charlie loses the deposit; the pool account gains it, and the bonded shares earn it
 		// like a premium, by block 20 (the end of the bucket after the next): 140 / 19 a block.
 		assert_eq!(held(CHARLIE), 0);
@@ -682,6 +690,7 @@ fn reject_claim_slashes_deposit_into_capital() {
 #[test]
 fn slashed_deposit_joins_the_bonded_capital_only() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		let capital = setup();
 		// Dave stakes 1_000_000 at a price of 1 (nothing is earned yet) and unbonds it all.
 		stake(DAVE, 1_000_000);
@@ -689,7 +698,7 @@ fn slashed_deposit_joins_the_bonded_capital_only() {
 		assert_eq!(pool(0).unbonding_capital, 1_000_000);
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
+		assert_last(Event::ClaimClosed { claim_id, cover_id: 0, slashed: deposit(40_000) });
 		// The deposit is earned by the bonded shares, Bob's, by block 20: Dave's unbonding
 		// shares gain nothing.
 		run_to_block(21);
@@ -710,10 +719,11 @@ fn slashed_deposit_joins_the_bonded_capital_only() {
 #[test]
 fn reject_claim_by_root_works() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		let capital = setup();
 		let claim_id = claim(CHARLIE, 0, 40_000);
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
-		assert_last(Event::ClaimRejected { claim_id, slashed: deposit(40_000) });
+		assert_last(Event::ClaimClosed { claim_id, cover_id: 0, slashed: deposit(40_000) });
 		run_to_block(21);
 		assert_eq!(pool(0).capital, capital + deposit(40_000));
 	});

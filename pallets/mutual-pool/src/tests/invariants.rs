@@ -2,9 +2,11 @@
 //!
 //! - A property test dispatches random sequences of every call of the pallet (create and update
 //!   pools and products, stake, unstake, withdraw, rebond, buy and transfer cover, file, approve,
-//!   reject and lapse claims, roll expiries, pay fees, freeze and reopen pools, reap covers,
-//!   `on_idle`, advance blocks with or without `on_idle` in each) from six users, an outsider,
-//!   the council origins and root, valid and invalid alike. Amounts are drawn at zero, one,
+//!   reject and lapse claims, appeal rejections, uphold appeals and close claims, declare
+//!   incidents, redeem covers and close incidents, roll expiries, pay fees, freeze and reopen
+//!   pools, reap covers, `on_idle`, advance blocks with or without `on_idle` in each) from six
+//!   users, an outsider, the council origins, the appeal origin and root, valid and invalid
+//!   alike. Amounts are drawn at zero, one,
 //!   `u128::MAX` and one under, at and over the limit the state sets (free capacity, a cover's
 //!   remaining, bonded shares, what a staker can spend, the shares a stake buys, what a
 //!   withdrawal pays); periods at the edges of the product's range; pool and product parameters
@@ -28,10 +30,12 @@
 //!   10. what all stakers could claim (their positions' values) is at most the capital;
 //!   11. every cover whose claim window is open counts as active cover (capital backs it);
 //!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused
-//!       for capacity) or a payout (which lowers the capital) leaves a backed pool unbacked:
+//!       for capacity), an incident's declaration (which reserves capacity the same way) or a
+//!       payout (which lowers the capital) leaves a backed pool unbacked:
 //!       active cover plus pending claims within the capacity, and every product within its
 //!       share;
-//!   13. a rejected claim lowers no staker's value;
+//!   13. a rejected claim lowers no staker's value, nor does closing it (which slashes its
+//!       deposits into the pool);
 //!   14. a stake succeeds only into a backed pool (12 and 14 judge the pool as the calls do: at
 //!       the current block, its earned premiums accrued);
 //!   15. a purchase leaves active cover and pending claims within the bonded capacity: no cover
@@ -380,6 +384,41 @@ enum Action {
 		who: AccountId,
 		cover: Id,
 	},
+	/// `by` declares an incident on a product, `back` blocks ago (`None`: a block to come).
+	DeclareIncident {
+		by: Decider,
+		product: ProductPick,
+		back: Option<u64>,
+		ratio: Perbill,
+	},
+	/// `who` redeems a cover in an incident.
+	RedeemCover {
+		who: AccountId,
+		incident: Id,
+		cover: Id,
+	},
+	/// `who` closes an incident.
+	CloseIncident {
+		who: AccountId,
+		incident: Id,
+	},
+	/// The claimant (`Owner`) or another account appeals a claim's rejection.
+	AppealClaim {
+		who: Signer,
+		claim: Id,
+	},
+	/// The appeal origin (or, when `false`, the supermajority, which is not it) upholds an
+	/// appeal; `payout` relative to the claimed amount.
+	UpholdAppeal {
+		referendum: bool,
+		claim: Id,
+		payout: Amount,
+	},
+	/// `who` closes a claim.
+	CloseClaim {
+		who: AccountId,
+		claim: Id,
+	},
 	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight at the end of each
 	/// (as a chain does), without it let expiry buckets lag.
 	AdvanceBlocks {
@@ -633,7 +672,21 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 			.prop_map(|(who, cover, amount)| Action::SubmitClaim { who, cover, amount }),
 		4 => (decider(large), id(), amount())
 			.prop_map(|(by, claim, payout)| Action::ApproveClaim { by, claim, payout }),
-		2 => (decider(large), id()).prop_map(|(by, claim)| Action::RejectClaim { by, claim }),
+		3 => (decider(large), id()).prop_map(|(by, claim)| Action::RejectClaim { by, claim }),
+		2 => (signer(), id()).prop_map(|(who, claim)| Action::AppealClaim { who, claim }),
+		1 => (prop_oneof![6 => Just(true), 1 => Just(false)], id(), amount())
+			.prop_map(|(referendum, claim, payout)| Action::UpholdAppeal { referendum, claim, payout }),
+		2 => (user(), id()).prop_map(|(who, claim)| Action::CloseClaim { who, claim }),
+		3 => (
+			decider(large),
+			product_pick(),
+			prop_oneof![4 => Just(Some(0)), 3 => (0u64..30).prop_map(Some), 1 => Just(None)],
+			perbill_edges(Perbill::from_parts(1)),
+		)
+			.prop_map(|(by, product, back, ratio)| Action::DeclareIncident { by, product, back, ratio }),
+		3 => (user(), id(), id())
+			.prop_map(|(who, incident, cover)| Action::RedeemCover { who, incident, cover }),
+		1 => (user(), id()).prop_map(|(who, incident)| Action::CloseIncident { who, incident }),
 		2 => (prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], id())
 			.prop_map(|(who, claim)| Action::LapseClaim { who, claim }),
 		2 => prop_oneof![
@@ -687,6 +740,21 @@ fn claim_id(id: Id) -> ClaimId {
 			}
 		},
 		Id::Raw(id) => id,
+	}
+}
+
+/// The incident id `id` stands for now.
+fn incident_id(id: Id) -> IncidentId {
+	match id {
+		Id::Existing(n) => {
+			let mut open: Vec<IncidentId> = Incidents::<Test>::iter_keys().collect();
+			open.sort();
+			match open.len() as u64 {
+				0 => NextIncidentId::<Test>::get(),
+				count => open[(n % count) as usize],
+			}
+		},
+		Id::Raw(id) => id as IncidentId,
 	}
 }
 
@@ -958,6 +1026,71 @@ fn dispatch(action: &Action) -> Dispatched {
 				MutualPool::reject_claim(by.origin(), claim),
 			)
 		},
+		Action::AppealClaim { who, claim } => {
+			let claim = claim_id(claim);
+			let who = match who {
+				Signer::Owner => Claims::<Test>::get(claim).map_or(ALICE, |claim| claim.claimant),
+				Signer::Account(who) => who,
+			};
+			Dispatched::new(
+				format!("appeal_claim(signed({who}), {claim})"),
+				MutualPool::appeal_claim(signed(who), claim),
+			)
+		},
+		Action::UpholdAppeal { referendum, claim, payout } => {
+			let claim = claim_id(claim);
+			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
+			let payout = payout.resolve(claimed);
+			let by = if referendum { REFERENDUM } else { SUPERMAJORITY };
+			Dispatched::new(
+				format!("uphold_appeal(signed({by}), {claim}, {payout}) [claimed {claimed}]"),
+				MutualPool::uphold_appeal(signed(by), claim, payout),
+			)
+		},
+		Action::CloseClaim { who, claim } => {
+			let claim = claim_id(claim);
+			Dispatched::new(
+				format!("close_claim(signed({who}), {claim})"),
+				MutualPool::close_claim(signed(who), claim).map(|_| ()).map_err(|e| e.error),
+			)
+		},
+		Action::DeclareIncident { by, product, back, ratio } => {
+			let product = pick_product(product);
+			let now = System::block_number();
+			let at = back.map_or(now + 1, |back| now.saturating_sub(back));
+			Dispatched::new(
+				format!("declare_incident({by:?}, {product}, {at}, {ratio:?})"),
+				MutualPool::declare_incident(by.origin(), product, at, ratio, evidence()),
+			)
+		},
+		Action::RedeemCover { who, incident, cover } => {
+			let incident = incident_id(incident);
+			// An existing cover is one of the incident's product, which it may have hit.
+			let cover = match (cover, Incidents::<Test>::get(incident)) {
+				(Id::Existing(n), Some(incident)) => {
+					let mut covers: Vec<CoverId> = Covers::<Test>::iter()
+						.filter(|(_, cover)| cover.product_id == incident.product_id)
+						.map(|(id, _)| id)
+						.collect();
+					covers.sort();
+					covers.get((n % covers.len().max(1) as u64) as usize).copied().unwrap_or(0)
+				},
+				(cover, _) => cover_id(cover),
+			};
+			Dispatched::new(
+				format!("redeem_cover(signed({who}), {incident}, {cover})"),
+				MutualPool::redeem_cover(signed(who), incident, cover),
+			)
+		},
+		Action::CloseIncident { who, incident } => {
+			let incident = incident_id(incident);
+			Dispatched::new(
+				format!("close_incident(signed({who}), {incident})"),
+				MutualPool::close_incident(signed(who), incident)
+					.map(|_| ())
+					.map_err(|e| e.error),
+			)
+		},
 		Action::LapseClaim { who, claim } => {
 			let claim = claim_id(claim);
 			let origin = who.map_or_else(RuntimeOrigin::root, RuntimeOrigin::signed);
@@ -1213,8 +1346,14 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 					Action::ApproveClaim { .. }
 						| Action::SubmitClaim { .. }
 						| Action::BuyAndClaim { .. }
+						| Action::UpholdAppeal { .. }
+						| Action::DeclareIncident { .. }
+						| Action::RedeemCover { .. }
 				) {
-				Some("a call other than a claim or a payout left a pool unbacked".into())
+				Some(
+					"a call other than a claim, an incident or a payout left a pool unbacked"
+						.into(),
+				)
 			} else if matches!(action, Action::Stake { .. })
 				&& result.is_ok()
 				&& touched_pool(&|id| !backed_before.get(id as usize).copied().unwrap_or(true))
@@ -1232,7 +1371,7 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				&& touched_pool(&|id| !MutualPool::is_backed_by_bonded(&pool(id)))
 			{
 				Some("a request to leave put sold cover on unbonding capital".into())
-			} else if matches!(action, Action::RejectClaim { .. })
+			} else if matches!(action, Action::RejectClaim { .. } | Action::CloseClaim { .. })
 				&& result.is_ok()
 				&& staker_values().iter().zip(&values_before).any(|(after, before)| after < before)
 			{

@@ -2,10 +2,12 @@
 //! [`ExtBuilder::build_and_execute`](crate::mock::ExtBuilder::build_and_execute), which checks
 //! `do_try_state` afterwards.
 
+mod appeals;
 mod attacks;
 mod claims;
 mod cover;
 mod expiry;
+mod incidents;
 mod invariants;
 mod migrations;
 mod pricing;

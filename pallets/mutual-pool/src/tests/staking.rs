@@ -67,6 +67,7 @@ fn earned_by(rate: u128, blocks: u64) -> Balance {
 /// bonded shares earn its deposit of 100 + 40 by block 20; returns the deposit at block 21.
 fn slash_a_claim(cover_id: CoverId) -> Balance {
 	assert_eq!(System::block_number(), 1);
+	without_appeals();
 	let claim_id = claim(CHARLIE, cover_id, 40_000);
 	assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 	// The bonded shares earn the deposit by block 20, the end of the bucket after the next.
@@ -735,6 +736,7 @@ fn withdraw_that_a_loss_left_needed_for_the_cover_fails() {
 #[test]
 fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		open_product_shares();
 		stake(BOB, 500_000);
 		stake(DAVE, 1_500_000);
@@ -771,6 +773,7 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 #[test]
 fn rebond_turns_unbonding_shares_back_into_bonded_ones_at_both_prices() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
 		let (cover_id, _) = buy_quoted(CHARLIE, 0, 100_000, YEAR);
@@ -1094,6 +1097,7 @@ fn update_product_fails_on_bad_origin_params_or_id() {
 #[test]
 fn no_staker_leaves_while_claims_are_pending() {
 	ExtBuilder::default().build_and_execute(|| {
+		without_appeals();
 		// Bob and Dave stake; Charlie's claim of 40_000 is pending.
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);

@@ -1,0 +1,466 @@
+//! Tests of incidents: declaration, redemption of every cover hit, the reserve, the deadline.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, dispatch::Pays};
+use sp_arithmetic::Perbill;
+use sp_runtime::DispatchError;
+
+const MILLION: Balance = 1_000_000;
+
+/// Cover `id`, which must exist.
+fn cover(id: CoverId) -> CoverOf<Test> {
+	Covers::<Test>::get(id).expect("cover exists")
+}
+
+/// Incident `id`, which must be open.
+fn incident(id: IncidentId) -> IncidentOf<Test> {
+	Incidents::<Test>::get(id).expect("incident is open")
+}
+
+/// Pool 0's capital with its earnings accrued to this block: what a payout now is taken from.
+fn capital_now() -> Balance {
+	MutualPool::pool_status(0).unwrap().capital
+}
+
+/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`;
+/// returns its id.
+fn declare(
+	origin: RuntimeOrigin,
+	product_id: ProductId,
+	occurred_at: u64,
+	ratio: u32,
+) -> IncidentId {
+	assert_ok!(MutualPool::declare_incident(
+		origin,
+		product_id,
+		occurred_at,
+		Perbill::from_percent(ratio),
+		evidence()
+	));
+	NextIncidentId::<Test>::get() - 1
+}
+
+/// Bob stakes 1M into pool 0 (capacity 2M, product 0 up to 1M, large-claim threshold 200_000);
+/// at block 1 Charlie buys 100_000 and Dave 50_000 of cover on product 0 for a year (covers 0
+/// and 1); at block 6 the incident happens, declared at block 8 for half of each cover.
+/// Returns the incident's id.
+fn half_loss_on_two_covers() -> IncidentId {
+	stake(BOB, MILLION);
+	assert_eq!(buy(CHARLIE, 0, 100_000, YEAR), 0);
+	assert_eq!(buy(DAVE, 0, 50_000, YEAR), 1);
+	run_to_block(8);
+	declare(signed(COUNCIL), 0, 6, 50)
+}
+
+#[test]
+fn an_incident_reserves_its_exposure_and_pays_every_cover_it_hit_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let incident_id = half_loss_on_two_covers();
+		// Half of the product's 150_000 of active cover is reserved: it counts as pending.
+		System::assert_last_event(
+			Event::IncidentDeclared {
+				incident_id,
+				product_id: 0,
+				pool_id: 0,
+				occurred_at: 6,
+				ratio: Perbill::from_percent(50),
+				reserved: 75_000,
+				closes_at: 8 + REDEMPTION_PERIOD,
+			}
+			.into(),
+		);
+		assert_eq!(pool(0).pending_claims, 75_000);
+		assert_eq!(
+			ProductIncidents::<Test>::get(0).into_inner(),
+			vec![OpenIncident {
+				incident_id,
+				occurred_at: 6,
+				declared_at: 8,
+				closes_at: 8 + REDEMPTION_PERIOD
+			}]
+		);
+
+		// Anyone redeems Charlie's cover for him: half of its amount, from the pool.
+		let (charlie, before) = (free(CHARLIE), capital_now());
+		assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, 0));
+		System::assert_last_event(
+			Event::CoverRedeemed { incident_id, cover_id: 0, owner: CHARLIE, payout: 50_000 }
+				.into(),
+		);
+		assert_eq!(free(CHARLIE), charlie + 50_000);
+		assert_eq!(pool(0).capital, before - 50_000);
+		assert_eq!(cover(0).remaining, 50_000);
+		assert_eq!(pool(0).active_cover, 100_000);
+		assert_eq!(book(0).active_cover, 100_000);
+		let open = incident(incident_id);
+		assert_eq!((open.reserved, open.paid, open.redeemed), (25_000, 50_000, 1));
+		assert_eq!(pool(0).pending_claims, 25_000);
+		assert_eq!(pool(0).payouts.paid, 50_000);
+
+		// Once per incident.
+		assert_noop!(
+			MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0),
+			Error::<Test>::AlreadyRedeemed
+		);
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, 1));
+		let open = incident(incident_id);
+		assert_eq!((open.reserved, open.paid, open.redeemed), (0, 75_000, 2));
+		assert_eq!(pool(0).pending_claims, 0);
+		// Bob, the only staker, bore the whole loss.
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, capital_now());
+	});
+}
+
+#[test]
+fn cover_bought_after_the_incident_or_active_later_is_not_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		let before = buy(CHARLIE, 0, 100_000, YEAR);
+		let other_product = buy(CHARLIE, 1, 100_000, YEAR);
+		// Bought at block 1, but starting at block 11 after an activation delay of 10.
+		let params = ProductParams { activation_delay: 10, ..product_params(2, 50) };
+		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, params));
+		let delayed = buy(DAVE, 0, 100_000, YEAR);
+		assert_eq!(cover(delayed).start, 11);
+		run_to_block(6);
+		// Bought after the exploit became public: it starts after the incident's block.
+		let after = buy(EVE, 0, 100_000, YEAR);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 5, 100);
+		for cover_id in [other_product, delayed, after] {
+			assert_noop!(
+				MutualPool::redeem_cover(signed(EVE), incident_id, cover_id),
+				Error::<Test>::CoverNotAffected
+			);
+		}
+		assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, before));
+		assert_eq!(cover(before).remaining, 0);
+		// The reserve counted every cover of the product (300_000); what was not paid stays
+		// reserved until the incident closes.
+		assert_eq!(incident(incident_id).reserved, 200_000);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(EVE), incident_id, 99),
+			Error::<Test>::CoverNotFound
+		);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(EVE), 7, before),
+			Error::<Test>::IncidentNotFound
+		);
+	});
+}
+
+#[test]
+fn a_cover_whose_claim_window_closed_before_the_declaration_is_not_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		// Ends at block 11; claims until 111 (a claim window of 100).
+		let short = buy(CHARLIE, 0, 100_000, 10);
+		let long = buy(DAVE, 0, 100_000, YEAR);
+		assert_eq!(cover(short).claim_until, 111);
+		jump_to_block(112);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 5, 100);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(EVE), incident_id, short),
+			Error::<Test>::CoverNotAffected
+		);
+		assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, long));
+	});
+}
+
+#[test]
+fn the_ratio_pays_part_of_the_amount_at_most_what_the_cover_has_left() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		// A first claim took 70_000 of it: 30_000 is left.
+		let claim_id = claim(CHARLIE, cover_id, 70_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 70_000));
+		let depeg = declare(signed(COUNCIL), 0, 1, 40);
+		// 40% of the 30_000 left is reserved; 40% of the amount is owed, capped at what is left.
+		assert_eq!(incident(depeg).reserved, 12_000);
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), depeg, cover_id));
+		assert_eq!(free(CHARLIE), charlie + 30_000);
+		assert_eq!(cover(cover_id).remaining, 0);
+		// The reserve paid what it held; the capital paid the rest.
+		assert_eq!(incident(depeg).reserved, 0);
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(CHARLIE), depeg, cover_id),
+			Error::<Test>::AlreadyRedeemed
+		);
+		let again = declare(signed(COUNCIL), 0, 1, 10);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(CHARLIE), again, cover_id),
+			Error::<Test>::NothingToRedeem
+		);
+	});
+}
+
+#[test]
+fn a_cover_with_a_pending_claim_is_redeemed_after_the_decision() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 100_000);
+		let incident_id = declare(signed(COUNCIL), 0, 1, 50);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(CHARLIE), incident_id, cover_id),
+			Error::<Test>::ClaimAlreadyPending
+		);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 20_000));
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, cover_id));
+		assert_eq!(cover(cover_id).remaining, 30_000);
+	});
+}
+
+#[test]
+fn who_may_declare_an_incident_and_how_large() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		buy(CHARLIE, 0, 300_000, YEAR);
+		let declare_as = |origin| {
+			MutualPool::declare_incident(origin, 0, 1, Perbill::from_percent(50), evidence())
+		};
+		for who in [ALICE, REFERENDUM] {
+			assert_noop!(declare_as(signed(who)), DispatchError::BadOrigin);
+		}
+		assert_noop!(declare_as(RuntimeOrigin::none()), DispatchError::BadOrigin);
+		// Half of 300_000 is within the threshold, 20% of the capital: the council declares it.
+		assert_ok!(declare_as(signed(COUNCIL)));
+		// A total loss (300_000) is above it: only the large-claim origin declares it.
+		let total = |origin| MutualPool::declare_incident(origin, 0, 1, Perbill::one(), evidence());
+		assert_noop!(total(signed(COUNCIL)), Error::<Test>::RequiresLargeClaimOrigin);
+		assert_ok!(total(signed(SUPERMAJORITY)));
+		assert_ok!(total(RuntimeOrigin::root()));
+	});
+}
+
+#[test]
+fn the_payouts_of_the_window_count_against_the_declaration() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		let big = buy(CHARLIE, 0, 180_000, YEAR);
+		buy(DAVE, 1, 100_000, YEAR);
+		let claim_id = claim(CHARLIE, big, 180_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 180_000));
+		// 180_000 paid in this window: 30% of product 1's 100_000 would pass 20% of the capital.
+		assert_noop!(
+			MutualPool::declare_incident(
+				signed(COUNCIL),
+				1,
+				1,
+				Perbill::from_percent(30),
+				evidence()
+			),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		// In the next window the council may.
+		jump_to_block(1 + LARGE_CLAIM_WINDOW);
+		let incident_id = declare(signed(COUNCIL), 1, 1, 30);
+		// Redemptions count in the window: the council's next approval sees them.
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, 1));
+		assert_eq!(pool(0).payouts.paid, 30_000);
+	});
+}
+
+#[test]
+fn bad_declarations_fail() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		run_to_block(5);
+		let declare_with = |product_id, occurred_at, ratio| {
+			MutualPool::declare_incident(
+				signed(COUNCIL),
+				product_id,
+				occurred_at,
+				ratio,
+				evidence(),
+			)
+		};
+		let half = Perbill::from_percent(50);
+		assert_noop!(declare_with(9, 5, half), Error::<Test>::ProductNotFound);
+		assert_noop!(declare_with(0, 6, half), Error::<Test>::IncidentInFuture);
+		assert_noop!(declare_with(0, 5, Perbill::zero()), Error::<Test>::ZeroRatio);
+		// A product without cover: nothing to reserve, and nothing holds withdrawals.
+		assert_ok!(declare_with(0, 5, half));
+		assert_eq!(incident(0).reserved, 0);
+		assert_eq!(pool(0).pending_claims, 0);
+		for _ in 1..bounds::MAX_OPEN_INCIDENTS {
+			assert_ok!(declare_with(0, 5, half));
+		}
+		assert_noop!(declare_with(0, 5, half), Error::<Test>::TooManyIncidents);
+		// Another product has its own.
+		assert_ok!(declare_with(1, 5, half));
+		// Closing one makes room.
+		jump_to_block(5 + REDEMPTION_PERIOD);
+		assert_ok!(MutualPool::close_incident(signed(EVE), 0));
+		assert_ok!(declare_with(0, 5, half));
+	});
+}
+
+#[test]
+fn redemptions_end_at_the_deadline_and_closing_releases_the_reserve() {
+	ExtBuilder::default().build_and_execute(|| {
+		let incident_id = half_loss_on_two_covers();
+		let closes_at = incident(incident_id).closes_at;
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
+		run_to_block(closes_at - 1);
+		// The reserve holds withdrawals (Bob's unbonding period of 20 is over).
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+		assert_noop!(
+			MutualPool::close_incident(signed(EVE), incident_id),
+			Error::<Test>::RedemptionOpen
+		);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0));
+		run_to_block(closes_at);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(DAVE), incident_id, 1),
+			Error::<Test>::RedemptionClosed
+		);
+		// Anyone closes it, free of fees: Dave's unredeemed 25_000 is released.
+		let info = MutualPool::close_incident(signed(EVE), incident_id).unwrap();
+		assert_eq!(info.pays_fee, Pays::No);
+		System::assert_last_event(Event::IncidentClosed { incident_id, released: 25_000 }.into());
+		assert_eq!(pool(0).pending_claims, 0);
+		assert!(Incidents::<Test>::get(incident_id).is_none());
+		assert!(!ProductIncidents::<Test>::contains_key(0));
+		assert_noop!(
+			MutualPool::close_incident(signed(EVE), incident_id),
+			Error::<Test>::IncidentNotFound
+		);
+		assert_noop!(
+			MutualPool::redeem_cover(signed(DAVE), incident_id, 1),
+			Error::<Test>::IncidentNotFound
+		);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+	});
+}
+
+#[test]
+fn a_cover_an_open_incident_could_pay_is_not_reaped() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		// Claims close at block 111; the incident is declared at 100, open until 130.
+		let paid = buy(CHARLIE, 0, 100_000, 10);
+		let unpaid = buy(DAVE, 0, 100_000, 10);
+		run_to_block(100);
+		let incident_id = declare(signed(COUNCIL), 0, 5, 50);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, paid));
+		assert_eq!(Redemptions::<Test>::get(paid).into_inner(), vec![incident_id]);
+		run_to_block(125);
+		// Both covers' claim windows closed and their buckets rolled: the redeemed one goes, the
+		// other waits for its owner until the incident closes.
+		assert_ok!(MutualPool::reap_cover(signed(EVE), paid));
+		assert!(!Redemptions::<Test>::contains_key(paid));
+		assert_noop!(MutualPool::reap_cover(signed(EVE), unpaid), Error::<Test>::CoverRedeemable);
+		assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, unpaid));
+		assert_ok!(MutualPool::reap_cover(signed(EVE), unpaid));
+	});
+}
+
+#[test]
+fn an_unredeemed_cover_is_reaped_once_the_incident_is_over() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		let cover_id = buy(DAVE, 0, 100_000, 10);
+		run_to_block(100);
+		let incident_id = declare(signed(COUNCIL), 0, 5, 50);
+		run_to_block(130);
+		// The deadline passed: nobody can redeem it any more, even before the incident closes.
+		assert_ok!(MutualPool::reap_cover(signed(EVE), cover_id));
+		assert_ok!(MutualPool::close_incident(signed(EVE), incident_id));
+	});
+}
+
+#[test]
+fn redemptions_are_shared_by_bonded_and_unbonding_shares() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		stake(FERDIE, MILLION);
+		assert_ok!(MutualPool::request_unstake(signed(FERDIE), 0, MILLION));
+		buy(CHARLIE, 0, 200_000, YEAR);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 1, 100);
+		let (bob, ferdie) = (
+			MutualPool::position(0, &BOB).unwrap().value,
+			MutualPool::position(0, &FERDIE).unwrap().value,
+		);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0));
+		// Ferdie's unbonding half bears half the loss, rounded up.
+		assert_eq!(MutualPool::position(0, &FERDIE).unwrap().value, ferdie - 100_000);
+		assert_eq!(MutualPool::position(0, &BOB).unwrap().value, bob - 100_000);
+	});
+}
+
+#[test]
+fn a_redemption_above_the_capital_depletes_the_pool() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, MILLION);
+		open_product_shares();
+		buy(CHARLIE, 0, 1_500_000, YEAR);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 1, 100);
+		let capital = capital_now();
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0));
+		assert_eq!(free(CHARLIE), charlie + capital);
+		System::assert_last_event(
+			Event::PoolDepleted { pool_id: 0, shortfall: 1_500_000 - capital }.into(),
+		);
+		assert!(pool(0).depleted);
+		assert_eq!(pool(0).capital, 0);
+		// The unpaid rest of the cover still counts as active: the pool stays closed.
+		assert_noop!(
+			MutualPool::reopen_pool(RuntimeOrigin::root(), 0),
+			Error::<Test>::CoverStillActive
+		);
+	});
+}
+
+#[test]
+fn the_agenda_lists_a_pools_claims_and_incidents_with_their_deadlines() {
+	ExtBuilder::default().build_and_execute(|| {
+		let incident_id = half_loss_on_two_covers();
+		let pending = claim(CHARLIE, 0, 10_000);
+		let rejected = claim(DAVE, 1, 20_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), rejected));
+		let agenda = MutualPool::agenda(0).unwrap();
+		assert_eq!(
+			agenda.claims,
+			vec![
+				ClaimAgenda {
+					claim_id: pending,
+					cover_id: 0,
+					product_id: 0,
+					claimant: CHARLIE,
+					amount: 10_000,
+					deposit: deposit(10_000),
+					status: ClaimStatus::Pending,
+					deadline: 8 + DECISION_PERIOD,
+				},
+				ClaimAgenda {
+					claim_id: rejected,
+					cover_id: 1,
+					product_id: 0,
+					claimant: DAVE,
+					amount: 20_000,
+					deposit: deposit(20_000),
+					status: ClaimStatus::Rejected { appeal_until: 8 + DEFAULT_APPEAL_PERIOD },
+					deadline: 8 + DEFAULT_APPEAL_PERIOD,
+				},
+			]
+		);
+		assert_eq!(
+			agenda.incidents,
+			vec![IncidentAgenda {
+				incident_id,
+				product_id: 0,
+				occurred_at: 6,
+				ratio: Perbill::from_percent(50),
+				reserved: 75_000,
+				paid: 0,
+				redeemed: 0,
+				closes_at: 8 + REDEMPTION_PERIOD,
+			}]
+		);
+		assert_eq!(MutualPool::agenda(1), None);
+	});
+}
