@@ -39,14 +39,14 @@ fn a_council_motion_declares_an_incident_and_three_covers_are_redeemed_one_refus
 		run_to_block(8);
 
 		// A simple majority declares a total loss. The reserve is the product's whole active
-		// cover, Alice's included (23_000 MUT, far below 20% of the capital).
+		// cover, Alice's included (15_000 MUT, far below 20% of the capital).
 		let outcome = council_motion(declare(1, 5, Perbill::one()), 3, &[Alice, Bob, Dave], &[]);
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
 		let incident_id = NextIncidentId::<Runtime>::get() - 1;
 		let incident = Incidents::<Runtime>::get(incident_id).expect("declared");
-		assert_eq!(incident.reserved, mut_(23_000));
+		assert_eq!(incident.reserved, mut_(15_000));
 		assert_eq!(incident.closes_at, 8 + IncidentRedemptionPeriod::get());
-		assert_eq!(Pools::<Runtime>::get(0).expect("pool 0").pending_claims, mut_(23_000));
+		assert_eq!(Pools::<Runtime>::get(0).expect("pool 0").pending_claims, mut_(15_000));
 
 		// Anyone redeems each cover for its owner; no vote.
 		for (owner, cover_id, amount) in covers {
