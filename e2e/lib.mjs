@@ -233,6 +233,28 @@ export async function waitForBlock(api, number, { timeoutMs = 300_000 } = {}) {
   }
 }
 
+/**
+ * Resolves to the first event `section.method` for which `matches(event)` holds, in a block
+ * imported from now on (best blocks, as `send` waits for), or rejects after `timeoutMs`.
+ */
+export async function waitForEvent(api, section, method, matches = () => true, { timeoutMs = 300_000 } = {}) {
+  let unsub;
+  let timer;
+  try {
+    return await new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no ${section}.${method} within ${timeoutMs} ms`)), timeoutMs);
+      api.query.system.events((records) => {
+        const found = records.map((r) => r.event)
+          .find((e) => e.section === section && e.method === method && matches(e));
+        if (found) resolve(found);
+      }).then((u) => { unsub = u; }, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+    if (unsub) unsub();
+  }
+}
+
 /** The pool status from the runtime API, with bigints. */
 export async function poolStatus(api, poolId) {
   const status = (await api.call.mutualPoolApi.poolStatus(poolId)).unwrap();

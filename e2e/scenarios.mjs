@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CHAINS, UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
-  startNode, waitForBlock,
+  startNode, waitForBlock, waitForEvent,
 } from './lib.mjs';
 
 /**
@@ -166,36 +166,60 @@ export function scenarios(chain) {
       assert.equal(status.pendingClaims, 0n);
     });
 
-    test('4. A second claim is rejected by council motion; the bonded stakers earn the deposit over time (issue 9, finding 13)', async () => {
+    test('4. A second claim is rejected by council motion; Charlie appeals and token holders uphold it in a referendum on the claim-appeals track (issue 12)', async () => {
+      const amount = 1_000n * UNIT;
       const submitted = await send(
-        api, api.tx.mutualPool.submitClaim(state.coverId, 1_000n * UNIT, 'not an exploit'), who.charlie,
+        api, api.tx.mutualPool.submitClaim(state.coverId, amount, 'not an exploit'), who.charlie,
       );
       assert.equal(submitted.error, null);
       const event = findEvent(submitted, 'mutualPool', 'ClaimSubmitted').data;
       const claimId = event.claimId.toNumber();
       const deposit = event.deposit.toBigInt();
-      const before = await poolStatus(api, POOL);
       const closed = await councilMotion(
         api, api.tx.mutualPool.rejectClaim(claimId), 3, who.alice, [who.bob, who.dave], who.eve,
       );
       assert.equal(closed.error, null);
-      // The runtime has no appeal period yet: the rejection is final at once, and the claim
-      // closes in the same call, its deposit slashed.
-      assert.ok(findEvent(closed, 'mutualPool', 'ClaimRejected'), 'ClaimRejected event');
-      const final = findEvent(closed, 'mutualPool', 'ClaimClosed');
-      assert.ok(final, 'ClaimClosed event');
-      assert.equal(final.data.slashed.toBigInt(), deposit);
-      // The deposit is in the pool, not yet capital: it is earned like a premium until the end
-      // of the next full expiry bucket, so staking in front of the motion would take none of it.
-      // Capital plus unearned rose by exactly the deposit; the unearned part by nearly all of it
-      // (the premium earned over the motion's blocks is well under 1 MUT).
-      const after = await poolStatus(api, POOL);
+      // Charlie may appeal for `AppealPeriod` blocks; until then the claim stays reserved.
+      const rejected = findEvent(closed, 'mutualPool', 'ClaimRejected');
+      assert.ok(rejected, 'ClaimRejected event');
+      const rejectedAt = (await api.rpc.chain.getHeader(closed.blockHash)).number.toNumber();
       assert.equal(
-        (after.capital + after.unearnedPremiums) - (before.capital + before.unearnedPremiums), deposit,
+        rejected.data.appealUntil.toNumber(), rejectedAt + api.consts.mutualPool.appealPeriod.toNumber(),
       );
-      const unearned = after.unearnedPremiums - before.unearnedPremiums;
-      assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
-      assert.equal(after.pendingClaims, 0n);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
+
+      // Charlie appeals: three times the claim's deposit is held from him as well.
+      const appealed = await send(api, api.tx.mutualPool.appealClaim(claimId), who.charlie);
+      assert.equal(appealed.error, null);
+      assert.equal(findEvent(appealed, 'mutualPool', 'ClaimAppealed').data.deposit.toBigInt(), 3n * deposit);
+      const charlie = await free(api, who.charlie.address);
+
+      // Anyone may submit the referendum: Bob does. Its proposal, `uphold_appeal`, is short
+      // enough to be inlined (no preimage); its origin `ClaimAppeals` has the claim-appeals
+      // track (0). Bob places the decision deposit, then votes aye with 500 000 MUT at 1x
+      // conviction: all the votes, and above the track's 5% support of the active issuance.
+      const proposal = api.tx.mutualPool.upholdAppeal(claimId, amount).method.toHex();
+      const index = (await api.query.referenda.referendumCount()).toNumber();
+      const referendum = await send(
+        api, api.tx.referenda.submit({ Appeals: 'ClaimAppeals' }, { Inline: proposal }, { After: 0 }), who.bob,
+      );
+      assert.equal(referendum.error, null);
+      assert.equal(findEvent(referendum, 'referenda', 'Submitted').data.track.toNumber(), 0);
+      assert.equal((await send(api, api.tx.referenda.placeDecisionDeposit(index), who.bob)).error, null);
+      const vote = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 500_000n * UNIT } };
+      assert.equal((await send(api, api.tx.convictionVoting.vote(index, vote), who.bob)).error, null);
+
+      // After the track's prepare (5 blocks) and confirm (5) periods, the scheduler dispatches
+      // `uphold_appeal` with the `ClaimAppeals` origin: the claim is paid as an approval would
+      // pay it, and both deposits come back.
+      const upheld = await waitForEvent(
+        api, 'mutualPool', 'AppealUpheld', (e) => e.data.claimId.toNumber() === claimId,
+      );
+      assert.equal(upheld.data.payout.toBigInt(), amount);
+      assert.ok((await api.query.referenda.referendumInfoFor(index)).unwrap().isApproved);
+      assert.ok((await api.query.mutualPool.claims(claimId)).isNone);
+      assert.equal((await free(api, who.charlie.address)) - charlie, amount + deposit + 3n * deposit);
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
     });
 
     test('4b. A large loss cannot pass a simple majority in instalments (issue 9, attack 6)', async () => {
@@ -275,15 +299,36 @@ export function scenarios(chain) {
       const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
       assert.equal(refused.error, 'mutualPool.ClaimsPending');
 
-      // The council rejects the claim: the bonded stakers earn Eve's deposit over the next
-      // bucket (Dave's unbonding shares get none of it).
+      // The council rejects the claim. Eve may appeal for `AppealPeriod` blocks: until then the
+      // claim stays reserved, and Dave still cannot withdraw.
       const closed = await councilMotion(
         api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
       );
       assert.equal(closed.error, null);
       assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
-      assert.equal(findEvent(closed, 'mutualPool', 'ClaimClosed').data.slashed.toBigInt(), deposit);
-      assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
+      const appealUntil = findEvent(closed, 'mutualPool', 'ClaimRejected').data.appealUntil.toNumber();
+      assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
+      const early = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
+      assert.equal(early.error, 'mutualPool.ClaimsPending');
+
+      // Eve does not appeal. After the window anyone closes the claim (free of fees): her deposit
+      // goes to the pool, not as capital but earned like a premium by the bonded stakers until
+      // the end of the next full expiry bucket (issue 9, finding 13), so that staking in front of
+      // the close takes none of it, and Dave's unbonding shares get none of it. Capital plus
+      // unearned rise by exactly the deposit; the unearned part by nearly all of it (the premium
+      // earned over the block is well under 1 MUT).
+      await waitForBlock(api, appealUntil);
+      const before = await poolStatus(api, POOL);
+      const final = await send(api, api.tx.mutualPool.closeClaim(claim.claimId), who.ferdie);
+      assert.equal(final.error, null);
+      assert.equal(findEvent(final, 'mutualPool', 'ClaimClosed').data.slashed.toBigInt(), deposit);
+      const after = await poolStatus(api, POOL);
+      assert.equal(
+        (after.capital + after.unearnedPremiums) - (before.capital + before.unearnedPremiums), deposit,
+      );
+      const unearned = after.unearnedPremiums - before.unearnedPremiums;
+      assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
+      assert.equal(after.pendingClaims, 0n);
 
       // Now Dave withdraws all his shares, for at least what they were worth before the claim
       // (`min_amount` makes the call itself fail otherwise).

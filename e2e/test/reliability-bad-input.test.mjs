@@ -105,12 +105,16 @@ const OPEN = [
   ['reject a missing claim', 'sudo', (a) => a.tx.mutualPool.rejectClaim(999_999), 'mutualPool.ClaimNotFound'],
   ['lapse a claim before its deadline', 'eve', (a, s) => a.tx.mutualPool.lapseClaim(s.claimId), 'mutualPool.ClaimNotLapsed'],
   ['lapse a missing claim', 'eve', (a) => a.tx.mutualPool.lapseClaim(999_999), 'mutualPool.ClaimNotFound'],
-  // Appeals (none can be upheld while the runtime has no appeal period) and closing claims.
+  // Appeals, their referenda, and closing claims.
   ['appeal a missing claim', 'charlie', (a) => a.tx.mutualPool.appealClaim(999_999), 'mutualPool.ClaimNotFound'],
   ["appeal someone else's claim", 'dave', (a, s) => a.tx.mutualPool.appealClaim(s.claimId), 'mutualPool.NotClaimant'],
   ['appeal a claim the council has not rejected', 'charlie', (a, s) => a.tx.mutualPool.appealClaim(s.claimId), 'mutualPool.ClaimNotRejected'],
   ['uphold an appeal by a signed account', 'ferdie', (a, s) => a.tx.mutualPool.upholdAppeal(s.claimId, 1), 'BadOrigin'],
-  ['uphold an appeal by root, which is not the appeal origin', 'sudo', (a, s) => a.tx.mutualPool.upholdAppeal(s.claimId, 1), 'BadOrigin'],
+  ['uphold an appeal of a claim not appealed', 'sudo', (a, s) => a.tx.mutualPool.upholdAppeal(s.claimId, 1), 'mutualPool.ClaimNotAppealed'],
+  ['submit a referendum with Root as its origin (no track)', 'eve', (a, s) => a.tx.referenda.submit({ system: 'Root' }, { Inline: a.tx.mutualPool.upholdAppeal(s.claimId, 1).method.toHex() }, { After: 0 }), 'referenda.NoTrack'],
+  ['submit a referendum with the council as its origin (no track)', 'eve', (a, s) => a.tx.referenda.submit({ Council: { Members: [5, 5] } }, { Inline: a.tx.mutualPool.upholdAppeal(s.claimId, 1).method.toHex() }, { After: 0 }), 'referenda.NoTrack'],
+  ['cancel a referendum by a signed account', 'eve', (a) => a.tx.referenda.cancel(0), 'BadOrigin'],
+  ['vote on a missing referendum', 'eve', (a) => a.tx.convictionVoting.vote(999_999, { Standard: { vote: { aye: true, conviction: 'None' }, balance: 1n } }), 'convictionVoting.NotOngoing'],
   ['close a claim pending a decision', 'eve', (a, s) => a.tx.mutualPool.closeClaim(s.claimId), 'mutualPool.ClaimNotClosable'],
   ['close a missing claim', 'eve', (a) => a.tx.mutualPool.closeClaim(999_999), 'mutualPool.ClaimNotFound'],
   // Incidents.

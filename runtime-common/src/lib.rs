@@ -1,8 +1,8 @@
 //! # Mutual Pool runtime-common
 //!
 //! What the runtimes of the chain share, so that the mutual pool, the claims council, its
-//! membership and their origins are configured once: today the solo runtime (`runtime/`) uses
-//! it; the parachain runtime of issue 10 is to use it too.
+//! membership, the referenda on appeals and their origins are configured once: the solo runtime
+//! (`runtime/`) and the parachain runtime (`runtime-para/`) use it.
 //!
 //! The orphan rule forbids `impl pallet_x::Config for Runtime` outside the crate that defines
 //! `Runtime`, so this crate holds everything that is not such an impl:
@@ -14,10 +14,13 @@
 //!   [`council::HalfOfMaxBlock`] (its `MaxProposalWeight`, from each runtime's block weights);
 //! - [`mutual_pool`]: the pallet's constants and accounts (`PalletId`s, treasury, deposits,
 //!   windows);
+//! - [`appeals`] and [`pallet_claim_appeals`]: the claim-appeals referendum track, its
+//!   `ClaimAppeals` origin (a pallet of one origin) and the constants of the referenda pallets;
 //! - [`genesis`]: the demo pool, products, council and accounts of the dev presets;
 //! - [`impl_council_and_mutual_pool!`]: a macro that each runtime invokes once; it expands, in
 //!   the runtime crate, to the three `impl Config` blocks (collective, membership, mutual pool),
-//!   so that their bodies are written once, here.
+//!   so that their bodies are written once, here; [`impl_claim_appeals!`] does the same for
+//!   preimage, scheduler, referenda, conviction voting and the appeals origin.
 //!
 //! What stays per runtime: `frame_system`, consensus, balances and fees, the transaction
 //! extensions, `RuntimeBlockWeights`, the runtime APIs and the consensus part of the presets.
@@ -35,9 +38,19 @@ pub use frame_system as __frame_system;
 #[doc(hidden)]
 pub use pallet_collective as __pallet_collective;
 #[doc(hidden)]
+pub use pallet_conviction_voting as __pallet_conviction_voting;
+#[doc(hidden)]
 pub use pallet_membership as __pallet_membership;
 #[doc(hidden)]
 pub use pallet_mutual_pool as __pallet_mutual_pool;
+#[doc(hidden)]
+pub use pallet_preimage as __pallet_preimage;
+#[doc(hidden)]
+pub use pallet_referenda as __pallet_referenda;
+#[doc(hidden)]
+pub use pallet_scheduler as __pallet_scheduler;
+#[doc(hidden)]
+pub use sp_runtime as __sp_runtime;
 
 /// Types both runtimes share.
 pub mod primitives {
@@ -181,7 +194,7 @@ pub mod mutual_pool {
 	use super::{
 		currency::UNIT,
 		primitives::{AccountId, Balance, BlockNumber},
-		time::{DAYS, HOURS, YEARS},
+		time::{DAYS, HOURS, MINUTES, YEARS},
 	};
 	use frame_support::{parameter_types, PalletId};
 	use sp_runtime::{traits::AccountIdConversion, Perbill};
@@ -216,22 +229,231 @@ pub mod mutual_pool {
 		/// declaration, as long as the council has to decide a claim; the reserve holds
 		/// withdrawals until then.
 		pub const IncidentRedemptionPeriod: BlockNumber = HOURS;
-		/// No appeals yet: a rejection is final at once (the deposit slashed), as before appeals
-		/// existed. The `ClaimAppeals` referendum track that will uphold appeals is not in the
-		/// runtimes yet; until it is, no origin can (`AppealOrigin` is `NeverEnsureOrigin`).
-		pub const AppealPeriod: BlockNumber = 0;
+		/// A rejected claimant has 2 minutes (20 blocks) to appeal: the claim's amount stays
+		/// reserved (withdrawals from the pool wait) and its deposit held until then. A dev
+		/// chain's window, as short as pool 0's unbonding period; a chain holding real money
+		/// gives days (docs/runtime.md).
+		pub const AppealPeriod: BlockNumber = 2 * MINUTES;
 		/// An appeal holds three times the claim's deposit.
 		pub const AppealDepositMultiplier: u32 = 3;
-		/// What a referendum would have to uphold an appeal (unused while `AppealPeriod` is 0).
-		pub const AppealDecisionPeriod: BlockNumber = DAYS;
+		/// A referendum on the claim-appeals track has three hours (1_800 blocks) from the appeal
+		/// to uphold it: at least the longest such a referendum takes from its submission to its
+		/// enactment ([`crate::appeals::longest_referendum`], 1_506 blocks), with about half an
+		/// hour (294 blocks) to submit it.
+		pub const AppealDecisionPeriod: BlockNumber = 3 * HOURS;
 	}
 
-	/// Upholds appeals: no origin yet (see `AppealPeriod`).
-	pub type AppealOrigin = frame_support::traits::NeverEnsureOrigin<()>;
+	/// Upholds appeals: a referendum on the claim-appeals track, or Root.
+	pub type AppealOrigin = crate::appeals::RootOrClaimAppeals;
 
 	/// The treasury account: the account of `PalletId(*b"mut/trsy")`.
 	pub fn treasury_account() -> AccountId {
 		TreasuryAccount::get()
+	}
+}
+
+/// The origin of the claim-appeals referendum track: a pallet of one origin and nothing else
+/// (no calls, storage or events), which each runtime adds as `Appeals`. A referendum on the
+/// track dispatches its call with `Origin::ClaimAppeals`; `pallet-mutual-pool`'s
+/// `uphold_appeal` is the only call that accepts it ([`appeals::RootOrClaimAppeals`]).
+#[frame_support::pallet]
+pub mod pallet_claim_appeals {
+	use frame_support::pallet_prelude::*;
+
+	/// The pallet needs nothing of the runtime.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {}
+
+	/// The pallet.
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// The origins this pallet adds to the runtime.
+	#[derive(
+		PartialEq, Eq, Clone, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	#[pallet::origin]
+	pub enum Origin {
+		/// Token holders passed a referendum on the claim-appeals track.
+		ClaimAppeals,
+	}
+}
+
+/// Appeals of rejected claims to token holders: the `ClaimAppeals` origin, its referendum track
+/// and the constants of the pallets that run the referendum (`pallet-preimage`,
+/// `pallet-scheduler`, `pallet-referenda`, `pallet-conviction-voting`), whose `impl Config`
+/// blocks [`impl_claim_appeals!`] expands in each runtime.
+///
+/// The path of an appeal: the council rejects a claim; within `AppealPeriod` the claimant calls
+/// `MutualPool::appeal_claim` (a larger deposit); anyone submits a referendum on the
+/// claim-appeals track whose proposal is `MutualPool::uphold_appeal(claim_id)` and places its
+/// decision deposit; token holders vote with conviction; if the referendum passes, the scheduler
+/// dispatches `uphold_appeal` with the `ClaimAppeals` origin, which pays the claim. If nothing
+/// upholds it within `AppealDecisionPeriod`, anyone may `close_claim`: the deposits are slashed
+/// into the pool.
+///
+/// The track's periods are runtime constants, not genesis values: `pallet-referenda` lists the
+/// tracks in the metadata, and the metadata (and the hash of it that `CheckMetadataHash`
+/// signs) must not depend on the chain's state. They are the dev chain's: prepare and confirm
+/// take 30 seconds each, so that an appeal is decided in about a minute once enough votes are
+/// in; a chain holding real money lengthens them (docs/runtime.md).
+pub mod appeals {
+	use super::{
+		currency::UNIT,
+		pallet_claim_appeals::Origin,
+		primitives::{AccountId, Balance, BlockNumber},
+		time::{DAYS, HOURS, MINUTES},
+	};
+	use alloc::borrow::Cow;
+	use core::marker::PhantomData;
+	use frame_support::{
+		parameter_types,
+		traits::{EitherOfDiverse, EnsureOrigin},
+	};
+	use frame_system::EnsureRoot;
+	use pallet_referenda::{Curve, Track, TrackInfo, TracksInfo};
+	use sp_runtime::Perbill;
+
+	/// The id of the claim-appeals track, the only track of the runtimes.
+	pub const CLAIM_APPEALS_TRACK: u16 = 0;
+
+	/// Referenda on the track being decided at once; more wait in the track's queue.
+	pub const MAX_DECIDING: u32 = 50;
+	/// The decision deposit of a referendum on the track: 100 MUT, returned when it ends.
+	pub const DECISION_DEPOSIT: Balance = 100 * UNIT;
+	/// A referendum is open 5 blocks (30 s) before it can be decided.
+	pub const PREPARE_PERIOD: BlockNumber = MINUTES / 2;
+	/// A referendum being decided is rejected if it has not started confirming within two hours
+	/// (1_200 blocks).
+	pub const DECISION_PERIOD: BlockNumber = 2 * HOURS;
+	/// A referendum passes after it has met both curves for 5 blocks (30 s) in a row.
+	pub const CONFIRM_PERIOD: BlockNumber = MINUTES / 2;
+	/// A passed referendum's call is dispatched at least 1 block later.
+	pub const MIN_ENACTMENT_PERIOD: BlockNumber = 1;
+	/// A referendum whose decision deposit is not placed within half an hour (300 blocks) of its
+	/// submission times out (`pallet-referenda`'s `UndecidingTimeout`).
+	pub const UNDECIDING_TIMEOUT: BlockNumber = 30 * MINUTES;
+
+	/// The approval a referendum needs: all of the conviction-weighted votes at the start of
+	/// the decision period, falling linearly to a simple majority at its end.
+	pub const MIN_APPROVAL: Curve = Curve::LinearDecreasing {
+		length: Perbill::from_percent(100),
+		floor: Perbill::from_percent(50),
+		ceil: Perbill::from_percent(100),
+	};
+	/// The support a referendum needs (aye votes without conviction, as a share of the active
+	/// issuance): 5% at the start of the decision period, falling linearly to 1% at its end.
+	pub const MIN_SUPPORT: Curve = Curve::LinearDecreasing {
+		length: Perbill::from_percent(100),
+		floor: Perbill::from_percent(1),
+		ceil: Perbill::from_percent(5),
+	};
+
+	/// A track name: `name` padded with zeros to `pallet-referenda`'s 25 bytes.
+	const fn track_name(name: &str) -> [u8; 25] {
+		let bytes = name.as_bytes();
+		let mut out = [0u8; 25];
+		let mut i = 0;
+		while i < bytes.len() {
+			out[i] = bytes[i];
+			i += 1;
+		}
+		out
+	}
+
+	/// The tracks of the runtimes: the claim-appeals track only.
+	static TRACKS: [Track<u16, Balance, BlockNumber>; 1] = [Track {
+		id: CLAIM_APPEALS_TRACK,
+		info: TrackInfo {
+			name: track_name("claim_appeals"),
+			max_deciding: MAX_DECIDING,
+			decision_deposit: DECISION_DEPOSIT,
+			prepare_period: PREPARE_PERIOD,
+			decision_period: DECISION_PERIOD,
+			confirm_period: CONFIRM_PERIOD,
+			min_enactment_period: MIN_ENACTMENT_PERIOD,
+			min_approval: MIN_APPROVAL,
+			min_support: MIN_SUPPORT,
+		},
+	}];
+
+	/// `pallet-referenda`'s `TracksInfo`: the claim-appeals track, for the `ClaimAppeals` origin
+	/// and no other. `O` is the runtime's `OriginCaller`; a referendum with any other proposal
+	/// origin (Root among them) has no track and cannot be submitted.
+	pub struct AppealTracks<O>(PhantomData<O>);
+
+	impl<O> TracksInfo<Balance, BlockNumber> for AppealTracks<O>
+	where
+		O: Clone + TryInto<Origin>,
+	{
+		type Id = u16;
+		type RuntimeOrigin = O;
+
+		fn tracks() -> impl Iterator<Item = Cow<'static, Track<u16, Balance, BlockNumber>>> {
+			TRACKS.iter().map(Cow::Borrowed)
+		}
+
+		fn track_for(origin: &O) -> Result<u16, ()> {
+			match origin.clone().try_into() {
+				Ok(Origin::ClaimAppeals) => Ok(CLAIM_APPEALS_TRACK),
+				Err(_) => Err(()),
+			}
+		}
+	}
+
+	/// Succeeds for the `ClaimAppeals` origin (a referendum on the track passed).
+	pub struct EnsureClaimAppeals;
+
+	impl<O> EnsureOrigin<O> for EnsureClaimAppeals
+	where
+		O: Into<Result<Origin, O>> + From<Origin>,
+	{
+		type Success = ();
+
+		fn try_origin(o: O) -> Result<(), O> {
+			o.into().map(|Origin::ClaimAppeals| ())
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn try_successful_origin() -> Result<O, ()> {
+			Ok(O::from(Origin::ClaimAppeals))
+		}
+	}
+
+	/// Root, or a referendum on the claim-appeals track: the mutual pool's `AppealOrigin`.
+	pub type RootOrClaimAppeals = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClaimAppeals>;
+
+	parameter_types! {
+		/// Held from whoever submits a referendum, returned when it is decided: 10 MUT.
+		pub const SubmissionDeposit: Balance = 10 * UNIT;
+		/// Referenda waiting on the track's queue at most.
+		pub const MaxQueued: u32 = 100;
+		/// See [`UNDECIDING_TIMEOUT`].
+		pub const UndecidingTimeout: BlockNumber = UNDECIDING_TIMEOUT;
+		/// Referenda are serviced at the block their alarm names.
+		pub const AlarmInterval: BlockNumber = 1;
+		/// Votes of one account at most (one per referendum).
+		pub const MaxVotes: u32 = 512;
+		/// A vote with conviction `Locked<n>x` locks its balance `n` days after the referendum
+		/// ends (`None`: not locked, a tenth of the vote).
+		pub const VoteLockingPeriod: BlockNumber = DAYS;
+		/// Scheduled calls per block at most.
+		pub const MaxScheduledPerBlock: u32 = 50;
+		/// A preimage holds 1 MUT...
+		pub const PreimageBaseDeposit: Balance = UNIT;
+		/// ...plus 1 milli-MUT per byte.
+		pub const PreimageByteDeposit: Balance = crate::currency::MILLI_UNIT;
+	}
+
+	/// The longest a referendum on the track takes from its submission to the dispatch of its
+	/// call, unless the track's queue is full: its decision deposit placed at the latest
+	/// (`UndecidingTimeout`, after the prepare period), the whole decision period, a
+	/// confirmation begun at its last block, and the enactment delay. `AppealDecisionPeriod`
+	/// must leave time beyond it to submit the referendum (a runtime test checks it).
+	pub const fn longest_referendum() -> BlockNumber {
+		let waiting =
+			if PREPARE_PERIOD > UNDECIDING_TIMEOUT { PREPARE_PERIOD } else { UNDECIDING_TIMEOUT };
+		waiting + DECISION_PERIOD + CONFIRM_PERIOD + MIN_ENACTMENT_PERIOD
 	}
 }
 
@@ -449,6 +671,128 @@ macro_rules! impl_council_and_mutual_pool {
 			type MaxEvidenceLen = $crate::__frame_support::traits::ConstU32<1024>;
 			type MaxMetadataLen = $crate::__frame_support::traits::ConstU32<256>;
 			type WeightInfo = $mutual_pool_weights;
+		}
+	};
+}
+
+/// Expands, in the runtime crate that invokes it, to the `impl Config` blocks of the pallets
+/// that decide appeals ([`appeals`]): `Appeals` ([`pallet_claim_appeals`], the `ClaimAppeals`
+/// origin), `Preimage`, `Scheduler`, `Referenda` (the claim-appeals track) and
+/// `ConvictionVoting`. Invoke it once beside [`impl_council_and_mutual_pool!`].
+///
+/// Requires, at the call site: the types `RuntimeOrigin`, `OriginCaller`, `RuntimeCall`,
+/// `RuntimeEvent` and `RuntimeHoldReason` generated by `#[frame_support::runtime]`, and the
+/// pallets under these names. The four SDK pallets use the weights their crates ship (measured
+/// on the reference machine of polkadot-sdk, with this runtime's database weights).
+///
+/// ```ignore
+/// mutual_pool_runtime_common::impl_claim_appeals! {
+///     runtime: Runtime,
+///     block_weights: RuntimeBlockWeights,
+///     currency: Balances,
+///     preimage: crate::Preimage,
+///     scheduler: crate::Scheduler,
+///     referenda: crate::Referenda,
+/// }
+/// ```
+#[macro_export]
+macro_rules! impl_claim_appeals {
+	(
+		runtime: $runtime:ty,
+		block_weights: $block_weights:ty,
+		currency: $currency:ty,
+		preimage: $preimage:ty,
+		scheduler: $scheduler:ty,
+		referenda: $referenda:ty $(,)?
+	) => {
+		impl $crate::pallet_claim_appeals::Config for $runtime {}
+
+		$crate::__frame_support::parameter_types! {
+			/// Why a preimage's deposit is held.
+			pub PreimageHoldReason: RuntimeHoldReason =
+				RuntimeHoldReason::from($crate::__pallet_preimage::HoldReason::Preimage);
+			/// Scheduled calls use at most 80% of a block.
+			pub SchedulerMaximumWeight: $crate::__frame_support::weights::Weight =
+				$crate::__sp_runtime::Perbill::from_percent(80)
+					* <$block_weights as $crate::__frame_support::traits::Get<
+						$crate::__frame_system::limits::BlockWeights,
+					>>::get()
+					.max_block;
+		}
+
+		impl $crate::__pallet_preimage::Config for $runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type WeightInfo = $crate::__pallet_preimage::weights::SubstrateWeight<$runtime>;
+			type Currency = $currency;
+			type ManagerOrigin = $crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type Consideration = $crate::__frame_support::traits::fungible::HoldConsideration<
+				$crate::primitives::AccountId,
+				$currency,
+				PreimageHoldReason,
+				$crate::__frame_support::traits::LinearStoragePrice<
+					$crate::appeals::PreimageBaseDeposit,
+					$crate::appeals::PreimageByteDeposit,
+					$crate::primitives::Balance,
+				>,
+			>;
+		}
+
+		impl $crate::__pallet_scheduler::Config for $runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type RuntimeOrigin = RuntimeOrigin;
+			type PalletsOrigin = OriginCaller;
+			type RuntimeCall = RuntimeCall;
+			type MaximumWeight = SchedulerMaximumWeight;
+			// Only referenda schedule calls (through the `ScheduleNamed`/`ScheduleAnon` traits,
+			// without an origin check); the scheduler's own calls need Root.
+			type ScheduleOrigin = $crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type OriginPrivilegeCmp = $crate::__frame_support::traits::EqualPrivilegeOnly;
+			type MaxScheduledPerBlock = $crate::appeals::MaxScheduledPerBlock;
+			type WeightInfo = $crate::__pallet_scheduler::weights::SubstrateWeight<$runtime>;
+			type Preimages = $preimage;
+			type BlockNumberProvider = $crate::__frame_system::Pallet<$runtime>;
+		}
+
+		impl $crate::__pallet_referenda::Config for $runtime {
+			type RuntimeCall = RuntimeCall;
+			type RuntimeEvent = RuntimeEvent;
+			type WeightInfo = $crate::__pallet_referenda::weights::SubstrateWeight<$runtime>;
+			type Scheduler = $scheduler;
+			type Currency = $currency;
+			// Anyone may submit a referendum; only the `ClaimAppeals` origin has a track.
+			type SubmitOrigin = $crate::__frame_support::traits::AsEnsureOriginWithArg<
+				$crate::__frame_system::EnsureSigned<$crate::primitives::AccountId>,
+			>;
+			// Only Root may cancel or kill a referendum: the council, whose rejection an appeal
+			// contests, cannot stop it.
+			type CancelOrigin = $crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type KillOrigin = $crate::__frame_system::EnsureRoot<$crate::primitives::AccountId>;
+			type Slash = ();
+			type Votes = $crate::primitives::Balance;
+			type Tally = $crate::__pallet_conviction_voting::TallyOf<$runtime>;
+			type SubmissionDeposit = $crate::appeals::SubmissionDeposit;
+			type MaxQueued = $crate::appeals::MaxQueued;
+			type UndecidingTimeout = $crate::appeals::UndecidingTimeout;
+			type AlarmInterval = $crate::appeals::AlarmInterval;
+			type Tracks = $crate::appeals::AppealTracks<OriginCaller>;
+			type Preimages = $preimage;
+			type BlockNumberProvider = $crate::__frame_system::Pallet<$runtime>;
+		}
+
+		impl $crate::__pallet_conviction_voting::Config for $runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type WeightInfo =
+				$crate::__pallet_conviction_voting::weights::SubstrateWeight<$runtime>;
+			type Currency = $currency;
+			type Polls = $referenda;
+			type MaxTurnout = $crate::__frame_support::traits::tokens::currency::ActiveIssuanceOf<
+				$currency,
+				$crate::primitives::AccountId,
+			>;
+			type MaxVotes = $crate::appeals::MaxVotes;
+			type VoteLockingPeriod = $crate::appeals::VoteLockingPeriod;
+			type BlockNumberProvider = $crate::__frame_system::Pallet<$runtime>;
+			type VotingHooks = ();
 		}
 	};
 }

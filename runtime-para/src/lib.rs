@@ -4,8 +4,9 @@
 //! pallets at stable2609 (System, ParachainSystem, Timestamp, ParachainInfo, WeightReclaim,
 //! Balances, TransactionPayment, Sudo, Authorship, CollatorSelection, Session, Aura, AuraExt,
 //! XcmpQueue, PolkadotXcm, CumulusXcm, MessageQueue) plus Utility, the claims council
-//! (`Council`, `CouncilMembership`) and `MutualPool`, configured as in the solo runtime through
-//! `mutual-pool-runtime-common`.
+//! (`Council`, `CouncilMembership`), `MutualPool` and the referenda that decide appeals
+//! (`Preimage`, `Scheduler`, `Referenda`, `ConvictionVoting`, `Appeals`), configured as in the
+//! solo runtime through `mutual-pool-runtime-common`.
 //!
 //! It follows the polkadot-sdk parachain template (`templates/parachain/runtime`), with every
 //! stable2609 API checked against the crates.io sources of the 2609.2.0 crates; where it departs
@@ -261,6 +262,18 @@ mod runtime {
 	pub type CouncilMembership = pallet_membership<Instance1>;
 	#[runtime::pallet_index(50)]
 	pub type MutualPool = pallet_mutual_pool;
+
+	// Token-holder referenda on appeals of rejected claims, as in the solo runtime.
+	#[runtime::pallet_index(51)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(52)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(53)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(54)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(55)]
+	pub type Appeals = mutual_pool_runtime_common::pallet_claim_appeals;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

@@ -2,7 +2,9 @@
 //!
 //! The solo-chain runtime of the mutual insurance chain: Aura block production, GRANDPA
 //! finality, balances with transaction fees, sudo, a claims council (`Council`, whose members
-//! `CouncilMembership` manages) and the mutual pool (`MutualPool`).
+//! `CouncilMembership` manages), the mutual pool (`MutualPool`) and token-holder referenda on
+//! appeals of rejected claims (`Referenda`, `ConvictionVoting`, `Scheduler`, `Preimage` and the
+//! `ClaimAppeals` origin of `Appeals`).
 //!
 //! - [`configs`] holds one `impl Config` per pallet.
 //! - [`apis`] implements the runtime APIs, [`pallet_mutual_pool_runtime_api::MutualPoolApi`]
@@ -210,4 +212,24 @@ mod runtime {
 	/// Stakes, cover, claims and payouts.
 	#[runtime::pallet_index(10)]
 	pub type MutualPool = pallet_mutual_pool;
+
+	/// Stores the proposals of referenda too large to be inlined.
+	#[runtime::pallet_index(11)]
+	pub type Preimage = pallet_preimage;
+
+	/// Dispatches the calls of passed referenda, and wakes referenda up.
+	#[runtime::pallet_index(12)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// Token-holder referenda on the claim-appeals track.
+	#[runtime::pallet_index(13)]
+	pub type Referenda = pallet_referenda;
+
+	/// Votes with conviction on referenda.
+	#[runtime::pallet_index(14)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	/// The `ClaimAppeals` origin of a passed referendum.
+	#[runtime::pallet_index(15)]
+	pub type Appeals = mutual_pool_runtime_common::pallet_claim_appeals;
 }

@@ -957,6 +957,15 @@ impl<T: Config> Pallet<T> {
 	/// removes the claim.
 	fn take_claim(claim_id: ClaimId) -> Result<ClaimInContext<T>, DispatchError> {
 		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		Self::claim_in_context(claim_id, claim)
+	}
+
+	/// `take_claim` for claim `claim_id` already read (`claim`), so that a caller that checked
+	/// it first does not read it twice.
+	fn claim_in_context(
+		claim_id: ClaimId,
+		claim: ClaimOf<T>,
+	) -> Result<ClaimInContext<T>, DispatchError> {
 		let mut cover = Covers::<T>::get(claim.cover_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let product = Products::<T>::get(cover.product_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		let pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
@@ -1119,7 +1128,7 @@ impl<T: Config> Pallet<T> {
 		let appeal_until = now.checked_add(&T::AppealPeriod::get()).ok_or(Error::<T>::Overflow)?;
 		Self::deposit_event(Event::ClaimRejected { claim_id, appeal_until });
 		if appeal_until == now {
-			return Self::settle_rejection(claim_id);
+			return Self::settle_rejection(claim_id, claim);
 		}
 		claim.status = ClaimStatus::Rejected { appeal_until };
 		Claims::<T>::insert(claim_id, claim);
@@ -1193,15 +1202,17 @@ impl<T: Config> Pallet<T> {
 			ClaimStatus::Appealed { decide_by, .. } => now >= decide_by,
 		};
 		ensure!(closable, Error::<T>::ClaimNotClosable);
-		Self::settle_rejection(claim_id)
+		Self::settle_rejection(claim_id, claim)
 	}
 
-	/// Make the rejection of claim `claim_id` final: slash its deposits (the claim's, and the
-	/// appeal's if it was appealed) into the pool, where the bonded shares earn them over the
-	/// next full expiry bucket, like a premium, so that no one can stake in front of a
-	/// rejection and take them; and stop counting the claimed amount as pending.
-	fn settle_rejection(claim_id: ClaimId) -> DispatchResult {
-		let ClaimInContext { claim, cover, product, mut pool } = Self::take_claim(claim_id)?;
+	/// Make the rejection of claim `claim_id` (`claim`, as read by the caller) final: slash its
+	/// deposits (the claim's, and the appeal's if it was appealed) into the pool, where the
+	/// bonded shares earn them over the next full expiry bucket, like a premium, so that no one
+	/// can stake in front of a rejection and take them; and stop counting the claimed amount as
+	/// pending.
+	fn settle_rejection(claim_id: ClaimId, claim: ClaimOf<T>) -> DispatchResult {
+		let ClaimInContext { claim, cover, product, mut pool } =
+			Self::claim_in_context(claim_id, claim)?;
 		let now = Self::now();
 		// What was earned until now joins the capital before the rate changes.
 		Self::accrue(&mut pool, now)?;

@@ -337,3 +337,13 @@ mutual_pool_runtime_common::impl_council_and_mutual_pool! {
 	currency: Balances,
 	mutual_pool_weights: crate::weights::pallet_mutual_pool::WeightInfo<Runtime>,
 }
+
+// The pallets that decide appeals by referendum: the same bodies as the solo runtime.
+mutual_pool_runtime_common::impl_claim_appeals! {
+	runtime: Runtime,
+	block_weights: RuntimeBlockWeights,
+	currency: Balances,
+	preimage: crate::Preimage,
+	scheduler: crate::Scheduler,
+	referenda: crate::Referenda,
+}

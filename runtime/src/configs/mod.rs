@@ -17,6 +17,15 @@ mutual_pool_runtime_common::impl_council_and_mutual_pool! {
 	mutual_pool_weights: pallet_mutual_pool::weights::SubstrateWeight<Runtime>,
 }
 
+mutual_pool_runtime_common::impl_claim_appeals! {
+	runtime: Runtime,
+	block_weights: RuntimeBlockWeights,
+	currency: Balances,
+	preimage: crate::Preimage,
+	scheduler: crate::Scheduler,
+	referenda: crate::Referenda,
+}
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,

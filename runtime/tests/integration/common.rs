@@ -12,7 +12,7 @@ use frame_support::{
 use mutual_pool_runtime::{
 	configs::{CouncilInstance, CouncilMotionDuration},
 	genesis_config_presets, AccountId, Balance, BuildStorage, Council, MutualPool, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, UNIT,
+	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Scheduler, System, UNIT,
 };
 use pallet_mutual_pool::{ClaimId, CoverId, NextClaimId, NextCoverId};
 use sp_genesis_builder::PresetId;
@@ -61,13 +61,15 @@ pub fn capital() -> Balance {
 	pallet_mutual_pool::Pools::<Runtime>::get(0).expect("pool 0 exists").capital
 }
 
-/// Advance to block `n`, running the hooks of the council and the pool.
+/// Advance to block `n`, running the hooks of the council, the pool and the scheduler (which
+/// services referenda and dispatches the calls of passed ones).
 pub fn run_to_block(n: u32) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Council::on_initialize(next);
 		MutualPool::on_initialize(next);
+		Scheduler::on_initialize(next);
 	}
 }
 

@@ -3,10 +3,10 @@
 use crate::common::*;
 use frame_support::{assert_noop, assert_ok};
 use mutual_pool_runtime::{
-	configs::{ClaimDeposit, CouncilInstance},
+	configs::{AppealPeriod, ClaimDeposit, CouncilInstance},
 	CouncilMembership, MutualPool, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
-use pallet_mutual_pool::{Claims, Error, NextProductId, ProductParams, Products};
+use pallet_mutual_pool::{ClaimStatus, Claims, Error, NextProductId, ProductParams, Products};
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchError;
 
@@ -104,7 +104,7 @@ fn abstentions_count_as_nays_even_with_an_aye_voting_prime() {
 }
 
 #[test]
-fn a_motion_to_reject_slashes_the_deposit_into_the_pool() {
+fn a_motion_to_reject_holds_the_claim_for_its_appeal_window_then_close_slashes_the_deposit() {
 	dev_ext().execute_with(|| {
 		let (cover_id, claim_id) = cover_and_claim(1, mut_(100_000), mut_(50_000));
 		let deposit = MutualPool::claim_deposit(mut_(50_000));
@@ -114,22 +114,41 @@ fn a_motion_to_reject_slashes_the_deposit_into_the_pool() {
 		let outcome = council_motion(reject(claim_id), 3, &[Alice, Bob, Dave], &[Eve]);
 
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
+		// The claimant may appeal for `AppealPeriod`: the claim stays, its deposit held and its
+		// amount reserved, until then.
+		let appeal_until = System::block_number() + AppealPeriod::get();
+		let rejected = pallet_mutual_pool::Event::ClaimRejected { claim_id, appeal_until };
+		let rejected = mutual_pool_runtime::RuntimeEvent::MutualPool(rejected);
+		assert!(System::events().iter().any(|record| record.event == rejected));
+		assert_eq!(
+			Claims::<Runtime>::get(claim_id).expect("rejected").status,
+			ClaimStatus::Rejected { appeal_until }
+		);
+		assert_noop!(
+			MutualPool::close_claim(signed(Bob), claim_id),
+			Error::<Runtime>::ClaimNotClosable
+		);
+
+		// Unappealed, anyone closes it after the window: the deposit goes to the pool.
+		run_to_block(appeal_until);
+		let before = pallet_mutual_pool::Pools::<Runtime>::get(0).expect("pool 0 exists");
+		assert_ok!(MutualPool::close_claim(signed(Bob), claim_id));
 		assert!(Claims::<Runtime>::get(claim_id).is_none());
 		assert_eq!(free(Charlie), charlie, "the deposit is not returned");
 		// The deposit is in the pool, earned by the bonded stakers over the next full expiry
-		// bucket (issue 9, finding 13): not capital yet, but unearned.
+		// bucket (issue 9, finding 13): not capital, but unearned (what was earned until the
+		// close joined the capital first).
 		let pool = pallet_mutual_pool::Pools::<Runtime>::get(0).expect("pool 0 exists");
-		assert_eq!(pool.capital, capital);
+		assert!(pool.capital >= capital);
+		assert_eq!(
+			pool.capital + pool.earnings.unearned,
+			before.capital + before.earnings.unearned + deposit
+		);
 		assert!(pool.earnings.unearned >= deposit);
-		// With no appeal period in the runtime (yet), the rejection is final at once.
-		let now = System::block_number();
-		for event in [
-			pallet_mutual_pool::Event::ClaimRejected { claim_id, appeal_until: now },
-			pallet_mutual_pool::Event::ClaimClosed { claim_id, cover_id, slashed: deposit },
-		] {
-			let event = mutual_pool_runtime::RuntimeEvent::MutualPool(event);
-			assert!(System::events().iter().any(|record| record.event == event), "{event:?}");
-		}
+		let closed =
+			pallet_mutual_pool::Event::ClaimClosed { claim_id, cover_id, slashed: deposit };
+		let closed = mutual_pool_runtime::RuntimeEvent::MutualPool(closed);
+		assert!(System::events().iter().any(|record| record.event == closed));
 	});
 }
 

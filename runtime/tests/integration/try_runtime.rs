@@ -25,7 +25,8 @@ use pallet_mutual_pool::{
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
 /// withdraws, one still unbonding, covers, a claim approved and one rejected by council
-/// motions, fees paid to the treasury. It leaves every kind of record the pallet keeps.
+/// motions (and closed after its appeal window), fees paid to the treasury. It leaves every
+/// kind of record the pallet keeps.
 fn e2e_scenario() {
 	assert_ok!(MutualPool::stake(signed(Bob), 0, mut_(1_000), mut_(990)));
 	assert_ok!(MutualPool::stake(signed(Dave), 0, mut_(100_000), 0));
@@ -48,11 +49,18 @@ fn e2e_scenario() {
 		council_motion(reject, 3, &[Alice, Bob, Dave], &[]),
 		MotionOutcome::Executed(Ok(()))
 	);
+	let ClaimStatus::Rejected { appeal_until } =
+		Claims::<Runtime>::get(rejected).expect("in its appeal window").status
+	else {
+		panic!("the claim is rejected");
+	};
 	assert_ok!(MutualPool::pay_fees(signed(Eve), 0));
 
-	// Dave's unbonding ends and he leaves; Alice stakes and asks to leave part of it.
+	// Dave's unbonding ends; the rejection's appeal window too, and anyone closes the claim, so
+	// that no claim is pending and he leaves. Alice stakes and asks to leave part of it.
 	let unlock_at = Stakers::<Runtime>::get(account(Dave), 0).expect("unbonding").unlock_at;
-	run_to_block(unlock_at);
+	run_to_block(unlock_at.max(appeal_until));
+	assert_ok!(MutualPool::close_claim(signed(Eve), rejected));
 	assert_ok!(MutualPool::withdraw(signed(Dave), 0, 0));
 	assert_ok!(MutualPool::stake(signed(Alice), 0, mut_(5_000), 0));
 	assert_ok!(MutualPool::request_unstake(signed(Alice), 0, mut_(1_000)));
