@@ -167,11 +167,20 @@ write_build_cost() {
 EOF
 }
 
-# Fails if a weight file written by `benchmark pallet` holds a proof-size estimate above 5 MiB.
-# No call reads anywhere near that: such a figure comes from a degenerate fit in the CLI (see
-# docs/design.md, "Cover expiry") and would make the call unusable.
+# Fails if a weight file written by `benchmark pallet` holds a proof-size estimate above 5 MiB,
+# or a call weighed at nothing. No call reads anywhere near 5 MiB: such a figure comes from a
+# degenerate fit in the CLI (see docs/design.md, "Cover expiry") and would make the call unusable.
+# A weight of zero time is a benchmark that did not run: one that returns
+# `BenchmarkError::Weightless` (an origin the runtime cannot produce, say) is written as
+# `Weight::from_parts(0, 0)` without an error, and would make the call free.
 check_weights() {
 	local bad
+	bad=$(grep -En '^\s*Weight::from_parts\(0, [0-9_]+\)' "$@" || true)
+	if [ -n "$bad" ]; then
+		echo "error: calls weighed at zero time in $* (a benchmark returned Weightless):" >&2
+		echo "$bad" >&2
+		return 1
+	fi
 	bad=$(grep -Eo 'Weight::from_parts\([0-9_]+, [0-9]+\)' "$@" |
 		awk -F'[(,) ]+' '$3 > 5 * 1024 * 1024 { print }')
 	if [ -n "$bad" ]; then

@@ -238,8 +238,8 @@ pub mod mutual_pool {
 		pub const AppealDepositMultiplier: u32 = 3;
 		/// A referendum on the claim-appeals track has three hours (1_800 blocks) from the appeal
 		/// to uphold it: at least the longest such a referendum takes from its submission to its
-		/// enactment ([`crate::appeals::longest_referendum`], 1_506 blocks), with about half an
-		/// hour (294 blocks) to submit it.
+		/// enactment ([`crate::appeals::longest_referendum`], 1_509 blocks), with about half an
+		/// hour (291 blocks) to submit it.
 		pub const AppealDecisionPeriod: BlockNumber = 3 * HOURS;
 	}
 
@@ -255,7 +255,9 @@ pub mod mutual_pool {
 /// The origin of the claim-appeals referendum track: a pallet of one origin and nothing else
 /// (no calls, storage or events), which each runtime adds as `Appeals`. A referendum on the
 /// track dispatches its call with `Origin::ClaimAppeals`; `pallet-mutual-pool`'s
-/// `uphold_appeal` is the only call that accepts it ([`appeals::RootOrClaimAppeals`]).
+/// `uphold_appeal` is the only call that needs it ([`appeals::RootOrClaimAppeals`]). Calls that
+/// take any origin accept it too and do nothing with it: `System::remark`, and `Utility`'s
+/// batches, which dispatch their calls with it (a referendum may uphold several appeals).
 #[frame_support::pallet]
 pub mod pallet_claim_appeals {
 	use frame_support::pallet_prelude::*;
@@ -317,9 +319,14 @@ pub mod appeals {
 	/// The id of the claim-appeals track, the only track of the runtimes.
 	pub const CLAIM_APPEALS_TRACK: u16 = 0;
 
-	/// Referenda on the track being decided at once; more wait in the track's queue.
-	pub const MAX_DECIDING: u32 = 50;
-	/// The decision deposit of a referendum on the track: 100 MUT, returned when it ends.
+	/// Referenda on the track being decided at once; more wait in the track's queue, ordered by
+	/// their conviction-weighted ayes. Each referendum concerns one claim, so the track has room
+	/// for many: keeping a genuine appeal out of it takes 500 junk referenda being decided
+	/// (55 000 MUT of deposits held, 5 000 MUT of submission deposits lost per decision period;
+	/// docs/economics.md, attack 28).
+	pub const MAX_DECIDING: u32 = 500;
+	/// The decision deposit of a referendum on the track: 100 MUT, refunded when it ends, passed
+	/// or not, by `Referenda::refund_decision_deposit` (anyone may call it).
 	pub const DECISION_DEPOSIT: Balance = 100 * UNIT;
 	/// A referendum is open 5 blocks (30 s) before it can be decided.
 	pub const PREPARE_PERIOD: BlockNumber = MINUTES / 2;
@@ -328,8 +335,11 @@ pub mod appeals {
 	pub const DECISION_PERIOD: BlockNumber = 2 * HOURS;
 	/// A referendum passes after it has met both curves for 5 blocks (30 s) in a row.
 	pub const CONFIRM_PERIOD: BlockNumber = MINUTES / 2;
-	/// A passed referendum's call is dispatched at least 1 block later.
+	/// A passed referendum's call is dispatched at least 1 block later: an odd number of blocks,
+	/// so that it falls between two alarms ([`AlarmInterval`]).
 	pub const MIN_ENACTMENT_PERIOD: BlockNumber = 1;
+	/// See [`AlarmInterval`].
+	pub const ALARM_INTERVAL: BlockNumber = 2;
 	/// A referendum whose decision deposit is not placed within half an hour (300 blocks) of its
 	/// submission times out (`pallet-referenda`'s `UndecidingTimeout`).
 	pub const UNDECIDING_TIMEOUT: BlockNumber = 30 * MINUTES;
@@ -424,21 +434,29 @@ pub mod appeals {
 	pub type RootOrClaimAppeals = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClaimAppeals>;
 
 	parameter_types! {
-		/// Held from whoever submits a referendum, returned when it is decided: 10 MUT.
+		/// Held from whoever submits a referendum: 10 MUT. `Referenda::refund_submission_deposit`
+		/// returns it once the referendum passed or was cancelled; a referendum that is rejected
+		/// or times out keeps it reserved for good (`pallet-referenda`'s rule).
 		pub const SubmissionDeposit: Balance = 10 * UNIT;
 		/// Referenda waiting on the track's queue at most.
 		pub const MaxQueued: u32 = 100;
 		/// See [`UNDECIDING_TIMEOUT`].
 		pub const UndecidingTimeout: BlockNumber = UNDECIDING_TIMEOUT;
-		/// Referenda are serviced at the block their alarm names.
-		pub const AlarmInterval: BlockNumber = 1;
+		/// Referenda are serviced at even blocks only (an alarm is rounded up to a multiple of
+		/// 2), so a passed referendum, approved at an even block, has its call dispatched at an
+		/// odd one (`MIN_ENACTMENT_PERIOD` after): no referendum's alarm shares that block's
+		/// agenda, and junk referenda cannot fill it to make the enactment fail
+		/// (`pallet-referenda` drops a call whose block's agenda is full).
+		pub const AlarmInterval: BlockNumber = ALARM_INTERVAL;
 		/// Votes of one account at most (one per referendum).
 		pub const MaxVotes: u32 = 512;
-		/// A vote with conviction `Locked<n>x` locks its balance `n` days after the referendum
-		/// ends (`None`: not locked, a tenth of the vote).
+		/// A vote on the winning side with conviction `Locked<n>x` locks its balance 2^(n-1)
+		/// days (1 to 32) after the referendum ends (`None`: not locked, a tenth of the vote).
 		pub const VoteLockingPeriod: BlockNumber = DAYS;
-		/// Scheduled calls per block at most.
-		pub const MaxScheduledPerBlock: u32 = 50;
+		/// Scheduled calls per block at most: 200, four times Polkadot's, so that filling one
+		/// block's agenda (the enactment of an appeal's referendum in it fails) takes 200 passed
+		/// referenda, on top of [`AlarmInterval`] keeping alarms off enactment blocks.
+		pub const MaxScheduledPerBlock: u32 = 200;
 		/// A preimage holds 1 MUT...
 		pub const PreimageBaseDeposit: Balance = UNIT;
 		/// ...plus 1 milli-MUT per byte.
@@ -448,12 +466,14 @@ pub mod appeals {
 	/// The longest a referendum on the track takes from its submission to the dispatch of its
 	/// call, unless the track's queue is full: its decision deposit placed at the latest
 	/// (`UndecidingTimeout`, after the prepare period), the whole decision period, a
-	/// confirmation begun at its last block, and the enactment delay. `AppealDecisionPeriod`
-	/// must leave time beyond it to submit the referendum (a runtime test checks it).
+	/// confirmation begun at its last block, and the enactment delay; each of the three alarms
+	/// (end of waiting, of deciding, of confirming) may be rounded up by `ALARM_INTERVAL - 1`.
+	/// `AppealDecisionPeriod` must leave time beyond it to submit the referendum (a runtime test
+	/// checks it).
 	pub const fn longest_referendum() -> BlockNumber {
 		let waiting =
 			if PREPARE_PERIOD > UNDECIDING_TIMEOUT { PREPARE_PERIOD } else { UNDECIDING_TIMEOUT };
-		waiting + DECISION_PERIOD + CONFIRM_PERIOD + MIN_ENACTMENT_PERIOD
+		waiting + DECISION_PERIOD + CONFIRM_PERIOD + MIN_ENACTMENT_PERIOD + 3 * (ALARM_INTERVAL - 1)
 	}
 }
 

@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 20_148_000 picoseconds.
-		Weight::from_parts(36_068_000, 1489)
+		// Minimum execution time: 9_844_000 picoseconds.
+		Weight::from_parts(10_797_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 23_123_000 picoseconds.
-		Weight::from_parts(43_020_000, 4183)
+		// Minimum execution time: 9_995_000 picoseconds.
+		Weight::from_parts(11_918_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,10 +105,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(_m: u32, ) -> Weight {
+	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `455` bytes, estimated `4183` bytes.
-		// Minimum execution time: 29_766_000 picoseconds.
-		Weight::from_parts(56_496_890, 4183)
+		// Minimum execution time: 13_861_000 picoseconds.
+		Weight::from_parts(16_460_673, 4183)
+			// Standard error: 31.
+			.saturating_add(Weight::from_parts(517, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `844` bytes, estimated `4183` bytes.
-		// Minimum execution time: 33_423_000 picoseconds.
-		Weight::from_parts(58_557_600, 4183)
+		// Minimum execution time: 15_954_000 picoseconds.
+		Weight::from_parts(19_210_517, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -132,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `983` bytes, estimated `4183` bytes.
-		// Minimum execution time: 95_368_000 picoseconds.
-		Weight::from_parts(151_914_000, 4183)
+		// Minimum execution time: 58_086_000 picoseconds.
+		Weight::from_parts(63_044_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `616` bytes, estimated `4183` bytes.
-		// Minimum execution time: 36_187_000 picoseconds.
-		Weight::from_parts(60_302_000, 4183)
+		// Minimum execution time: 19_008_000 picoseconds.
+		Weight::from_parts(20_581_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -161,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1139 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 92_302_000 picoseconds.
-		Weight::from_parts(155_986_943, 4183)
-			// Standard error: 1_300_172.
-			.saturating_add(Weight::from_parts(28_710_642, 0).saturating_mul(b.into()))
+		// Minimum execution time: 55_413_000 picoseconds.
+		Weight::from_parts(61_014_187, 4183)
+			// Standard error: 83_995.
+			.saturating_add(Weight::from_parts(9_970_926, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -187,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1182` bytes, estimated `6022` bytes.
-		// Minimum execution time: 111_498_000 picoseconds.
-		Weight::from_parts(130_314_000, 6022)
+		// Minimum execution time: 65_178_000 picoseconds.
+		Weight::from_parts(72_828_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -196,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 22_372_000 picoseconds.
-		Weight::from_parts(33_884_000, 3570)
+		// Minimum execution time: 10_125_000 picoseconds.
+		Weight::from_parts(11_607_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,16 +212,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `1023` bytes, estimated `4183` bytes.
-		// Minimum execution time: 100_998_000 picoseconds.
-		Weight::from_parts(151_671_501, 4183)
-			// Standard error: 1_012.
-			.saturating_add(Weight::from_parts(13_356, 0).saturating_mul(e.into()))
+		// Minimum execution time: 56_173_000 picoseconds.
+		Weight::from_parts(71_375_145, 4183)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -236,34 +236,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2616` bytes, estimated `6196` bytes.
-		// Minimum execution time: 168_675_000 picoseconds.
-		Weight::from_parts(288_589_000, 6196)
+		// Minimum execution time: 103_204_000 picoseconds.
+		Weight::from_parts(128_602_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Covers` (r:1 w:1)
-	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Products` (r:1 w:0)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
-	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `2566` bytes, estimated `6196` bytes.
-		// Minimum execution time: 126_346_000 picoseconds.
-		Weight::from_parts(203_911_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `1365` bytes, estimated `4604` bytes.
+		// Minimum execution time: 13_210_000 picoseconds.
+		Weight::from_parts(19_148_000, 4604)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
@@ -276,11 +264,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2398` bytes, estimated `4604` bytes.
-		// Minimum execution time: 102_281_000 picoseconds.
-		Weight::from_parts(159_087_000, 4604)
+		// Minimum execution time: 59_419_000 picoseconds.
+		Weight::from_parts(68_262_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -288,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_863_000 picoseconds.
-		Weight::from_parts(38_352_000, 4183)
+		// Minimum execution time: 10_686_000 picoseconds.
+		Weight::from_parts(13_711_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -297,8 +285,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_141_000 picoseconds.
-		Weight::from_parts(41_016_000, 4183)
+		// Minimum execution time: 10_555_000 picoseconds.
+		Weight::from_parts(16_114_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -314,8 +302,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1202` bytes, estimated `4183` bytes.
-		// Minimum execution time: 52_278_000 picoseconds.
-		Weight::from_parts(89_428_000, 4183)
+		// Minimum execution time: 29_154_000 picoseconds.
+		Weight::from_parts(40_010_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -332,10 +320,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `1075` bytes, estimated `4183` bytes.
-		// Minimum execution time: 44_964_000 picoseconds.
-		Weight::from_parts(70_545_321, 4183)
-			// Standard error: 469.
-			.saturating_add(Weight::from_parts(4_681, 0).saturating_mul(e.into()))
+		// Minimum execution time: 24_657_000 picoseconds.
+		Weight::from_parts(31_492_926, 4183)
+			// Standard error: 227.
+			.saturating_add(Weight::from_parts(6_204, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -355,8 +343,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2425` bytes, estimated `6196` bytes.
-		// Minimum execution time: 131_165_000 picoseconds.
-		Weight::from_parts(207_027_000, 6196)
+		// Minimum execution time: 83_975_000 picoseconds.
+		Weight::from_parts(115_262_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -368,8 +356,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `1928` bytes, estimated `4563` bytes.
-		// Minimum execution time: 43_802_000 picoseconds.
-		Weight::from_parts(73_337_000, 4563)
+		// Minimum execution time: 23_736_000 picoseconds.
+		Weight::from_parts(40_771_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -378,18 +366,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 89_638_000 picoseconds.
-		Weight::from_parts(147_646_000, 4604)
+		// Minimum execution time: 54_902_000 picoseconds.
+		Weight::from_parts(77_456_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `0` bytes, estimated `0` bytes.
-		// Minimum execution time: 0_000 picoseconds.
-		Weight::from_parts(0, 0)
+		// Proof size: measured `2656` bytes, estimated `6196` bytes.
+		// Minimum execution time: 129_323_000 picoseconds.
+		Weight::from_parts(204_996_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
@@ -400,15 +404,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof size: measured `2606` bytes, estimated `6196` bytes.
-		// Minimum execution time: 169_046_000 picoseconds.
-		Weight::from_parts(305_982_000, 6196)
+		// Minimum execution time: 99_449_000 picoseconds.
+		Weight::from_parts(155_121_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -421,10 +425,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `483 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 19_156_000 picoseconds.
-		Weight::from_parts(37_350_883, 4183)
-			// Standard error: 317_193.
-			.saturating_add(Weight::from_parts(30_266_293, 0).saturating_mul(b.into()))
+		// Minimum execution time: 9_414_000 picoseconds.
+		Weight::from_parts(15_673_654, 4183)
+			// Standard error: 85_621.
+			.saturating_add(Weight::from_parts(17_185_224, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -439,10 +443,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `844 + b * (62 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 24_676_000 picoseconds.
-		Weight::from_parts(44_261_450, 4183)
-			// Standard error: 354_874.
-			.saturating_add(Weight::from_parts(19_219_256, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_929_000 picoseconds.
+		Weight::from_parts(21_922_342, 4183)
+			// Standard error: 121_295.
+			.saturating_add(Weight::from_parts(11_369_323, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -459,10 +463,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `650 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 35_917_000 picoseconds.
-		Weight::from_parts(62_443_800, 4183)
-			// Standard error: 776_530.
-			.saturating_add(Weight::from_parts(21_069_754, 0).saturating_mul(b.into()))
+		// Minimum execution time: 18_778_000 picoseconds.
+		Weight::from_parts(27_821_316, 4183)
+			// Standard error: 284_740.
+			.saturating_add(Weight::from_parts(14_012_933, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -475,8 +479,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `853` bytes, estimated `6196` bytes.
-		// Minimum execution time: 81_693_000 picoseconds.
-		Weight::from_parts(141_525_000, 6196)
+		// Minimum execution time: 48_002_000 picoseconds.
+		Weight::from_parts(58_728_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -485,38 +489,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(36_068_000, 1489)
+		Weight::from_parts(10_797_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(43_020_000, 4183)
+		Weight::from_parts(11_918_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn create_product(_m: u32, ) -> Weight {
-		Weight::from_parts(56_496_890, 4183)
+	fn create_product(m: u32, ) -> Weight {
+		Weight::from_parts(16_460_673, 4183)
+			.saturating_add(Weight::from_parts(517, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_product(_m: u32, ) -> Weight {
-		Weight::from_parts(58_557_600, 4183)
+		Weight::from_parts(19_210_517, 4183)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(151_914_000, 4183)
+		Weight::from_parts(63_044_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(60_302_000, 4183)
+		Weight::from_parts(20_581_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(155_986_943, 4183)
-			.saturating_add(Weight::from_parts(28_710_642, 0).saturating_mul(b.into()))
+		Weight::from_parts(61_014_187, 4183)
+			.saturating_add(Weight::from_parts(9_970_926, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -524,99 +529,100 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(130_314_000, 6022)
+		Weight::from_parts(72_828_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(33_884_000, 3570)
+		Weight::from_parts(11_607_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(151_671_501, 4183)
-			.saturating_add(Weight::from_parts(13_356, 0).saturating_mul(e.into()))
+	fn submit_claim(_e: u32, ) -> Weight {
+		Weight::from_parts(71_375_145, 4183)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(288_589_000, 6196)
+		Weight::from_parts(128_602_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(203_911_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(19_148_000, 4604)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(159_087_000, 4604)
+		Weight::from_parts(68_262_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(38_352_000, 4183)
+		Weight::from_parts(13_711_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(41_016_000, 4183)
+		Weight::from_parts(16_114_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(89_428_000, 4183)
+		Weight::from_parts(40_010_000, 4183)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn declare_incident(e: u32, ) -> Weight {
-		Weight::from_parts(70_545_321, 4183)
-			.saturating_add(Weight::from_parts(4_681, 0).saturating_mul(e.into()))
+		Weight::from_parts(31_492_926, 4183)
+			.saturating_add(Weight::from_parts(6_204, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn redeem_cover() -> Weight {
-		Weight::from_parts(207_027_000, 6196)
+		Weight::from_parts(115_262_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_incident() -> Weight {
-		Weight::from_parts(73_337_000, 4563)
+		Weight::from_parts(40_771_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal_claim() -> Weight {
-		Weight::from_parts(147_646_000, 4604)
+		Weight::from_parts(77_456_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(0, 0)
+		Weight::from_parts(204_996_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_claim() -> Weight {
-		Weight::from_parts(305_982_000, 6196)
+		Weight::from_parts(155_121_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(37_350_883, 4183)
-			.saturating_add(Weight::from_parts(30_266_293, 0).saturating_mul(b.into()))
+		Weight::from_parts(15_673_654, 4183)
+			.saturating_add(Weight::from_parts(17_185_224, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(44_261_450, 4183)
-			.saturating_add(Weight::from_parts(19_219_256, 0).saturating_mul(b.into()))
+		Weight::from_parts(21_922_342, 4183)
+			.saturating_add(Weight::from_parts(11_369_323, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(62_443_800, 4183)
-			.saturating_add(Weight::from_parts(21_069_754, 0).saturating_mul(b.into()))
+		Weight::from_parts(27_821_316, 4183)
+			.saturating_add(Weight::from_parts(14_012_933, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -624,7 +630,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(141_525_000, 6196)
+		Weight::from_parts(58_728_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 18_895_000 picoseconds.
-		Weight::from_parts(36_748_000, 1489)
+		// Minimum execution time: 9_634_000 picoseconds.
+		Weight::from_parts(16_174_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 23_263_000 picoseconds.
-		Weight::from_parts(44_012_000, 4183)
+		// Minimum execution time: 11_146_000 picoseconds.
+		Weight::from_parts(19_039_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -76,12 +76,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(m: u32, ) -> Weight {
+	fn create_product(_m: u32, ) -> Weight {
 		// Proof size: measured `455` bytes, estimated `4183` bytes.
-		// Minimum execution time: 28_373_000 picoseconds.
-		Weight::from_parts(50_239_039, 4183)
-			// Standard error: 704.
-			.saturating_add(Weight::from_parts(11_369, 0).saturating_mul(m.into()))
+		// Minimum execution time: 14_862_000 picoseconds.
+		Weight::from_parts(25_527_136, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,10 +88,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn update_product(_m: u32, ) -> Weight {
+	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `844` bytes, estimated `4183` bytes.
-		// Minimum execution time: 33_423_000 picoseconds.
-		Weight::from_parts(57_115_774, 4183)
+		// Minimum execution time: 17_106_000 picoseconds.
+		Weight::from_parts(30_169_874, 4183)
+			// Standard error: 282.
+			.saturating_add(Weight::from_parts(852, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `983` bytes, estimated `4183` bytes.
-		// Minimum execution time: 93_925_000 picoseconds.
-		Weight::from_parts(161_952_000, 4183)
+		// Minimum execution time: 61_462_000 picoseconds.
+		Weight::from_parts(96_614_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `616` bytes, estimated `4183` bytes.
-		// Minimum execution time: 36_198_000 picoseconds.
-		Weight::from_parts(56_095_000, 4183)
+		// Minimum execution time: 19_208_000 picoseconds.
+		Weight::from_parts(32_769_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -134,10 +134,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1139 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 90_609_000 picoseconds.
-		Weight::from_parts(143_804_476, 4183)
-			// Standard error: 2_421_468.
-			.saturating_add(Weight::from_parts(19_854_411, 0).saturating_mul(b.into()))
+		// Minimum execution time: 55_874_000 picoseconds.
+		Weight::from_parts(66_466_242, 4183)
+			// Standard error: 418_586.
+			.saturating_add(Weight::from_parts(9_734_336, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1182` bytes, estimated `6022` bytes.
-		// Minimum execution time: 114_284_000 picoseconds.
-		Weight::from_parts(191_758_000, 6022)
+		// Minimum execution time: 67_871_000 picoseconds.
+		Weight::from_parts(76_504_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 22_783_000 picoseconds.
-		Weight::from_parts(42_480_000, 3570)
+		// Minimum execution time: 10_636_000 picoseconds.
+		Weight::from_parts(11_878_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -183,16 +183,14 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `1023` bytes, estimated `4183` bytes.
-		// Minimum execution time: 101_340_000 picoseconds.
-		Weight::from_parts(171_797_980, 4183)
-			// Standard error: 571.
-			.saturating_add(Weight::from_parts(1_190, 0).saturating_mul(e.into()))
+		// Minimum execution time: 60_491_000 picoseconds.
+		Weight::from_parts(74_632_737, 4183)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -209,34 +207,22 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2616` bytes, estimated `6196` bytes.
-		// Minimum execution time: 170_719_000 picoseconds.
-		Weight::from_parts(277_058_000, 6196)
+		// Minimum execution time: 108_822_000 picoseconds.
+		Weight::from_parts(121_511_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Covers` (r:1 w:1)
-	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Products` (r:1 w:0)
-	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
-	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `2566` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_351_000 picoseconds.
-		Weight::from_parts(214_321_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `1365` bytes, estimated `4604` bytes.
+		// Minimum execution time: 13_209_000 picoseconds.
+		Weight::from_parts(15_884_000, 4604)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
@@ -249,11 +235,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2398` bytes, estimated `4604` bytes.
-		// Minimum execution time: 105_147_000 picoseconds.
-		Weight::from_parts(191_848_000, 4604)
+		// Minimum execution time: 62_644_000 picoseconds.
+		Weight::from_parts(69_013_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -261,8 +247,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 23_544_000 picoseconds.
-		Weight::from_parts(43_261_000, 4183)
+		// Minimum execution time: 10_656_000 picoseconds.
+		Weight::from_parts(12_649_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -270,8 +256,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `483` bytes, estimated `4183` bytes.
-		// Minimum execution time: 22_772_000 picoseconds.
-		Weight::from_parts(41_378_000, 4183)
+		// Minimum execution time: 10_386_000 picoseconds.
+		Weight::from_parts(15_473_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -287,8 +273,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1202` bytes, estimated `4183` bytes.
-		// Minimum execution time: 52_398_000 picoseconds.
-		Weight::from_parts(90_820_000, 4183)
+		// Minimum execution time: 28_402_000 picoseconds.
+		Weight::from_parts(33_270_000, 4183)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -303,12 +289,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Incidents` (r:0 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `1075` bytes, estimated `4183` bytes.
-		// Minimum execution time: 44_784_000 picoseconds.
-		Weight::from_parts(63_765_454, 4183)
-			// Standard error: 558.
-			.saturating_add(Weight::from_parts(1_601, 0).saturating_mul(e.into()))
+		// Minimum execution time: 24_106_000 picoseconds.
+		Weight::from_parts(33_147_078, 4183)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -328,8 +312,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2425` bytes, estimated `6196` bytes.
-		// Minimum execution time: 132_727_000 picoseconds.
-		Weight::from_parts(222_566_000, 6196)
+		// Minimum execution time: 78_377_000 picoseconds.
+		Weight::from_parts(89_224_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -341,8 +325,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `1928` bytes, estimated `4563` bytes.
-		// Minimum execution time: 44_253_000 picoseconds.
-		Weight::from_parts(77_173_000, 4563)
+		// Minimum execution time: 24_998_000 picoseconds.
+		Weight::from_parts(29_364_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -351,18 +335,34 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 89_488_000 picoseconds.
-		Weight::from_parts(154_359_000, 4604)
+		// Minimum execution time: 55_422_000 picoseconds.
+		Weight::from_parts(61_252_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `MutualPool::Claims` (r:1 w:1)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Covers` (r:1 w:1)
+	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Products` (r:1 w:0)
+	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `0` bytes, estimated `0` bytes.
-		// Minimum execution time: 0_000 picoseconds.
-		Weight::from_parts(0, 0)
+		// Proof size: measured `2656` bytes, estimated `6196` bytes.
+		// Minimum execution time: 134_861_000 picoseconds.
+		Weight::from_parts(151_245_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
@@ -373,15 +373,15 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(718), added: 3193, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof size: measured `2606` bytes, estimated `6196` bytes.
-		// Minimum execution time: 169_457_000 picoseconds.
-		Weight::from_parts(270_585_000, 6196)
+		// Minimum execution time: 108_432_000 picoseconds.
+		Weight::from_parts(116_584_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -394,10 +394,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `483 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 19_086_000 picoseconds.
-		Weight::from_parts(33_608_485, 4183)
-			// Standard error: 410_949.
-			.saturating_add(Weight::from_parts(29_121_993, 0).saturating_mul(b.into()))
+		// Minimum execution time: 9_604_000 picoseconds.
+		Weight::from_parts(15_352_169, 4183)
+			// Standard error: 173_539.
+			.saturating_add(Weight::from_parts(17_907_365, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -412,10 +412,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `844 + b * (62 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 24_787_000 picoseconds.
-		Weight::from_parts(43_546_876, 4183)
-			// Standard error: 359_081.
-			.saturating_add(Weight::from_parts(21_917_552, 0).saturating_mul(b.into()))
+		// Minimum execution time: 11_848_000 picoseconds.
+		Weight::from_parts(21_498_105, 4183)
+			// Standard error: 140_363.
+			.saturating_add(Weight::from_parts(13_129_394, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -432,10 +432,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `650 + b * (126 ±0)` bytes, estimated `4183 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 36_078_000 picoseconds.
-		Weight::from_parts(59_930_797, 4183)
-			// Standard error: 860_342.
-			.saturating_add(Weight::from_parts(29_356_191, 0).saturating_mul(b.into()))
+		// Minimum execution time: 20_400_000 picoseconds.
+		Weight::from_parts(26_184_768, 4183)
+			// Standard error: 251_977.
+			.saturating_add(Weight::from_parts(7_343_672, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -448,8 +448,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `853` bytes, estimated `6196` bytes.
-		// Minimum execution time: 81_022_000 picoseconds.
-		Weight::from_parts(110_046_000, 6196)
+		// Minimum execution time: 49_413_000 picoseconds.
+		Weight::from_parts(57_546_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

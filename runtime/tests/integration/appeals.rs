@@ -125,6 +125,11 @@ fn the_council_rejects_the_claimant_appeals_token_holders_pass_the_referendum_an
 		// * t / 1_200), then it confirms for 5 blocks: without conviction (500_000 ayes against
 		// 100_000 nays, 83%) it would have passed after 400.
 		assert!(ended - started > 700, "passed after {} blocks", ended - started);
+		// Approved at an alarm (an even block), enacted at an odd one, whose agenda no
+		// referendum's alarm can fill.
+		let alarm: u32 = <Runtime as pallet_referenda::Config>::AlarmInterval::get();
+		assert_eq!(alarm, 2);
+		assert_eq!(ended % alarm, 1, "enacted at {ended}");
 		assert!(ended < decide_by);
 		assert!(emitted(Event::AppealUpheld { claim_id, payout }));
 		assert!(Claims::<Runtime>::get(claim_id).is_none());
@@ -241,11 +246,17 @@ fn the_appeal_decision_period_outlasts_the_longest_referendum_on_the_track() {
 	// Submitted at block 0, a referendum starts being decided at the latest when the prepare
 	// period is over and the decision deposit placed (before `UndecidingTimeout`, or it times
 	// out); the decision period may end with a confirmation just begun; then the enactment.
+	// Each of the three alarms may be rounded up to the next multiple of `AlarmInterval`.
+	let alarm: u32 = <Runtime as pallet_referenda::Config>::AlarmInterval::get();
 	let longest = track.prepare_period.max(undeciding)
 		+ track.decision_period
 		+ track.confirm_period
-		+ track.min_enactment_period;
+		+ track.min_enactment_period
+		+ 3 * (alarm - 1);
 	assert_eq!(longest, longest_referendum());
+	// Enactments fall between alarms (docs/design.md, "Enactments never share a block with
+	// alarms"): approvals happen at multiples of the alarm interval.
+	assert_ne!(track.min_enactment_period % alarm, 0, "enactments would share alarm blocks");
 	assert!(
 		AppealDecisionPeriod::get() > longest,
 		"an appeal's {} blocks leave no time to submit a referendum of {longest}",

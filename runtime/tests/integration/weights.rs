@@ -1,6 +1,8 @@
 //! The weights the runtime declares for MutualPool's calls, at their largest arguments: each fits
 //! in a block, and each call a user signs declares at most 8 KiB of proof (docs/performance.md).
-//! A weight file with a nonsense estimate from the benchmark CLI fails here.
+//! A weight file with a nonsense estimate from the benchmark CLI fails here, and so does a call
+//! weighed at zero time: the benchmark CLI writes `Weight::from_parts(0, 0)`, without an error,
+//! for a benchmark that returned `BenchmarkError::Weightless` (an origin it could not produce).
 
 use crate::common::*;
 use frame_support::{
@@ -66,7 +68,7 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 }
 
 #[test]
-fn every_call_fits_in_a_block_and_user_calls_declare_at_most_8_kib_of_proof() {
+fn every_call_is_weighed_fits_in_a_block_and_user_calls_declare_at_most_8_kib_of_proof() {
 	dev_ext().execute_with(|| {
 		let normal = RuntimeBlockWeights::get()
 			.get(DispatchClass::Normal)
@@ -75,6 +77,7 @@ fn every_call_fits_in_a_block_and_user_calls_declare_at_most_8_kib_of_proof() {
 		for (call, signed_by_users) in calls() {
 			let name = format!("{call:?}").split_whitespace().next().unwrap_or("").to_string();
 			let weight = RuntimeCall::MutualPool(call).get_dispatch_info().call_weight;
+			assert!(weight.ref_time() > 0, "{name}: weighed at zero time; was it benchmarked?");
 			assert!(weight.all_lte(normal), "{name}: {weight:?} does not fit in a block");
 			if signed_by_users {
 				assert!(
