@@ -466,6 +466,10 @@ def main():
       f"{tka['proof']:,} B proof, reads {tka['reads']}, writes {tka['writes']}.\n")
     calls_section(w, pool, tka, db)
     targets_section(w, pool, tka["ref_time"], load, among)
+    if run.get("notes"):
+        w("")
+        for note in run["notes"]:
+            w(f"- {note}")
     scaling_section(w, among)
     capacity_section(w, load)
     para_section(w, para)
