@@ -7,7 +7,7 @@ use frame_support::{assert_noop, assert_ok, traits::StorePreimage};
 use mutual_pool_runtime::{
 	configs::{AppealDecisionPeriod, AppealDepositMultiplier, AppealPeriod, CouncilInstance},
 	ConvictionVoting, MutualPool, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, System,
+	RuntimeOrigin, System,
 };
 use mutual_pool_runtime_common::{
 	appeals::{longest_referendum, CLAIM_APPEALS_TRACK},
@@ -18,11 +18,6 @@ use pallet_mutual_pool::{ClaimStatus, Claims, Error, Event};
 use pallet_referenda::{ReferendumInfo, ReferendumInfoFor, TracksInfo};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::DispatchError;
-
-/// `MutualPool::reject_claim(claim_id)` as a council proposal.
-fn reject(claim_id: u64) -> RuntimeCall {
-	RuntimeCall::MutualPool(pallet_mutual_pool::Call::reject_claim { claim_id })
-}
 
 /// The proposal origin of the claim-appeals track.
 fn claim_appeals() -> Box<OriginCaller> {
@@ -56,12 +51,6 @@ fn vote(who: Sr25519Keyring, index: u32, aye: bool, conviction: Conviction, bala
 /// The balance of pool 0's account.
 fn pool_balance() -> u128 {
 	pallet_balances::Pallet::<Runtime>::free_balance(MutualPool::pool_account(0))
-}
-
-/// Whether `event` of the mutual pool was deposited.
-fn emitted(event: Event<Runtime>) -> bool {
-	let event = RuntimeEvent::MutualPool(event);
-	System::events().iter().any(|record| record.event == event)
 }
 
 /// Runs blocks until referendum `index` is no longer ongoing and its call (if it passed) is

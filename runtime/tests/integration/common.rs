@@ -96,6 +96,17 @@ pub enum MotionOutcome {
 	Disapproved,
 }
 
+/// `MutualPool::reject_claim(claim_id)` as a council proposal.
+pub fn reject(claim_id: ClaimId) -> RuntimeCall {
+	RuntimeCall::MutualPool(pallet_mutual_pool::Call::reject_claim { claim_id })
+}
+
+/// Whether the events so far include `event` of the mutual pool.
+pub fn emitted(event: pallet_mutual_pool::Event<Runtime>) -> bool {
+	let event = RuntimeEvent::MutualPool(event);
+	System::events().iter().any(|record| record.event == event)
+}
+
 /// Alice proposes `call` to the council with `threshold`; the `ayes` vote aye, the `nays` nay,
 /// the others abstain. The motion is closed as soon as it can be (at once if its outcome is
 /// certain, else after the motion duration) and its outcome returned.

@@ -15,19 +15,9 @@ fn approve(claim_id: u64, payout: u128) -> RuntimeCall {
 	RuntimeCall::MutualPool(pallet_mutual_pool::Call::approve_claim { claim_id, payout })
 }
 
-/// `MutualPool::reject_claim(claim_id)` as a council proposal.
-fn reject(claim_id: u64) -> RuntimeCall {
-	RuntimeCall::MutualPool(pallet_mutual_pool::Call::reject_claim { claim_id })
-}
-
 /// Whether the events so far include `ClaimApproved` for `claim_id` with `payout`.
 fn approved(claim_id: u64, payout: u128) -> bool {
-	System::events().into_iter().any(|record| {
-		record.event
-			== mutual_pool_runtime::RuntimeEvent::MutualPool(
-				pallet_mutual_pool::Event::ClaimApproved { claim_id, payout },
-			)
-	})
+	emitted(pallet_mutual_pool::Event::ClaimApproved { claim_id, payout })
 }
 
 #[test]
@@ -117,9 +107,7 @@ fn a_motion_to_reject_holds_the_claim_for_its_appeal_window_then_close_slashes_t
 		// The claimant may appeal for `AppealPeriod`: the claim stays, its deposit held and its
 		// amount reserved, until then.
 		let appeal_until = System::block_number() + AppealPeriod::get();
-		let rejected = pallet_mutual_pool::Event::ClaimRejected { claim_id, appeal_until };
-		let rejected = mutual_pool_runtime::RuntimeEvent::MutualPool(rejected);
-		assert!(System::events().iter().any(|record| record.event == rejected));
+		assert!(emitted(pallet_mutual_pool::Event::ClaimRejected { claim_id, appeal_until }));
 		assert_eq!(
 			Claims::<Runtime>::get(claim_id).expect("rejected").status,
 			ClaimStatus::Rejected { appeal_until }
@@ -145,10 +133,11 @@ fn a_motion_to_reject_holds_the_claim_for_its_appeal_window_then_close_slashes_t
 			before.capital + before.earnings.unearned + deposit
 		);
 		assert!(pool.earnings.unearned >= deposit);
-		let closed =
-			pallet_mutual_pool::Event::ClaimClosed { claim_id, cover_id, slashed: deposit };
-		let closed = mutual_pool_runtime::RuntimeEvent::MutualPool(closed);
-		assert!(System::events().iter().any(|record| record.event == closed));
+		assert!(emitted(pallet_mutual_pool::Event::ClaimClosed {
+			claim_id,
+			cover_id,
+			slashed: deposit
+		}));
 	});
 }
 
@@ -205,9 +194,6 @@ fn a_governance_motion_of_four_creates_a_product() {
 		let product = Products::<Runtime>::get(2).expect("product 2 was created");
 		assert_eq!(product.pool_id, 0);
 		assert_eq!(product.params, params);
-		assert!(System::events().iter().any(|record| record.event
-			== mutual_pool_runtime::RuntimeEvent::MutualPool(
-				pallet_mutual_pool::Event::ProductCreated { product_id: 2, pool_id: 0 }
-			)));
+		assert!(emitted(pallet_mutual_pool::Event::ProductCreated { product_id: 2, pool_id: 0 }));
 	});
 }

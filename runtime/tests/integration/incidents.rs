@@ -2,9 +2,7 @@
 
 use crate::common::*;
 use frame_support::{assert_noop, assert_ok};
-use mutual_pool_runtime::{
-	configs::IncidentRedemptionPeriod, MutualPool, Runtime, RuntimeCall, RuntimeEvent, System,
-};
+use mutual_pool_runtime::{configs::IncidentRedemptionPeriod, MutualPool, Runtime, RuntimeCall};
 use pallet_mutual_pool::{Error, Event, Incidents, NextCoverId, NextIncidentId, Pools};
 use sp_arithmetic::Perbill;
 use sp_keyring::Sr25519Keyring;
@@ -53,13 +51,12 @@ fn a_council_motion_declares_an_incident_and_three_covers_are_redeemed_one_refus
 			let before = free(owner);
 			assert_ok!(MutualPool::redeem_cover(signed(Ferdie), incident_id, cover_id));
 			assert_eq!(free(owner), before + amount);
-			let event = RuntimeEvent::MutualPool(Event::CoverRedeemed {
+			assert!(emitted(Event::CoverRedeemed {
 				incident_id,
 				cover_id,
 				owner: account(owner),
 				payout: amount,
-			});
-			assert!(System::events().iter().any(|record| record.event == event));
+			}));
 		}
 		// Alice's cover, bought after the hack, is refused.
 		assert_noop!(

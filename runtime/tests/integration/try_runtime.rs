@@ -43,10 +43,8 @@ fn e2e_scenario() {
 		MotionOutcome::Executed(Ok(()))
 	);
 	let (_, rejected) = cover_and_claim(1, mut_(10_000), mut_(5_000));
-	let reject =
-		RuntimeCall::MutualPool(pallet_mutual_pool::Call::reject_claim { claim_id: rejected });
 	assert_eq!(
-		council_motion(reject, 3, &[Alice, Bob, Dave], &[]),
+		council_motion(reject(rejected), 3, &[Alice, Bob, Dave], &[]),
 		MotionOutcome::Executed(Ok(()))
 	);
 	let ClaimStatus::Rejected { appeal_until } =
