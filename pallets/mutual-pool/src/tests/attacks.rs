@@ -906,3 +906,166 @@ fn attack_20_rounding_does_not_end_the_bonded_era() {
 		assert_eq!(pool(0).fees_owed, pool(0).params.fee.mul_floor(premium));
 	});
 }
+
+// The attacks of the second audit (issue 22), numbered on from the threat model's rows (30 to
+// 37, one per finding). Each test was committed first failing on the rules of the time, then the
+// fix made it pass.
+
+/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`.
+fn declare(
+	origin: RuntimeOrigin,
+	product_id: ProductId,
+	occurred_at: u64,
+	ratio: u32,
+) -> frame_support::dispatch::DispatchResult {
+	MutualPool::declare_incident(
+		origin,
+		product_id,
+		occurred_at,
+		Perbill::from_percent(ratio),
+		evidence(),
+	)
+}
+
+/// The large-claim threshold of pool 0 now: 20% of its capital, earnings accrued.
+fn threshold_now() -> Balance {
+	Perbill::from_percent(20).mul_floor(MutualPool::pool_status(0).unwrap().capital)
+}
+
+/// ATTACK 30 (finding 1, severe): several incidents passed the large-claim threshold. The
+/// declaration checked its reserve against the window's *payouts*, which grow only as covers are
+/// redeemed, so a simple majority declared four incidents of 20% in one batch before anyone
+/// redeemed, and Dave redeemed 800_000 of Ferdie's 1M against a threshold of 200_000. Now what an
+/// incident reserves counts against the threshold at its declaration, beside every payout of the
+/// window: the second declaration needs the large-claim origin.
+#[test]
+fn attack_30_batched_incidents_count_against_the_threshold() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let cover_id = buy(DAVE, 0, MILLION, YEAR);
+		run_to_block(3);
+		assert_ok!(declare(signed(COUNCIL), 0, 2, 20));
+		assert_eq!(pool(0).pending_claims, 200_000);
+		for _ in 0..3 {
+			assert_noop!(
+				declare(signed(COUNCIL), 0, 2, 20),
+				Error::<Test>::RequiresLargeClaimOrigin
+			);
+		}
+		// What the simple majority declared is paid, and no more.
+		let dave = free(DAVE);
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), 0, cover_id));
+		assert_eq!(free(DAVE) - dave, 200_000);
+		// The large-claim origin may still declare a larger loss.
+		assert_ok!(declare(signed(SUPERMAJORITY), 0, 2, 20));
+	});
+}
+
+/// ATTACK 30, the window's boundary: the window had a fixed start, so a payout at its last block
+/// and another at the first block of the next window paid twice the threshold within two blocks.
+/// Now the window slides: a payout counts against the threshold for at least
+/// `LargeClaimWindow` blocks after it, whenever it was made.
+#[test]
+fn attack_30_payouts_either_side_of_a_window_boundary_add_up() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let charlie = buy(CHARLIE, 0, 300_000, YEAR);
+		let dave = buy(DAVE, 1, 300_000, YEAR);
+		// A payout of 100 at block 2 opened the old rules' window.
+		run_to_block(2);
+		let first = claim(CHARLIE, charlie, 100);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), first, 100));
+		// At the window's last block, up to the threshold.
+		run_to_block(1 + LARGE_CLAIM_WINDOW);
+		let second = claim(CHARLIE, charlie, 190_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), second, 190_000));
+		// One block later the old rules opened a new window; now 190_100 paid within the last
+		// `LargeClaimWindow` blocks still counts.
+		run_to_block(2 + LARGE_CLAIM_WINDOW);
+		let third = claim(DAVE, dave, 150_000);
+		assert!(150_000 <= threshold_now());
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), third, 150_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		// Once both payouts are older than the window (and its last slot), the majority may
+		// approve again.
+		run_to_block(1 + LARGE_CLAIM_WINDOW + LARGE_CLAIM_WINDOW.div_ceil(7) + LARGE_CLAIM_WINDOW);
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), third, 150_000),
+			Error::<Test>::ClaimLapsed
+		);
+		assert_ok!(MutualPool::lapse_claim(signed(ALICE), third));
+		let fourth = claim(DAVE, dave, 150_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), fourth, 150_000));
+	});
+}
+
+/// ATTACK 34 (finding 5): a capacity cut locked unbonding stakers. `update_pool` and
+/// `update_product` accepted a lower capacity factor or share as long as *all* the capital,
+/// unbonding included, backed the cover: Dave, unbonded, could then not withdraw
+/// (`InsufficientFreeCapital`) for the year of Eve's cover. Now an update that lowers the
+/// capacity must leave the cover backed by the bonded capital, as `request_unstake` must.
+#[test]
+fn attack_34_a_capacity_cut_does_not_lock_unbonding_stakers() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, DAVE, MILLION)
+		.build_and_execute(|| {
+			unstake_all(DAVE);
+			// Eve's 600_000 on product 0 is within its half of Ferdie's bonded capacity of 2M.
+			buy(EVE, 0, 600_000, YEAR);
+			run_to_block(21);
+			// Either cut would leave product 0 above its share of the capacity once Dave left.
+			let mut halved = pool_params();
+			halved.capacity_factor = FixedU128::from_u32(1);
+			assert_noop!(
+				MutualPool::update_pool(RuntimeOrigin::root(), 0, halved),
+				Error::<Test>::UpdateUnbacksCover
+			);
+			assert_noop!(
+				MutualPool::update_product(RuntimeOrigin::root(), 0, product_params(2, 25)),
+				Error::<Test>::UpdateUnbacksCover
+			);
+			// A cut the bonded capital still backs is accepted, and Dave leaves.
+			let mut lower = pool_params();
+			lower.capacity_factor = FixedU128::saturating_from_rational(6, 5);
+			assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, lower));
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+			assert_eq!(withdrawn(DAVE), MILLION);
+		});
+}
+
+/// ATTACK 35 (finding 6): an incident's reserve was smaller than what it paid. The reserve is
+/// `ratio` of what the covers have left; the payout was `ratio` of their amount (capped at what
+/// is left). On two covers of 100_000 already paid 70_000 each, an incident of 40% reserved
+/// 24_000 and paid 30_000 to the first redeemer: the reserve was gone, and Dave withdrew before
+/// the second cover was redeemed, leaving it to Ferdie. Now a redemption pays `ratio` of what the
+/// cover has left, so the reserve always holds what the incident can still pay, and stakers wait
+/// for every redemption.
+#[test]
+fn attack_35_an_incident_reserves_everything_it_can_still_pay() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, DAVE, MILLION)
+		.build_and_execute(|| {
+			unstake_all(DAVE);
+			let (a, b) = (buy(CHARLIE, 0, 100_000, YEAR), buy(EVE, 0, 100_000, YEAR));
+			for (who, cover_id) in [(CHARLIE, a), (EVE, b)] {
+				let claim_id = claim(who, cover_id, 70_000);
+				assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 70_000));
+			}
+			run_to_block(22);
+			assert_ok!(declare(signed(COUNCIL), 0, 21, 40));
+			let incident_id = NextIncidentId::<Test>::get() - 1;
+			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 24_000);
+			let charlie = free(CHARLIE);
+			assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, a));
+			assert_eq!(free(CHARLIE) - charlie, 12_000);
+			// What Eve's cover can still be paid is reserved: Dave waits for it.
+			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 12_000);
+			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
+			let eve = free(EVE);
+			assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, b));
+			assert_eq!(free(EVE) - eve, 12_000);
+			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 0);
+		});
+}
