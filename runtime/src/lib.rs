@@ -137,7 +137,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// The storage migrations a runtime upgrade runs, in order, before any block of the new code.
 /// Each is versioned: it runs only on the storage version it migrates from, so a chain already
 /// there (every chain started from this runtime's genesis) skips it for one read.
-type Migrations = (pallet_mutual_pool::migrations::v4::MigrateV3ToV4<Runtime>,);
+type Migrations = (
+	pallet_mutual_pool::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_mutual_pool::migrations::v5::MigrateV4ToV5<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

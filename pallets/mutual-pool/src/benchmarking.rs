@@ -24,7 +24,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_arithmetic::{FixedU128, Perbill};
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::{Bounded, One, Saturating};
 
 const SEED: u32 = 0;
 
@@ -147,18 +147,19 @@ fn evidence<T: Config>(len: u32) -> EvidenceOf<T> {
 	BoundedVec::truncate_from(vec![b'e'; len as usize])
 }
 
-/// `n` incidents declared on `product_id` at this block, each paying 10% of every cover in
-/// force; returns their ids.
+/// `n` incidents that happened at this block, declared at the next (to which it moves), each
+/// paying 10% of every cover in force; returns their ids.
 fn setup_incidents<T: Config>(
 	product_id: ProductId,
 	n: u32,
 ) -> Result<alloc::vec::Vec<IncidentId>, BenchmarkError> {
-	let now = frame_system::Pallet::<T>::block_number();
+	let occurred_at = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(occurred_at.saturating_add(One::one()));
 	(0..n)
 		.map(|_| {
 			MutualPool::<T>::do_declare_incident(
 				product_id,
-				now,
+				occurred_at,
 				Perbill::from_percent(10),
 				evidence::<T>(T::MaxEvidenceLen::get()),
 				true,
@@ -573,10 +574,10 @@ mod benchmarks {
 		setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS - 1)?;
 		let origin =
 			T::LargeClaimOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let now = frame_system::Pallet::<T>::block_number();
+		let occurred_at = frame_system::Pallet::<T>::block_number().saturating_sub(One::one());
 		let pending = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?.pending_claims;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, product_id, now, Perbill::one(), evidence::<T>(e));
+		_(origin as T::RuntimeOrigin, product_id, occurred_at, Perbill::one(), evidence::<T>(e));
 		let after = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?.pending_claims;
 		assert_eq!(after, pending.saturating_add(units::<T>(10)));
 		assert_eq!(ProductIncidents::<T>::get(product_id).len() as u32, bounds::MAX_OPEN_INCIDENTS);

@@ -329,12 +329,13 @@ impl<T: Config> Pallet<T> {
 			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			let before = Self::capacity(pool);
 			pool.params = params;
-			// Cover already sold and claims already filed stay backed: a lower capacity factor
-			// may not leave them above the capacity (it would block every withdrawal). Only
-			// what the update makes worse is checked: after a payout left a product above its
-			// share, other parameters can still change.
+			// Cover already sold and claims already filed stay backed by the bonded capital, as
+			// a request to leave must keep them: a lower capacity factor may not put them on
+			// unbonding capital, which would then be locked until they ran off. Only what the
+			// update makes worse is checked: after a payout left a product above its share,
+			// other parameters can still change.
 			ensure!(
-				Self::capacity(pool) >= before || Self::is_backed(pool),
+				Self::capacity(pool) >= before || Self::is_backed_by_bonded(pool),
 				Error::<T>::UpdateUnbacksCover
 			);
 			Ok::<_, DispatchError>(())
@@ -367,7 +368,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Replace a product's parameters. A lower capacity share may not leave the product's
-	/// active cover above it (`UpdateUnbacksCover`).
+	/// active cover above it, in the bonded capacity (`UpdateUnbacksCover`).
 	pub(crate) fn do_update_product(
 		product_id: ProductId,
 		params: ProductParamsOf<T>,
@@ -375,10 +376,12 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_valid_product_params(&params)?;
 		let mut product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let mut pool = Pools::<T>::get(product.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		let capacity = Self::capacity(&pool);
+		let capacity = Self::bonded_capacity(&pool);
 		let book = Self::book_mut(&mut pool, product_id)?;
-		// Only what the update makes worse is checked: a share that does not fall changes no
-		// backing, whatever the rest of the pool owes.
+		// A lower share must still hold the product's cover within the bonded capacity, as a
+		// request to leave must, so that no unbonding staker is locked behind it. Only what the
+		// update makes worse is checked: a share that does not fall changes no backing,
+		// whatever the rest of the pool owes.
 		ensure!(
 			params.max_capacity_share >= book.max_capacity_share
 				|| book.active_cover <= params.max_capacity_share.mul_floor(capacity),
@@ -994,11 +997,47 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Start a new large-claim window if the current one is over.
-	fn open_payout_window(pool: &mut PoolOf<T>, now: BlockNumberFor<T>) {
-		if now >= pool.payouts.start.saturating_add(T::LargeClaimWindow::get()) {
-			pool.payouts = PayoutWindow { start: now, paid: Zero::zero() };
+	/// The length in blocks of a slot of the large-claim window: `ceil(LargeClaimWindow /
+	/// (PAYOUT_SLOTS - 1))`, so that the slots kept always reach back `LargeClaimWindow` blocks.
+	pub(crate) fn payout_slot_length() -> BlockNumberFor<T> {
+		let window = T::LargeClaimWindow::get();
+		let slots: BlockNumberFor<T> = (PAYOUT_SLOTS as u32 - 1).into();
+		window
+			.saturating_add(slots.saturating_sub(One::one()))
+			.checked_div(&slots)
+			.map_or_else(One::one, |length| length.max(One::one()))
+	}
+
+	/// Slide the pool's large-claim window to `now`: slots older than the window drop out.
+	pub(crate) fn slide_payout_window(pool: &mut PoolOf<T>, now: BlockNumberFor<T>) {
+		let slot = now / Self::payout_slot_length();
+		if slot > pool.payouts.slot {
+			let shift: usize = slot.saturating_sub(pool.payouts.slot).saturated_into();
+			pool.payouts.shift(shift);
+			pool.payouts.slot = slot;
 		}
+	}
+
+	/// Record `amount` as paid or committed by the pool now, in the window slid to now.
+	fn commit_payout(pool: &mut PoolOf<T>, amount: BalanceOf<T>) {
+		pool.payouts.committed[0] = pool.payouts.committed[0].saturating_add(amount);
+	}
+
+	/// Check that a decision committing `amount` of the pool (a payout, an incident's reserve)
+	/// may be taken by an origin that `large_allowed` or not: everything the pool paid or
+	/// committed within its large-claim window, with `amount`, must stay within the large-claim
+	/// threshold, unless the origin is `LargeClaimOrigin`. The window is slid to now.
+	fn ensure_within_threshold(
+		pool: &PoolOf<T>,
+		amount: BalanceOf<T>,
+		large_allowed: bool,
+	) -> DispatchResult {
+		ensure!(
+			large_allowed
+				|| pool.payouts.total().saturating_add(amount) <= Self::large_claim_threshold(pool),
+			Error::<T>::RequiresLargeClaimOrigin
+		);
+		Ok(())
 	}
 
 	/// The pool's large-claim threshold: `large_claim_threshold * capital`.
@@ -1007,10 +1046,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay `payout` on `cover` from the pool to the cover's owner, as much of it as the capital
-	/// allows: the loss is shared pro rata by every share of the pool in O(1), the payout counts
-	/// in the pool's large-claim window, and what is paid leaves the cover's remaining and the
-	/// active cover of the pool and the product. A payout that takes all the capital depletes
-	/// the pool. Returns what was paid; the caller writes the records and reports a shortfall
+	/// allows: the loss is shared pro rata by every share of the pool in O(1), and what is paid
+	/// leaves the cover's remaining and the active cover of the pool and the product. A payout
+	/// that takes all the capital depletes the pool. Returns what was paid; the caller writes the records and reports a shortfall
 	/// (`report_shortfall`). `payout` is at most the cover's remaining, and the pool's earnings
 	/// are accrued to this block.
 	fn pay_out(
@@ -1020,7 +1058,6 @@ impl<T: Config> Pallet<T> {
 		payout: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let paid = payout.min(pool.capital);
-		pool.payouts.paid = pool.payouts.paid.saturating_add(paid);
 
 		// Bonded and unbonding shares bear the loss pro rata to their capital. The unbonding
 		// part is rounded up: the bonded capital then stays above zero unless the payout took
@@ -1092,23 +1129,23 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_pending(&claim, false)?;
 		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
 		// The threshold applies to everything paid on the cover, and to everything the pool
-		// paid in the current window: a large loss cannot be approved in instalments, on one
-		// cover or on several.
+		// paid or committed in its window: a large loss cannot be approved in instalments, on
+		// one cover or on several, nor beside incidents.
 		let now = Self::now();
-		Self::open_payout_window(&mut pool, now);
+		Self::slide_payout_window(&mut pool, now);
 		// What was earned until now belongs to the stakers before the loss is shared, and
 		// counts in the threshold.
 		Self::accrue(&mut pool, now)?;
-		let threshold = Self::large_claim_threshold(&pool);
 		let paid_on_cover = cover.amount.saturating_sub(cover.remaining);
 		ensure!(
 			large_allowed
-				|| (paid_on_cover.saturating_add(payout) <= threshold
-					&& pool.payouts.paid.saturating_add(payout) <= threshold),
+				|| paid_on_cover.saturating_add(payout) <= Self::large_claim_threshold(&pool),
 			Error::<T>::RequiresLargeClaimOrigin
 		);
+		Self::ensure_within_threshold(&pool, payout, large_allowed)?;
 		let pool_id = product.pool_id;
 		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		Self::commit_payout(&mut pool, paid);
 		Self::release_deposit(&claim)?;
 
 		Claims::<T>::remove(claim_id);
@@ -1171,10 +1208,12 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(now < decide_by, Error::<T>::AppealExpired);
 		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
-		Self::open_payout_window(&mut pool, now);
+		Self::slide_payout_window(&mut pool, now);
 		Self::accrue(&mut pool, now)?;
 		let pool_id = product.pool_id;
 		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		// No threshold applies, but the payout counts against the next decisions'.
+		Self::commit_payout(&mut pool, paid);
 		Self::release_deposit(&claim)?;
 		T::Currency::release(
 			&HoldReason::AppealDeposit.into(),
@@ -1351,22 +1390,24 @@ impl<T: Config> Pallet<T> {
 	) -> Result<IncidentId, DispatchError> {
 		let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 		let now = Self::now();
-		ensure!(occurred_at <= now, Error::<T>::IncidentInFuture);
+		// Before this block: a cover bought in this block, after the declaration, starts no
+		// earlier than this block, so it cannot have been in force at the incident's block and
+		// missing from the reserve.
+		ensure!(occurred_at < now, Error::<T>::IncidentInFuture);
 		ensure!(!ratio.is_zero(), Error::<T>::ZeroRatio);
 		let pool_id = product.pool_id;
 		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		Self::open_payout_window(&mut pool, now);
+		Self::slide_payout_window(&mut pool, now);
 		Self::accrue(&mut pool, now)?;
 		// Every cover the incident can pay holds capacity now: its claim window is open at the
-		// declaration, so its expiry bucket is not rolled. The product's active cover is thus
-		// at least their remaining, and `ratio` of it at least what they can be paid, but for
-		// covers already partly paid (see `do_redeem_cover`).
+		// declaration, so its expiry bucket is not rolled, and it was bought before this block.
+		// The product's active cover is thus at least their remaining, and `ratio` of it at
+		// least what they can be paid (`ratio` of what each has left, see `do_redeem_cover`).
 		let reserved = ratio.mul_ceil(Self::book(&pool, product_id)?.active_cover);
-		ensure!(
-			large_allowed
-				|| pool.payouts.paid.saturating_add(reserved) <= Self::large_claim_threshold(&pool),
-			Error::<T>::RequiresLargeClaimOrigin
-		);
+		// The whole reserve is committed now, before anyone redeems: several incidents of one
+		// simple majority add up as its payouts would.
+		Self::ensure_within_threshold(&pool, reserved, large_allowed)?;
+		Self::commit_payout(&mut pool, reserved);
 		let incident_id = NextIncidentId::<T>::get();
 		let next = incident_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let mut open = ProductIncidents::<T>::get(product_id);
@@ -1436,7 +1477,9 @@ impl<T: Config> Pallet<T> {
 		let mut redeemed = Redemptions::<T>::get(cover_id);
 		ensure!(!redeemed.contains(&incident_id), Error::<T>::AlreadyRedeemed);
 		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
-		let payout = incident.ratio.mul_floor(cover.amount).min(cover.remaining);
+		// `ratio` of what the cover has left (its amount less what earlier claims and incidents
+		// paid): never more than the declaration reserved for it.
+		let payout = incident.ratio.mul_floor(cover.remaining);
 		ensure!(!payout.is_zero(), Error::<T>::NothingToRedeem);
 		// Only the product's open incidents are kept, this one among them: the list fits.
 		let open = ProductIncidents::<T>::get(cover.product_id);
@@ -1448,11 +1491,13 @@ impl<T: Config> Pallet<T> {
 
 		let pool_id = incident.pool_id;
 		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		Self::open_payout_window(&mut pool, now);
+		Self::slide_payout_window(&mut pool, now);
 		Self::accrue(&mut pool, now)?;
-		// The payout comes out of the reserve first. A cover already partly paid may be owed
-		// more than `ratio` of what it has left, which the reserve counted: the rest is paid
-		// from the capital as any payout is.
+		// The payout comes out of the reserve, which holds `ratio` of what every cover it can
+		// pay had left at the declaration (and covers only ever have less left since).
+		if payout > incident.reserved {
+			defensive!("an incident pays more than it reserved");
+		}
 		let released = payout.min(incident.reserved);
 		incident.reserved = incident.reserved.saturating_sub(released);
 		pool.pending_claims = pool
@@ -1460,6 +1505,8 @@ impl<T: Config> Pallet<T> {
 			.checked_sub(&released)
 			.defensive_ok_or(Error::<T>::Corrupt)?;
 		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		// The reserve was committed at the declaration; only what it did not hold adds now.
+		Self::commit_payout(&mut pool, paid.saturating_sub(released));
 		incident.paid = incident.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
 		incident.redeemed = incident.redeemed.checked_add(1).ok_or(Error::<T>::Overflow)?;
 

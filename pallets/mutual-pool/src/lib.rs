@@ -28,7 +28,7 @@
 //! - When one event hits every cover of a product, the council declares an **incident**
 //!   (`declare_incident`: its block and a payout ratio) instead of voting on each claim: every
 //!   cover in force at that block may then be redeemed (`redeem_cover`, anyone, O(1) per cover)
-//!   for the ratio of its amount, once, until `IncidentRedemptionPeriod` is over
+//!   for the ratio of what it has left, once, until `IncidentRedemptionPeriod` is over
 //!   (`close_incident`). The declaration reserves the ratio of the product's active cover as
 //!   pending, so stakers cannot leave ahead of the redemptions.
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
@@ -166,8 +166,10 @@ pub mod pallet {
 	/// pools and staker records keep share eras (`era`, `unbonding_era`). No chain ran an
 	/// earlier version, so there is no migration to 3 (docs/design.md). Version 4: claims keep
 	/// their stage (`status`); [`crate::migrations::v4::MigrateV3ToV4`] migrates a version 3
-	/// chain, and runtimes list it in their migrations.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	/// chain, and runtimes list it in their migrations. Version 5: pools' large-claim windows
+	/// slide ([`PayoutWindow`]); [`crate::migrations::v5::MigrateV4ToV5`] migrates a version 4
+	/// chain.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -250,9 +252,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type IncidentRedemptionPeriod: Get<BlockNumberFor<Self>>;
 
-		/// Blocks over which a pool's payouts are summed against its `large_claim_threshold`:
-		/// once the payouts of a window would pass the threshold, approving needs
-		/// `LargeClaimOrigin`.
+		/// Blocks over which what a pool paid and committed (approved payouts, incidents'
+		/// reserves at their declaration, upheld appeals) is summed against its
+		/// `large_claim_threshold`: once the sum would pass the threshold, approving a claim or
+		/// declaring an incident needs `LargeClaimOrigin`. The window slides (see
+		/// [`PayoutWindow`]): a decision counts for at least this many blocks, and at most a
+		/// seventh more. At least `IncidentRedemptionPeriod`, so that an incident's reserve
+		/// counts for as long as it can be paid.
 		#[pallet::constant]
 		type LargeClaimWindow: Get<BlockNumberFor<Self>>;
 
@@ -518,8 +524,8 @@ pub mod pallet {
 		/// most a quarter, cover period at most 5 years, claim window and activation delay at
 		/// most a year.
 		ParameterOutOfBounds,
-		/// The new parameters would leave the pool's active cover and pending claims above its
-		/// capacity.
+		/// The new parameters would leave the pool's active cover and pending claims, or a
+		/// product's active cover, above what the bonded capital backs.
 		UpdateUnbacksCover,
 		/// `min_stake` must be at least the existential deposit.
 		MinStakeBelowExistentialDeposit,
@@ -590,7 +596,9 @@ pub mod pallet {
 		ClaimExceedsRemaining,
 		/// The payout is above the claimed amount.
 		PayoutExceedsClaim,
-		/// The payout is above the pool's large-claim threshold: it needs `LargeClaimOrigin`.
+		/// The payout or reserve, with what the pool paid or committed in its large-claim window
+		/// or on the cover, is above the pool's large-claim threshold: it needs
+		/// `LargeClaimOrigin`.
 		RequiresLargeClaimOrigin,
 		/// No withdrawal while claims on the pool are pending: each is decided or lapses within
 		/// `ClaimDecisionPeriod`, and a rejected claim must cost no staker anything.
@@ -622,7 +630,8 @@ pub mod pallet {
 		ClaimNotClosable,
 		/// No incident has this id.
 		IncidentNotFound,
-		/// An incident cannot be declared at a block still to come.
+		/// An incident is declared after the block it happened at: not at this block, nor at one
+		/// still to come.
 		IncidentInFuture,
 		/// The payout ratio must be above zero.
 		ZeroRatio,
@@ -712,6 +721,11 @@ pub mod pallet {
 				!T::IncidentRedemptionPeriod::get().is_zero(),
 				"IncidentRedemptionPeriod must be above zero"
 			);
+			assert!(
+				T::IncidentRedemptionPeriod::get() <= T::LargeClaimWindow::get(),
+				"LargeClaimWindow must be at least IncidentRedemptionPeriod: an incident's reserve \
+				 counts against the large-claim threshold for as long as it can be paid"
+			);
 			// Pool accounts are sub-accounts of `PalletId`, truncated to the account id's length:
 			// with fewer than 16 bytes, every pool would share one account and one pool's
 			// payouts could spend another's capital.
@@ -743,8 +757,9 @@ pub mod pallet {
 		}
 
 		/// Replace a pool's parameters, within the `bounds`. Covers already sold keep their
-		/// terms, and the new capacity must still back the active cover and pending claims
-		/// (`UpdateUnbacksCover`). Unbonding already started keeps its `unlock_at`.
+		/// terms, and a lower capacity must still back the active cover and pending claims, and
+		/// every product's share of them, with the bonded capital alone, as a request to leave
+		/// must (`UpdateUnbacksCover`): no unbonding staker is locked behind cover sold before. Unbonding already started keeps its `unlock_at`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_pool())]
 		pub fn update_pool(
@@ -769,7 +784,9 @@ pub mod pallet {
 		}
 
 		/// Replace a product's parameters, within the `bounds`. Covers already sold keep their
-		/// terms: period, claim window and premium are fixed at sale.
+		/// terms: period, claim window and premium are fixed at sale. A lower capacity share must
+		/// still hold the product's active cover within the bonded capacity
+		/// (`UpdateUnbacksCover`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::update_product(params.metadata.len() as u32))]
 		pub fn update_product(
@@ -901,9 +918,9 @@ pub mod pallet {
 
 		/// Approve a claim: pay `payout` (at most the claimed amount) from the pool to the cover
 		/// owner and release the deposit. `LargeClaimOrigin` is needed when the payout, added to
-		/// everything already paid on the same cover or by the pool in the current
-		/// `LargeClaimWindow`, passes the pool's large-claim threshold (`large_claim_threshold *
-		/// capital`). If the pool's capital is short, what is there is paid and `PoolDepleted`
+		/// everything already paid on the same cover, or to everything the pool paid or
+		/// committed (incidents' reserves) in the last `LargeClaimWindow` blocks, passes the
+		/// pool's large-claim threshold (`large_claim_threshold * capital`). If the pool's capital is short, what is there is paid and `PoolDepleted`
 		/// reports the shortfall. Fails with `ClaimLapsed` once the decision period is over, and
 		/// with `ClaimNotPending` once the claim was rejected.
 		#[pallet::call_index(10)]
@@ -1043,17 +1060,19 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::rebond(rolled)).into())
 		}
 
-		/// Declare an incident on a product: it happened at block `occurred_at` (not after this
+		/// Declare an incident on a product: it happened at block `occurred_at` (before this
 		/// one), and every cover of the product in force then (`start <= occurred_at <= end`)
 		/// whose claim window was still open at this block may be redeemed by anyone on its
-		/// owner's behalf (`redeem_cover`) for `ratio` of its amount, without a vote, for
+		/// owner's behalf (`redeem_cover`) for `ratio` of what it has left (its amount less what
+		/// claims and incidents paid on it before), without a vote, for
 		/// `IncidentRedemptionPeriod` blocks. Cover bought after `occurred_at` is not paid.
 		///
-		/// The incident reserves `ratio` of the product's active cover: it counts as a pending
-		/// claim of the pool, so withdrawals wait and no cover is sold against it until the
-		/// incident closes (`close_incident`). `LargeClaimOrigin` is needed when the reserve,
-		/// added to what the pool paid in the current `LargeClaimWindow`, passes the pool's
-		/// large-claim threshold, as for a claim; the redemptions then count in the window.
+		/// The incident reserves `ratio` of the product's active cover, at least what it can pay:
+		/// it counts as a pending claim of the pool, so withdrawals wait and no cover is sold
+		/// against it until the incident closes (`close_incident`). The whole reserve counts in
+		/// the pool's large-claim window at once: `LargeClaimOrigin` is needed when it, added to
+		/// what the pool paid or committed in the last `LargeClaimWindow` blocks (the reserves
+		/// of incidents declared before it among them), passes the pool's large-claim threshold.
 		///
 		/// Emits `IncidentDeclared`. Fails with `ProductNotFound`, `IncidentInFuture`,
 		/// `ZeroRatio`, `TooManyIncidents`, `RequiresLargeClaimOrigin` or `Overflow`.
@@ -1071,8 +1090,8 @@ pub mod pallet {
 				.map(|_| ())
 		}
 
-		/// Pay a cover hit by an incident: `ratio` of its amount, at most what it has left, from
-		/// the pool to its owner, once per incident. Anyone may call it for the owner. O(1).
+		/// Pay a cover hit by an incident: `ratio` of what it has left, from the pool's reserve
+		/// for the incident to its owner, once per incident. Anyone may call it for the owner. O(1).
 		/// Not while a claim on the cover is pending (`ClaimAlreadyPending`): the claim is
 		/// decided first, and the redemption pays what the cover has left after it. If the pool's
 		/// capital is short, what is there is paid and `PoolDepleted` reports the shortfall.

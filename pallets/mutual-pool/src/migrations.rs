@@ -173,3 +173,210 @@ pub mod v4 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Storage version 4 to 5: every pool's large-claim window slides (issue 22).
+///
+/// A version 4 pool kept what it paid since the start of a window with a fixed start
+/// (`PayoutWindowV4 { start, paid }`); version 5 keeps [`PAYOUT_SLOTS`](crate::PAYOUT_SLOTS)
+/// slots of what it paid or committed ([`PayoutWindow`](crate::PayoutWindow)). What a pool paid
+/// in a window still open is put in the slot of the upgrade's block, so it counts for a full
+/// window from then on: never less than the old rules counted it. A window already over is
+/// dropped, as the old rules dropped it at the next decision. Nothing else changes. Pools are few
+/// (each is created by governance), so they are all migrated in one block.
+pub mod v5 {
+	use crate::{
+		pallet::BalanceOf, Config, Earnings, MaxProductsPerPool, Pallet, PayoutWindow, Pool,
+		PoolId, PoolParams, Pools, ProductBook, LOG_TARGET,
+	};
+	use codec::{Decode, Encode};
+	use core::marker::PhantomData;
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, storage_alias,
+		traits::UncheckedOnRuntimeUpgrade,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::traits::Saturating;
+	#[cfg(feature = "try-runtime")]
+	use {alloc::vec::Vec, sp_runtime::TryRuntimeError};
+
+	/// The storage layout of version 4.
+	pub mod v4 {
+		use super::*;
+
+		/// The large-claim window of version 4: everything paid since `start`.
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, Default)]
+		pub struct PayoutWindowV4<Balance, BlockNumber> {
+			/// The block at which the window opened (with its first payout).
+			pub start: BlockNumber,
+			/// Everything paid on claims since `start`.
+			pub paid: Balance,
+		}
+
+		/// A pool as version 4 stored it: a [`Pool`] with a [`PayoutWindowV4`].
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+		pub struct PoolV4<Balance, BlockNumber> {
+			/// See [`Pool::params`].
+			pub params: PoolParams<Balance, BlockNumber>,
+			/// See [`Pool::capital`].
+			pub capital: Balance,
+			/// See [`Pool::total_shares`].
+			pub total_shares: Balance,
+			/// See [`Pool::unbonding_capital`].
+			pub unbonding_capital: Balance,
+			/// See [`Pool::unbonding_shares`].
+			pub unbonding_shares: Balance,
+			/// See [`Pool::active_cover`].
+			pub active_cover: Balance,
+			/// See [`Pool::pending_claims`].
+			pub pending_claims: Balance,
+			/// See [`Pool::expired_through`].
+			pub expired_through: BlockNumber,
+			/// See [`Pool::fees_owed`].
+			pub fees_owed: Balance,
+			/// The window of version 4.
+			pub payouts: PayoutWindowV4<Balance, BlockNumber>,
+			/// See [`Pool::earnings`].
+			pub earnings: Earnings<Balance, BlockNumber>,
+			/// See [`Pool::products`].
+			pub products: BoundedVec<ProductBook<Balance, BlockNumber>, MaxProductsPerPool>,
+			/// See [`Pool::frozen_until`].
+			pub frozen_until: BlockNumber,
+			/// See [`Pool::depleted`].
+			pub depleted: bool,
+			/// See [`Pool::era`].
+			pub era: u32,
+			/// See [`Pool::unbonding_era`].
+			pub unbonding_era: u32,
+		}
+
+		/// A version 4 pool of runtime `T`.
+		pub type PoolV4Of<T> = PoolV4<BalanceOf<T>, BlockNumberFor<T>>;
+
+		/// `Pools` read with the version 4 layout.
+		#[storage_alias]
+		pub type Pools<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, PoolId, PoolV4Of<T>, OptionQuery>;
+	}
+
+	/// The migration itself, without the version check: use [`MigrateV4ToV5`].
+	pub struct InnerMigrateV4ToV5<T>(PhantomData<T>);
+
+	impl<T: Config> InnerMigrateV4ToV5<T> {
+		/// The weight of migrating `pools` pools: one read and one write each.
+		pub fn weight(pools: u64) -> Weight {
+			T::DbWeight::get().reads_writes(pools, pools)
+		}
+
+		/// `pool` in version 5 at block `now`: a window still open at `now` keeps what it paid,
+		/// in the slot of `now`.
+		pub fn migrate(pool: v4::PoolV4Of<T>, now: BlockNumberFor<T>) -> crate::PoolOf<T> {
+			let open = now < pool.payouts.start.saturating_add(T::LargeClaimWindow::get());
+			let mut payouts = PayoutWindow {
+				slot: now / Pallet::<T>::payout_slot_length(),
+				committed: Default::default(),
+			};
+			if open {
+				payouts.committed[0] = pool.payouts.paid;
+			}
+			Pool {
+				params: pool.params,
+				capital: pool.capital,
+				total_shares: pool.total_shares,
+				unbonding_capital: pool.unbonding_capital,
+				unbonding_shares: pool.unbonding_shares,
+				active_cover: pool.active_cover,
+				pending_claims: pool.pending_claims,
+				expired_through: pool.expired_through,
+				fees_owed: pool.fees_owed,
+				payouts,
+				earnings: pool.earnings,
+				products: pool.products,
+				frozen_until: pool.frozen_until,
+				depleted: pool.depleted,
+				era: pool.era,
+				unbonding_era: pool.unbonding_era,
+			}
+		}
+
+		/// A version 5 pool as version 4 would store it, its window opened at `start` with what
+		/// the slots hold: for tests that put a chain back at version 4.
+		#[cfg(any(test, feature = "try-runtime"))]
+		pub fn to_v4(pool: crate::PoolOf<T>, start: BlockNumberFor<T>) -> v4::PoolV4Of<T> {
+			v4::PoolV4 {
+				params: pool.params,
+				capital: pool.capital,
+				total_shares: pool.total_shares,
+				unbonding_capital: pool.unbonding_capital,
+				unbonding_shares: pool.unbonding_shares,
+				active_cover: pool.active_cover,
+				pending_claims: pool.pending_claims,
+				expired_through: pool.expired_through,
+				fees_owed: pool.fees_owed,
+				payouts: v4::PayoutWindowV4 { start, paid: pool.payouts.total() },
+				earnings: pool.earnings,
+				products: pool.products,
+				frozen_until: pool.frozen_until,
+				depleted: pool.depleted,
+				era: pool.era,
+				unbonding_era: pool.unbonding_era,
+			}
+		}
+	}
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV4ToV5<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut migrated = 0u64;
+			Pools::<T>::translate::<v4::PoolV4Of<T>, _>(|_, pool| {
+				migrated = migrated.saturating_add(1);
+				Some(Self::migrate(pool, now))
+			});
+			log::info!(
+				target: LOG_TARGET,
+				"storage version 4 to 5: {migrated} pools' large-claim windows now slide"
+			);
+			Self::weight(migrated)
+		}
+
+		/// Reads every pool with the version 4 layout (each must decode) and hands them to
+		/// `post_upgrade`; fails if the migration would not fit in a block.
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			let pools = v4::Pools::<T>::iter().collect::<Vec<_>>();
+			ensure!(
+				v4::Pools::<T>::iter_keys().count() == pools.len(),
+				"a version 4 pool does not decode"
+			);
+			ensure!(
+				Self::weight(pools.len() as u64).all_lte(T::BlockWeights::get().max_block),
+				"too many pools to migrate in one block"
+			);
+			Ok(pools.encode())
+		}
+
+		/// Every pool is still there, unchanged but for its window, which holds what the open
+		/// window of version 4 paid.
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let before = Vec::<(PoolId, v4::PoolV4Of<T>)>::decode(&mut &state[..])
+				.map_err(|_| "pre_upgrade state does not decode")?;
+			ensure!(Pools::<T>::iter_keys().count() == before.len(), "the number of pools changed");
+			let now = frame_system::Pallet::<T>::block_number();
+			for (pool_id, old) in before {
+				let pool = Pools::<T>::get(pool_id).ok_or("a pool is gone or does not decode")?;
+				ensure!(pool == Self::migrate(old, now), "a pool changed beyond its window");
+			}
+			Ok(())
+		}
+	}
+
+	/// Storage version 4 to 5, run once: on a chain at version 4 it migrates every pool and sets
+	/// version 5; on any other version it does nothing but read the version.
+	pub type MigrateV4ToV5<T> = VersionedMigration<
+		4,
+		5,
+		InnerMigrateV4ToV5<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

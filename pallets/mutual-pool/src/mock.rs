@@ -286,6 +286,14 @@ pub fn open_product_shares() {
 	}
 }
 
+/// The first block at which a payout or reserve committed at block `at` no longer counts against
+/// the large-claim threshold: the window's slots reach `LargeClaimWindow` blocks back, rounded
+/// out to whole slots.
+pub fn out_of_window(at: u64) -> u64 {
+	let slot = MutualPool::payout_slot_length();
+	(at / slot + PAYOUT_SLOTS as u64) * slot
+}
+
 /// Make rejections final at once, as in a runtime without appeals (`AppealPeriod` zero): for
 /// tests of what a final rejection does, which `close_claim` does alike after an appeal window.
 pub fn without_appeals() {

@@ -83,7 +83,8 @@ pub struct Pool<Balance, BlockNumber> {
 	/// the capital, but are not capital: no payout or withdrawal can take them. `pay_fees`
 	/// sends them to the treasury.
 	pub fees_owed: Balance,
-	/// The payouts of the current large-claim window (see [`PayoutWindow`]).
+	/// What the pool paid or committed to pay within its large-claim window (see
+	/// [`PayoutWindow`]; storage version 5).
 	pub payouts: PayoutWindow<Balance, BlockNumber>,
 	/// Premiums sold but not yet earned (see [`Earnings`]).
 	pub earnings: Earnings<Balance, BlockNumber>,
@@ -167,9 +168,19 @@ pub struct Earnings<Balance, BlockNumber> {
 	pub carry: FixedU128,
 }
 
-/// What a pool has paid on claims since `start`. Payouts are summed over `LargeClaimWindow`
-/// blocks: once the sum would pass the pool's `large_claim_threshold`, approving needs
-/// `LargeClaimOrigin`, so a large loss cannot be approved by a simple majority in pieces.
+/// The slots of a pool's large-claim window ([`PayoutWindow`]).
+pub const PAYOUT_SLOTS: usize = 8;
+
+/// What a pool has paid or committed to pay on claims and incidents lately, for its large-claim
+/// threshold: once the sum would pass `large_claim_threshold * capital`, a decision needs
+/// `LargeClaimOrigin`, so that a large loss cannot be approved by a simple majority in pieces,
+/// on one cover or several, or in incidents declared before anyone redeems.
+///
+/// The window slides: it keeps [`PAYOUT_SLOTS`] slots of `ceil(LargeClaimWindow /
+/// (PAYOUT_SLOTS - 1))` blocks each, the current one and those before it, so that a commitment
+/// counts for at least `LargeClaimWindow` blocks after it was made, and at most one slot more.
+/// There is no boundary at which the sum starts again: two decisions either side of any block
+/// count together whenever they are less than `LargeClaimWindow` blocks apart.
 #[derive(
 	Encode,
 	Decode,
@@ -183,10 +194,29 @@ pub struct Earnings<Balance, BlockNumber> {
 	Default,
 )]
 pub struct PayoutWindow<Balance, BlockNumber> {
-	/// The block at which the window opened (with its first payout).
-	pub start: BlockNumber,
-	/// Everything paid on claims since `start`.
-	pub paid: Balance,
+	/// The slot of `committed[0]`: the block of the latest decision divided by the slot length.
+	pub slot: BlockNumber,
+	/// `committed[i]`: what was paid (on approvals and upheld appeals) or reserved (on the
+	/// declaration of an incident) in slot `slot - i`.
+	pub committed: [Balance; PAYOUT_SLOTS],
+}
+
+impl<Balance, BlockNumber> PayoutWindow<Balance, BlockNumber>
+where
+	Balance: Copy + sp_runtime::Saturating + Default,
+{
+	/// Everything the window holds.
+	pub fn total(&self) -> Balance {
+		self.committed.iter().fold(Balance::default(), |sum, x| sum.saturating_add(*x))
+	}
+
+	/// Move the window forward by `slots` slots: the oldest ones drop out, new empty ones come
+	/// in.
+	pub fn shift(&mut self, slots: usize) {
+		let slots = slots.min(PAYOUT_SLOTS);
+		self.committed.rotate_right(slots % PAYOUT_SLOTS);
+		self.committed[..slots].fill(Balance::default());
+	}
 }
 
 /// The parameters of a product, set by governance at creation and by `update_product`.
@@ -407,8 +437,8 @@ pub enum ClaimStatus<Balance, BlockNumber> {
 }
 
 /// An incident declared on a product (`declare_incident`): every cover of the product that was
-/// in force at `occurred_at` may be redeemed (`redeem_cover`) for `ratio` of its amount until
-/// `closes_at`, without a vote.
+/// in force at `occurred_at` may be redeemed (`redeem_cover`) for `ratio` of what it has left
+/// until `closes_at`, without a vote.
 #[derive(
 	Encode,
 	Decode,
@@ -433,8 +463,9 @@ where
 	/// The block at which the incident happened: a cover is paid if `start <= occurred_at <=
 	/// end`, so cover bought after it pays nothing.
 	pub occurred_at: BlockNumber,
-	/// The share of each affected cover's amount that is paid (at most what the cover has
-	/// left): 100% for a total loss, less for a partial one such as a depeg.
+	/// The share of what each affected cover has left (its amount less what claims and earlier
+	/// incidents paid on it) that is paid: 100% for a total loss, less for a partial one such as
+	/// a depeg.
 	pub ratio: Perbill,
 	/// The block of the declaration. A cover whose claim window had closed by then is not paid.
 	pub declared_at: BlockNumber,
@@ -512,7 +543,7 @@ pub struct IncidentAgenda<Balance, BlockNumber> {
 	pub product_id: ProductId,
 	/// The block at which it happened.
 	pub occurred_at: BlockNumber,
-	/// The share of each affected cover's amount that is paid.
+	/// The share of what each affected cover has left that is paid.
 	pub ratio: Perbill,
 	/// What it still reserves of the pool's capital.
 	pub reserved: Balance,

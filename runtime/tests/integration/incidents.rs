@@ -76,7 +76,9 @@ fn a_council_motion_declares_an_incident_and_three_covers_are_redeemed_one_refus
 fn a_large_incident_needs_four_of_five_and_no_signed_account_declares_one() {
 	dev_ext().execute_with(|| {
 		// 300_000 MUT of bridge cover: a total loss is above 20% of the 1_000_000 MUT capital.
+		// The hack happens at block 1; the motions are decided at block 2.
 		bridge_cover(Charlie, mut_(300_000));
+		run_to_block(2);
 		assert_noop!(
 			MutualPool::declare_incident(
 				signed(Alice),

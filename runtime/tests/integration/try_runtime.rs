@@ -3,8 +3,8 @@
 //! pallet's `try_state`, and `Executive::try_runtime_upgrade` with every check: the runtime's
 //! migrations with each pallet's `pre_upgrade` and `post_upgrade`, the on-chain against the
 //! in-code storage versions, the decoding of the entire state, and every `try_state` after.
-//! Then the same upgrade on a chain left at storage version 3: the pallet's migration to 4 runs
-//! once, through `Executive`, and passes its `pre_upgrade` and `post_upgrade`.
+//! Then the same upgrade on a chain left at storage version 3: the pallet's migrations to 4 and
+//! 5 run once, through `Executive`, and pass their `pre_upgrade` and `post_upgrade`.
 //! Compiled with the `try-runtime` feature (CI's feature set).
 
 use crate::common::*;
@@ -19,8 +19,11 @@ use mutual_pool_runtime::{
 	AllPalletsWithSystem, Executive, MutualPool, Runtime, RuntimeCall, System,
 };
 use pallet_mutual_pool::{
-	migrations::v4::{v3, MigrateV3ToV4},
-	ClaimId, ClaimOf, ClaimStatus, Claims, Pools, Stakers,
+	migrations::{
+		v4::{v3, MigrateV3ToV4},
+		v5::{v4, InnerMigrateV4ToV5, MigrateV4ToV5},
+	},
+	ClaimId, ClaimOf, ClaimStatus, Claims, PoolId, PoolOf, Pools, Stakers,
 };
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
@@ -98,9 +101,16 @@ fn try_state_of_every_pallet_catches_a_corrupt_pool() {
 	});
 }
 
+/// Claims as the current version stores them, for `version_3_chain`.
+type Claims3 = Vec<(ClaimId, ClaimOf<Runtime>)>;
+/// Pools as the current version stores them, for `version_3_chain`.
+type Pools4 = Vec<(PoolId, PoolOf<Runtime>)>;
+
 /// The e2e scenario and two claims left pending, as version 3 of the pallet stored them: the
-/// claims without their status, the storage version 3. Returns the claims as version 4 has them.
-fn version_3_chain() -> Vec<(ClaimId, ClaimOf<Runtime>)> {
+/// claims without their status, the pools with the fixed large-claim window of versions 1 to 4
+/// (opened at this block), the storage version 3. Returns the claims and the pools as the
+/// current version has them.
+fn version_3_chain() -> (Claims3, Pools4) {
 	e2e_scenario();
 	cover_and_claim(0, mut_(1_000), mut_(400));
 	cover_and_claim(1, mut_(2_000), mut_(900));
@@ -109,22 +119,42 @@ fn version_3_chain() -> Vec<(ClaimId, ClaimOf<Runtime>)> {
 	for (claim_id, claim) in &claims {
 		v3::Claims::<Runtime>::insert(claim_id, v3::ClaimV3::from_v4(claim.clone()));
 	}
+	let pools = Pools::<Runtime>::iter().collect::<Vec<_>>();
+	let now = System::block_number();
+	for (pool_id, pool) in &pools {
+		v4::Pools::<Runtime>::insert(
+			pool_id,
+			InnerMigrateV4ToV5::<Runtime>::to_v4(pool.clone(), now),
+		);
+	}
 	StorageVersion::new(3).put::<MutualPool>();
-	claims
+	(claims, pools)
 }
 
 #[test]
 fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
 	dev_ext().execute_with(|| {
-		let claims = version_3_chain();
+		let (claims, pools) = version_3_chain();
 		assert!(Claims::<Runtime>::iter().next().is_none(), "v3 claims do not decode as v4");
+		assert!(Pools::<Runtime>::iter().next().is_none(), "v4 pools do not decode as v5");
 
 		// The runtime's migrations, each pallet's pre/post_upgrade (the migration's among them),
 		// the storage versions, the whole state's decoding and every try_state.
 		assert_ok!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
-		assert_eq!(MutualPool::on_chain_storage_version(), 4);
+		assert_eq!(MutualPool::on_chain_storage_version(), 5);
 		assert_eq!(Claims::<Runtime>::iter().collect::<Vec<_>>(), claims);
 		assert!(Claims::<Runtime>::iter_values().all(|c| c.status == ClaimStatus::Pending));
+		// Each pool's window, open at the upgrade, holds what it paid in the upgrade's slot;
+		// nothing else of the pool changed.
+		for (pool_id, pool) in pools {
+			let migrated = Pools::<Runtime>::get(pool_id).expect("the pool decodes");
+			assert_eq!(migrated.payouts.total(), pool.payouts.total());
+			assert_eq!(migrated.payouts.committed[0], pool.payouts.total());
+			assert_eq!(
+				pallet_mutual_pool::Pool { payouts: pool.payouts.clone(), ..migrated },
+				pool
+			);
+		}
 
 		// Exactly once: another upgrade finds version 4 and changes nothing.
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
@@ -134,7 +164,7 @@ fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
 }
 
 #[test]
-fn the_migration_weighs_a_read_and_a_write_per_claim_and_the_version() {
+fn the_migrations_weigh_a_read_and_a_write_per_record_and_the_version() {
 	dev_ext().execute_with(|| {
 		version_3_chain();
 		assert_eq!(
@@ -146,13 +176,20 @@ fn the_migration_weighs_a_read_and_a_write_per_claim_and_the_version() {
 			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
 			<Runtime as frame_system::Config>::DbWeight::get().reads(1)
 		);
+		// The migration to 5: a read and a write per pool and the version.
+		let pools = v4::Pools::<Runtime>::iter_keys().count() as u64;
+		assert!(pools > 0);
+		assert_eq!(
+			MigrateV4ToV5::<Runtime>::on_runtime_upgrade(),
+			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(pools + 1, pools + 1)
+		);
 	});
 }
 
 #[test]
 fn the_runtime_upgrade_fails_its_checks_on_a_claim_that_does_not_decode() {
 	dev_ext().execute_with(|| {
-		let claims = version_3_chain();
+		let (claims, _) = version_3_chain();
 		let key = Claims::<Runtime>::hashed_key_for(claims[0].0);
 		sp_io::storage::set(&key, &[7; 5]);
 		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::PreAndPost).is_err());

@@ -184,7 +184,7 @@ fn an_upheld_appeal_pays_the_claim_and_returns_both_deposits() {
 		assert_eq!(held(HoldReason::AppealDeposit, CHARLIE), 0);
 		assert_eq!(pool(0).capital, capital - 40_000);
 		assert_eq!(pool(0).pending_claims, 0);
-		assert_eq!(pool(0).payouts.paid, 40_000);
+		assert_eq!(pool(0).payouts.total(), 40_000);
 		assert_eq!(Covers::<Test>::get(0).unwrap().remaining, 60_000);
 		assert!(Claims::<Test>::get(claim_id).is_none());
 		assert_noop!(
@@ -220,7 +220,7 @@ fn an_upheld_appeal_is_not_bound_by_the_large_claim_threshold() {
 		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
 		// 300_000 is above 20% of the capital; the token holders' referendum pays it.
 		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 300_000));
-		assert_eq!(pool(0).payouts.paid, 300_000);
+		assert_eq!(pool(0).payouts.total(), 300_000);
 	});
 }
 

@@ -228,8 +228,9 @@ fn attack_06_several_covers_add_up_against_the_threshold() {
 			Error::<Test>::RequiresLargeClaimOrigin
 		);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_b, 150_000));
-		// A window later, a simple majority may approve a claim up to the threshold again.
-		run_to_block(2 + LARGE_CLAIM_WINDOW);
+		// Once both payouts are out of the window, a simple majority may approve a claim up to
+		// the threshold again.
+		run_to_block(out_of_window(1));
 		let claim_c = claim(CHARLIE, c, 120_000);
 		assert!(120_000 <= Perbill::from_percent(20).mul_floor(pool(0).capital));
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_c, 120_000));
@@ -960,42 +961,42 @@ fn attack_30_batched_incidents_count_against_the_threshold() {
 	});
 }
 
-/// ATTACK 30, the window's boundary: the window had a fixed start, so a payout at its last block
-/// and another at the first block of the next window paid twice the threshold within two blocks.
-/// Now the window slides: a payout counts against the threshold for at least
-/// `LargeClaimWindow` blocks after it, whenever it was made.
+/// ATTACK 30, the window's boundary: the window had a fixed start (block 0, then the first
+/// payout after each window), so a payout at a window's last block and another at the next block
+/// paid nearly twice the threshold within two blocks. Now the window slides: a payout counts
+/// against the threshold for at least `LargeClaimWindow` blocks after it, whenever it was made.
 #[test]
 fn attack_30_payouts_either_side_of_a_window_boundary_add_up() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let charlie = buy(CHARLIE, 0, 300_000, YEAR);
 		let dave = buy(DAVE, 1, 300_000, YEAR);
-		// A payout of 100 at block 2 opened the old rules' window.
-		run_to_block(2);
-		let first = claim(CHARLIE, charlie, 100);
-		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), first, 100));
-		// At the window's last block, up to the threshold.
-		run_to_block(1 + LARGE_CLAIM_WINDOW);
-		let second = claim(CHARLIE, charlie, 190_000);
-		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), second, 190_000));
-		// One block later the old rules opened a new window; now 190_100 paid within the last
-		// `LargeClaimWindow` blocks still counts.
-		run_to_block(2 + LARGE_CLAIM_WINDOW);
-		let third = claim(DAVE, dave, 150_000);
+		// At the last block of the old rules' first window, nearly the threshold.
+		let last = LARGE_CLAIM_WINDOW - 1;
+		run_to_block(last);
+		let first = claim(CHARLIE, charlie, 190_000);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), first, 190_000));
+		// One block later the old rules opened a new window; now the 190_000 paid within the
+		// last `LargeClaimWindow` blocks still counts.
+		run_to_block(last + 1);
+		let second = claim(DAVE, dave, 150_000);
 		assert!(150_000 <= threshold_now());
+		assert_noop!(
+			MutualPool::approve_claim(signed(COUNCIL), second, 150_000),
+			Error::<Test>::RequiresLargeClaimOrigin
+		);
+		// It counts until its slot leaves the window: at least `LargeClaimWindow` blocks, at
+		// most a slot more.
+		run_to_block(out_of_window(last) - 1);
+		assert!(System::block_number() >= last + LARGE_CLAIM_WINDOW);
+		assert_ok!(MutualPool::lapse_claim(signed(ALICE), second));
+		let third = claim(DAVE, dave, 150_000);
 		assert_noop!(
 			MutualPool::approve_claim(signed(COUNCIL), third, 150_000),
 			Error::<Test>::RequiresLargeClaimOrigin
 		);
-		// Once both payouts are older than the window (and its last slot), the majority may
-		// approve again.
-		run_to_block(1 + LARGE_CLAIM_WINDOW + LARGE_CLAIM_WINDOW.div_ceil(7) + LARGE_CLAIM_WINDOW);
-		assert_noop!(
-			MutualPool::approve_claim(signed(COUNCIL), third, 150_000),
-			Error::<Test>::ClaimLapsed
-		);
-		assert_ok!(MutualPool::lapse_claim(signed(ALICE), third));
-		let fourth = claim(DAVE, dave, 150_000);
-		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), fourth, 150_000));
+		// Once it is out of the window, the majority may approve again.
+		run_to_block(out_of_window(last));
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), third, 150_000));
 	});
 }
 

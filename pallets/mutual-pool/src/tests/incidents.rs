@@ -95,7 +95,9 @@ fn an_incident_reserves_its_exposure_and_pays_every_cover_it_hit_once() {
 		let open = incident(incident_id);
 		assert_eq!((open.reserved, open.paid, open.redeemed), (25_000, 50_000, 1));
 		assert_eq!(pool(0).pending_claims, 25_000);
-		assert_eq!(pool(0).payouts.paid, 50_000);
+		// The whole reserve counts in the large-claim window from the declaration; redemptions
+		// add nothing to it.
+		assert_eq!(pool(0).payouts.total(), 75_000);
 
 		// Once per incident.
 		assert_noop!(
@@ -167,30 +169,38 @@ fn a_cover_whose_claim_window_closed_before_the_declaration_is_not_paid() {
 }
 
 #[test]
-fn the_ratio_pays_part_of_the_amount_at_most_what_the_cover_has_left() {
+fn the_ratio_pays_part_of_what_the_cover_has_left() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, MILLION);
 		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
 		// A first claim took 70_000 of it: 30_000 is left.
 		let claim_id = claim(CHARLIE, cover_id, 70_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 70_000));
+		run_to_block(2);
 		let depeg = declare(signed(COUNCIL), 0, 1, 40);
-		// 40% of the 30_000 left is reserved; 40% of the amount is owed, capped at what is left.
+		// 40% of the 30_000 left is reserved, and 40% of it is paid: the reserve holds exactly
+		// what the incident pays.
 		assert_eq!(incident(depeg).reserved, 12_000);
 		let charlie = free(CHARLIE);
 		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), depeg, cover_id));
-		assert_eq!(free(CHARLIE), charlie + 30_000);
-		assert_eq!(cover(cover_id).remaining, 0);
-		// The reserve paid what it held; the capital paid the rest.
+		assert_eq!(free(CHARLIE), charlie + 12_000);
+		assert_eq!(cover(cover_id).remaining, 18_000);
 		assert_eq!(incident(depeg).reserved, 0);
 		assert_eq!(pool(0).pending_claims, 0);
 		assert_noop!(
 			MutualPool::redeem_cover(signed(CHARLIE), depeg, cover_id),
 			Error::<Test>::AlreadyRedeemed
 		);
+		// A second incident pays its ratio of the 18_000 left.
 		let again = declare(signed(COUNCIL), 0, 1, 10);
+		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), again, cover_id));
+		assert_eq!(cover(cover_id).remaining, 16_200);
+		// A ratio that pays less than a unit of what is left pays nothing.
+		let dust =
+			MutualPool::declare_incident(signed(COUNCIL), 0, 1, Perbill::from_parts(1), evidence());
+		assert_ok!(dust);
 		assert_noop!(
-			MutualPool::redeem_cover(signed(CHARLIE), again, cover_id),
+			MutualPool::redeem_cover(signed(CHARLIE), NextIncidentId::<Test>::get() - 1, cover_id),
 			Error::<Test>::NothingToRedeem
 		);
 	});
@@ -202,6 +212,7 @@ fn a_cover_with_a_pending_claim_is_redeemed_after_the_decision() {
 		stake(BOB, MILLION);
 		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
 		let claim_id = claim(CHARLIE, cover_id, 100_000);
+		run_to_block(2);
 		let incident_id = declare(signed(COUNCIL), 0, 1, 50);
 		assert_noop!(
 			MutualPool::redeem_cover(signed(CHARLIE), incident_id, cover_id),
@@ -209,7 +220,8 @@ fn a_cover_with_a_pending_claim_is_redeemed_after_the_decision() {
 		);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 20_000));
 		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, cover_id));
-		assert_eq!(cover(cover_id).remaining, 30_000);
+		// Half of the 80_000 the approval left.
+		assert_eq!(cover(cover_id).remaining, 40_000);
 	});
 }
 
@@ -218,6 +230,7 @@ fn who_may_declare_an_incident_and_how_large() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, MILLION);
 		buy(CHARLIE, 0, 300_000, YEAR);
+		run_to_block(2);
 		let declare_as = |origin| {
 			MutualPool::declare_incident(origin, 0, 1, Perbill::from_percent(50), evidence())
 		};
@@ -241,6 +254,7 @@ fn the_payouts_of_the_window_count_against_the_declaration() {
 		stake(BOB, MILLION);
 		let big = buy(CHARLIE, 0, 180_000, YEAR);
 		buy(DAVE, 1, 100_000, YEAR);
+		run_to_block(2);
 		let claim_id = claim(CHARLIE, big, 180_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 180_000));
 		// 180_000 paid in this window: 30% of product 1's 100_000 would pass 20% of the capital.
@@ -254,12 +268,14 @@ fn the_payouts_of_the_window_count_against_the_declaration() {
 			),
 			Error::<Test>::RequiresLargeClaimOrigin
 		);
-		// In the next window the council may.
-		jump_to_block(1 + LARGE_CLAIM_WINDOW);
+		// Once the payout is out of the window the council may.
+		jump_to_block(out_of_window(2));
 		let incident_id = declare(signed(COUNCIL), 1, 1, 30);
-		// Redemptions count in the window: the council's next approval sees them.
+		// The reserve counts in the window from the declaration, so the council's next
+		// decisions see it; the redemption it pays adds nothing.
+		assert_eq!(pool(0).payouts.total(), 30_000);
 		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, 1));
-		assert_eq!(pool(0).payouts.paid, 30_000);
+		assert_eq!(pool(0).payouts.total(), 30_000);
 	});
 }
 
@@ -278,23 +294,26 @@ fn bad_declarations_fail() {
 			)
 		};
 		let half = Perbill::from_percent(50);
-		assert_noop!(declare_with(9, 5, half), Error::<Test>::ProductNotFound);
+		assert_noop!(declare_with(9, 4, half), Error::<Test>::ProductNotFound);
 		assert_noop!(declare_with(0, 6, half), Error::<Test>::IncidentInFuture);
-		assert_noop!(declare_with(0, 5, Perbill::zero()), Error::<Test>::ZeroRatio);
+		// Nor at the declaring block: a cover bought in it after the declaration would start
+		// there, in force at the incident but missing from the reserve.
+		assert_noop!(declare_with(0, 5, half), Error::<Test>::IncidentInFuture);
+		assert_noop!(declare_with(0, 4, Perbill::zero()), Error::<Test>::ZeroRatio);
 		// A product without cover: nothing to reserve, and nothing holds withdrawals.
-		assert_ok!(declare_with(0, 5, half));
+		assert_ok!(declare_with(0, 4, half));
 		assert_eq!(incident(0).reserved, 0);
 		assert_eq!(pool(0).pending_claims, 0);
 		for _ in 1..bounds::MAX_OPEN_INCIDENTS {
-			assert_ok!(declare_with(0, 5, half));
+			assert_ok!(declare_with(0, 4, half));
 		}
-		assert_noop!(declare_with(0, 5, half), Error::<Test>::TooManyIncidents);
+		assert_noop!(declare_with(0, 4, half), Error::<Test>::TooManyIncidents);
 		// Another product has its own.
-		assert_ok!(declare_with(1, 5, half));
+		assert_ok!(declare_with(1, 4, half));
 		// Closing one makes room.
 		jump_to_block(5 + REDEMPTION_PERIOD);
 		assert_ok!(MutualPool::close_incident(signed(EVE), 0));
-		assert_ok!(declare_with(0, 5, half));
+		assert_ok!(declare_with(0, 4, half));
 	});
 }
 
@@ -379,6 +398,7 @@ fn redemptions_are_shared_by_bonded_and_unbonding_shares() {
 		stake(FERDIE, MILLION);
 		assert_ok!(MutualPool::request_unstake(signed(FERDIE), 0, MILLION));
 		buy(CHARLIE, 0, 200_000, YEAR);
+		run_to_block(2);
 		let incident_id = declare(signed(SUPERMAJORITY), 0, 1, 100);
 		let (bob, ferdie) = (
 			MutualPool::position(0, &BOB).unwrap().value,
@@ -397,6 +417,7 @@ fn a_redemption_above_the_capital_depletes_the_pool() {
 		stake(BOB, MILLION);
 		open_product_shares();
 		buy(CHARLIE, 0, 1_500_000, YEAR);
+		run_to_block(2);
 		let incident_id = declare(signed(SUPERMAJORITY), 0, 1, 100);
 		let capital = capital_now();
 		let charlie = free(CHARLIE);

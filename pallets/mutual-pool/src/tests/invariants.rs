@@ -41,12 +41,21 @@
 //!   15. a purchase leaves active cover and pending claims within the bonded capacity: no cover
 //!       is sold on unbonding capital;
 //!   16. a request to unstake leaves the bonded capacity backing the active cover, the pending
-//!       claims and every product's share: no leaver's capital is what backs sold cover.
+//!       claims and every product's share: no leaver's capital is what backs sold cover;
+//!   17. no open incident can pay more than it reserves (`ratio` of what every cover it hit and
+//!       that was not redeemed in it has left);
+//!   18. what the simple-majority origin (`ClaimDecisionOrigin` alone) approved or declared
+//!       leaves everything the pool paid or committed in the last `LargeClaimWindow` blocks
+//!       (approved payouts, upheld appeals, incidents' reserves) within the pool's large-claim
+//!       threshold;
+//!   19. a parameter update never puts sold cover on unbonding capital: a pool whose bonded
+//!       capacity backed its cover and every product's share still does after it.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
 //!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
 //!   shares, parameter updates by governance, incident freezes, reopening depleted pools,
-//!   reaping covers and rebonding.
+//!   reaping covers and rebonding; and of issue 22: several incidents declared in one batch
+//!   before anyone redeems, capacity cuts by governance, incidents on covers partly paid.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
 //!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed.
@@ -391,6 +400,15 @@ enum Action {
 		back: Option<u64>,
 		ratio: Perbill,
 	},
+	/// `by` declares `count` incidents on a product in one all-or-nothing batch, `back` blocks
+	/// ago, before anyone redeems: the attack of issue 22's first finding.
+	DeclareIncidents {
+		by: Decider,
+		product: ProductPick,
+		back: u64,
+		ratio: Perbill,
+		count: u8,
+	},
 	/// `who` redeems a cover in an incident.
 	RedeemCover {
 		who: AccountId,
@@ -680,10 +698,23 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 		3 => (
 			decider(large),
 			product_pick(),
-			prop_oneof![4 => Just(Some(0)), 3 => (0u64..30).prop_map(Some), 1 => Just(None)],
+			prop_oneof![
+				4 => Just(Some(1)),
+				1 => Just(Some(0)),
+				3 => (0u64..30).prop_map(Some),
+				1 => Just(None)
+			],
 			perbill_edges(Perbill::from_parts(1)),
 		)
 			.prop_map(|(by, product, back, ratio)| Action::DeclareIncident { by, product, back, ratio }),
+		1 => (decider(large), product_pick(), 1u64..10, perbill_edges(Perbill::from_parts(1)), 2u8..=4)
+			.prop_map(|(by, product, back, ratio, count)| Action::DeclareIncidents {
+				by,
+				product,
+				back,
+				ratio,
+				count
+			}),
 		3 => (user(), id(), id())
 			.prop_map(|(who, incident, cover)| Action::RedeemCover { who, incident, cover }),
 		1 => (user(), id()).prop_map(|(who, incident)| Action::CloseIncident { who, incident }),
@@ -879,6 +910,67 @@ fn check_covers_in_window_backed() -> Result<(), String> {
 	Ok(())
 }
 
+/// The pool of claim `claim_id`, if the claim exists.
+fn claim_pool(claim_id: ClaimId) -> Option<PoolId> {
+	let cover = Covers::<Test>::get(Claims::<Test>::get(claim_id)?.cover_id)?;
+	Some(Products::<Test>::get(cover.product_id)?.pool_id)
+}
+
+/// The large-claim threshold of every pool as the calls judge it at this block (its premiums
+/// accrued).
+fn thresholds_now() -> Vec<Balance> {
+	pool_ids()
+		.into_iter()
+		.map(|id| {
+			let pool = MutualPool::accrued(pool(id));
+			pool.params.large_claim_threshold.mul_floor(pool.capital)
+		})
+		.collect()
+}
+
+/// What the last call paid or committed of pool `pool_id`, by its events: approved payouts,
+/// upheld appeals and the reserves of declared incidents (redemptions draw on the reserve, which
+/// `check_incident_reserves` holds to what they can pay).
+fn committed_by_events(pool_id: PoolId) -> Balance {
+	events()
+		.into_iter()
+		.map(|event| match event {
+			Event::ClaimApproved { payout, .. } | Event::AppealUpheld { payout, .. } => payout,
+			Event::IncidentDeclared { pool_id: id, reserved, .. } if id == pool_id => reserved,
+			_ => 0,
+		})
+		.sum()
+}
+
+/// No open incident can pay more than it reserves: `ratio` of what each cover it hit and did not
+/// yet redeem has left, summed, is at most its reserve.
+fn check_incident_reserves() -> Result<(), String> {
+	for (incident_id, incident) in Incidents::<Test>::iter() {
+		let owed: Balance = Covers::<Test>::iter()
+			.filter(|(cover_id, cover)| {
+				MutualPool::is_affected(&incident, cover)
+					&& !Redemptions::<Test>::get(cover_id).contains(&incident_id)
+			})
+			.map(|(_, cover)| incident.ratio.mul_floor(cover.remaining))
+			.sum();
+		if owed > incident.reserved {
+			return Err(format!(
+				"incident {incident_id} can still pay {owed} but reserves {}",
+				incident.reserved
+			));
+		}
+	}
+	Ok(())
+}
+
+/// Whether each pool's bonded capacity backs what it sold: what `request_unstake` keeps.
+fn pools_backed_by_bonded() -> Vec<bool> {
+	pool_ids()
+		.into_iter()
+		.map(|id| MutualPool::is_backed_by_bonded(&pool(id)))
+		.collect()
+}
+
 /// A `buy_cover` together with the `quote` taken just before it.
 struct Purchase {
 	quote: Result<Balance, DispatchError>,
@@ -900,7 +992,8 @@ struct Dispatched {
 	result: DispatchResult,
 	/// What the runtime API said of it just before.
 	oracle: Option<Oracle>,
-	/// The pool it staked into, unstaked from or bought cover of.
+	/// The pool it staked into, unstaked from, bought cover of, or decided a claim or declared
+	/// an incident of.
 	pool: Option<PoolId>,
 }
 
@@ -1014,10 +1107,13 @@ fn dispatch(action: &Action) -> Dispatched {
 			let claim = claim_id(claim);
 			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
 			let payout = payout.resolve(claimed);
-			Dispatched::new(
-				format!("approve_claim({by:?}, {claim}, {payout}) [claimed {claimed}]"),
-				MutualPool::approve_claim(by.origin(), claim, payout),
-			)
+			Dispatched {
+				pool: claim_pool(claim),
+				..Dispatched::new(
+					format!("approve_claim({by:?}, {claim}, {payout}) [claimed {claimed}]"),
+					MutualPool::approve_claim(by.origin(), claim, payout),
+				)
+			}
 		},
 		Action::RejectClaim { by, claim } => {
 			let claim = claim_id(claim);
@@ -1042,10 +1138,13 @@ fn dispatch(action: &Action) -> Dispatched {
 			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
 			let payout = payout.resolve(claimed);
 			let by = if referendum { REFERENDUM } else { SUPERMAJORITY };
-			Dispatched::new(
-				format!("uphold_appeal(signed({by}), {claim}, {payout}) [claimed {claimed}]"),
-				MutualPool::uphold_appeal(signed(by), claim, payout),
-			)
+			Dispatched {
+				pool: claim_pool(claim),
+				..Dispatched::new(
+					format!("uphold_appeal(signed({by}), {claim}, {payout}) [claimed {claimed}]"),
+					MutualPool::uphold_appeal(signed(by), claim, payout),
+				)
+			}
 		},
 		Action::CloseClaim { who, claim } => {
 			let claim = claim_id(claim);
@@ -1058,10 +1157,29 @@ fn dispatch(action: &Action) -> Dispatched {
 			let product = pick_product(product);
 			let now = System::block_number();
 			let at = back.map_or(now + 1, |back| now.saturating_sub(back));
-			Dispatched::new(
-				format!("declare_incident({by:?}, {product}, {at}, {ratio:?})"),
-				MutualPool::declare_incident(by.origin(), product, at, ratio, evidence()),
-			)
+			Dispatched {
+				pool: Products::<Test>::get(product).map(|product| product.pool_id),
+				..Dispatched::new(
+					format!("declare_incident({by:?}, {product}, {at}, {ratio:?})"),
+					MutualPool::declare_incident(by.origin(), product, at, ratio, evidence()),
+				)
+			}
+		},
+		Action::DeclareIncidents { by, product, back, ratio, count } => {
+			let product = pick_product(product);
+			let at = System::block_number().saturating_sub(back);
+			let result = frame_support::storage::with_storage_layer(|| {
+				(0..count).try_for_each(|_| {
+					MutualPool::declare_incident(by.origin(), product, at, ratio, evidence())
+				})
+			});
+			Dispatched {
+				pool: Products::<Test>::get(product).map(|product| product.pool_id),
+				..Dispatched::new(
+					format!("batch_all([declare_incident({by:?}, {product}, {at}, {ratio:?}); {count}])"),
+					result,
+				)
+			}
 		},
 		Action::RedeemCover { who, incident, cover } => {
 			let incident = incident_id(incident);
@@ -1289,8 +1407,12 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 		let issuance = Balances::total_issuance();
 		let balances = total_balances();
 		let mut log = vec![format!("genesis stakes {genesis:?}")];
+		// What each decision paid or committed: (pool, block, amount).
+		let mut commitments: Vec<(PoolId, u64, Balance)> = Vec::new();
 		for (step, action) in actions.iter().enumerate() {
 			System::reset_events();
+			let thresholds_before = thresholds_now();
+			let bonded_backed_before = pools_backed_by_bonded();
 			let root_before = storage_root();
 			let unbonding_before = unbonding_capital();
 			// As the calls judge it: at this block, its premiums accrued.
@@ -1303,6 +1425,31 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			// exists and `check` holds of it.
 			let touched_pool = |check: &dyn Fn(PoolId) -> bool| {
 				touched.is_some_and(|id| Pools::<Test>::contains_key(id) && check(id))
+			};
+			let now = System::block_number();
+			if let (Ok(()), Some(pool_id)) = (&result, touched) {
+				let amount = committed_by_events(pool_id);
+				if amount > 0 {
+					commitments.push((pool_id, now, amount));
+				}
+			}
+			// What a simple majority's decision leaves committed in the window it was taken in.
+			let simple_majority_window = match (action, &result, touched) {
+				(
+					Action::ApproveClaim { by: Decider::Council, .. }
+					| Action::DeclareIncident { by: Decider::Council, .. }
+					| Action::DeclareIncidents { by: Decider::Council, .. },
+					Ok(()),
+					Some(pool_id),
+				) => Some((
+					pool_id,
+					commitments
+						.iter()
+						.filter(|(id, at, _)| *id == pool_id && *at + LARGE_CLAIM_WINDOW > now)
+						.map(|(_, _, amount)| amount)
+						.sum::<Balance>(),
+				)),
+				_ => None,
 			};
 			let violation = if result == Err(Error::<Test>::Corrupt.into()) {
 				Some("a call found storage corrupt".to_string())
@@ -1337,6 +1484,25 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				Some(e)
 			} else if let Err(e) = check_covers_in_window_backed() {
 				Some(e)
+			} else if let Err(e) = check_incident_reserves() {
+				Some(e)
+			} else if let Some((pool_id, committed)) =
+				simple_majority_window.filter(|(pool_id, committed)| {
+					*committed > thresholds_before.get(*pool_id as usize).copied().unwrap_or(0)
+				}) {
+				Some(format!(
+					"a simple majority committed {committed} of pool {pool_id} within one \
+					 large-claim window, above its threshold of {}",
+					thresholds_before[pool_id as usize]
+				))
+			} else if matches!(action, Action::UpdatePool { .. } | Action::UpdateProduct { .. })
+				&& result.is_ok()
+				&& pools_backed_by_bonded()
+					.iter()
+					.zip(&bonded_backed_before)
+					.any(|(now, before)| *before && !now)
+			{
+				Some("a parameter update put sold cover on unbonding capital".into())
 			} else if pools_backed_now()
 				.iter()
 				.zip(&backed_before)
@@ -1348,6 +1514,7 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 						| Action::BuyAndClaim { .. }
 						| Action::UpholdAppeal { .. }
 						| Action::DeclareIncident { .. }
+						| Action::DeclareIncidents { .. }
 						| Action::RedeemCover { .. }
 				) {
 				Some(

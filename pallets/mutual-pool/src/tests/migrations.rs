@@ -1,12 +1,16 @@
-//! Tests of the storage migrations: a version 3 chain's claims become version 4 claims exactly
-//! once, and nothing else changes.
+//! Tests of the storage migrations: a version 3 chain's claims become version 4 claims, and a
+//! version 4 chain's pools version 5 pools, exactly once, and nothing else changes.
 
 use crate::{
-	migrations::v4::{v3, InnerMigrateV3ToV4, MigrateV3ToV4},
+	migrations::{
+		v4::{v3, InnerMigrateV3ToV4, MigrateV3ToV4},
+		v5::{v4, InnerMigrateV4ToV5, MigrateV4ToV5},
+	},
 	mock::*,
 	*,
 };
 use codec::Encode;
+use frame_support::assert_ok;
 use frame_support::traits::{
 	GetStorageVersion, OnRuntimeUpgrade, StorageVersion, UncheckedOnRuntimeUpgrade,
 };
@@ -48,8 +52,8 @@ fn pallet_storage() -> Vec<(Vec<u8>, Vec<u8>)> {
 #[test]
 fn genesis_is_at_the_in_code_version() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(MutualPool::on_chain_storage_version(), 4);
-		assert_eq!(MutualPool::in_code_storage_version(), 4);
+		assert_eq!(MutualPool::on_chain_storage_version(), 5);
+		assert_eq!(MutualPool::in_code_storage_version(), 5);
 	});
 }
 
@@ -72,8 +76,12 @@ fn version_3_claims_become_pending_once_and_nothing_else_changes() {
 		assert_eq!(MutualPool::on_chain_storage_version(), 4);
 		assert_eq!(Claims::<Test>::iter().collect::<Vec<_>>(), claims);
 		assert!(Claims::<Test>::iter_values().all(|c| c.status == ClaimStatus::Pending));
-		// Byte for byte the storage the pallet wrote at version 4, the version key included.
+		// Byte for byte the storage the pallet wrote, the version key aside (the pools' layout
+		// is version 5's in this test: the migration to 4 does not read them).
+		StorageVersion::new(5).put::<MutualPool>();
 		assert_eq!(pallet_storage(), v4_storage);
+		StorageVersion::new(4).put::<MutualPool>();
+		let v4_storage = pallet_storage();
 		// A second run finds version 4 and changes nothing (the runtime's test checks the
 		// weights: the mock's database weighs nothing).
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
@@ -92,11 +100,65 @@ fn a_chain_at_another_version_is_left_alone() {
 		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 
 		assert_eq!(pallet_storage(), before);
-		// Put the chain back as version 4 left it, for the invariants checked after the test.
+		// Put the chain back as the current version left it, for the invariants checked after
+		// the test.
 		for (claim_id, claim) in claims {
 			Claims::<Test>::insert(claim_id, claim);
 		}
-		StorageVersion::new(4).put::<MutualPool>();
+		StorageVersion::new(5).put::<MutualPool>();
+	});
+}
+
+/// Pool 0 after a payout of 50_000 at block 2, as a chain at version 4 stores it, its window
+/// opened at block 2, at block `now`; returns the pool as the current version has it.
+fn store_pool_as_v4(now: u64) -> PoolOf<Test> {
+	stake(ALICE, 1_000_000);
+	let cover_id = buy(BOB, 0, 100_000, YEAR);
+	run_to_block(2);
+	let claim_id = claim(BOB, cover_id, 50_000);
+	assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 50_000));
+	run_to_block(now);
+	let pool = pool(0);
+	assert_eq!(pool.payouts.total(), 50_000);
+	v4::Pools::<Test>::insert(0, InnerMigrateV4ToV5::<Test>::to_v4(pool.clone(), 2));
+	StorageVersion::new(4).put::<MutualPool>();
+	pool
+}
+
+#[test]
+fn a_version_4_window_still_open_counts_a_full_window_from_the_upgrade() {
+	ExtBuilder::default().build_and_execute(|| {
+		let now = LARGE_CLAIM_WINDOW;
+		let pool = store_pool_as_v4(now);
+		assert!(Pools::<Test>::iter().next().is_none(), "v4 pools do not decode as v5");
+
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+
+		assert_eq!(MutualPool::on_chain_storage_version(), 5);
+		let migrated = Pools::<Test>::get(0).expect("the pool decodes");
+		// What the old window paid is in the slot of the upgrade's block: it counts until a
+		// full window after the upgrade, never less long than the old rules counted it.
+		let slot_length = MutualPool::payout_slot_length();
+		assert_eq!(slot_length, LARGE_CLAIM_WINDOW.div_ceil(7));
+		assert_eq!(migrated.payouts.slot, now / slot_length);
+		assert_eq!(migrated.payouts.committed[0], 50_000);
+		assert_eq!(migrated.payouts.total(), 50_000);
+		assert_eq!(Pool { payouts: pool.payouts.clone(), ..migrated }, pool);
+		// Exactly once.
+		let storage = pallet_storage();
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+		assert_eq!(pallet_storage(), storage);
+	});
+}
+
+#[test]
+fn a_version_4_window_already_over_is_dropped() {
+	ExtBuilder::default().build_and_execute(|| {
+		let pool = store_pool_as_v4(2 + LARGE_CLAIM_WINDOW);
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+		let migrated = Pools::<Test>::get(0).expect("the pool decodes");
+		assert_eq!(migrated.payouts.total(), 0);
+		assert_eq!(Pool { payouts: pool.payouts.clone(), ..migrated }, pool);
 	});
 }
 
@@ -129,7 +191,7 @@ mod try_runtime {
 			for (claim_id, claim) in claims {
 				Claims::<Test>::insert(claim_id, claim);
 			}
-			StorageVersion::new(4).put::<MutualPool>();
+			StorageVersion::new(5).put::<MutualPool>();
 		});
 	}
 
@@ -155,5 +217,31 @@ mod try_runtime {
 			);
 			Claims::<Test>::remove(99);
 		});
+	}
+
+	#[test]
+	fn pre_and_post_upgrade_pass_on_a_version_4_chain_and_notice_a_changed_pool() {
+		ExtBuilder::default().build_and_execute(|| {
+			store_pool_as_v4(10);
+			assert_eq!(MigrateV4ToV5::<Test>::try_on_runtime_upgrade(true).map(|_| ()), Ok(()));
+			let migrated = pool(0);
+
+			store_pool_as_v4_again(&migrated);
+			let state = InnerMigrateV4ToV5::<Test>::pre_upgrade().unwrap();
+			InnerMigrateV4ToV5::<Test>::on_runtime_upgrade();
+			Pools::<Test>::mutate(0, |p| p.as_mut().unwrap().capital += 1);
+			assert_eq!(
+				InnerMigrateV4ToV5::<Test>::post_upgrade(state),
+				Err(TryRuntimeError::Other("a pool changed beyond its window"))
+			);
+			Pools::<Test>::insert(0, migrated);
+			StorageVersion::new(5).put::<MutualPool>();
+		});
+	}
+
+	/// Store `pool` back with the version 4 layout, its window opened at block 2.
+	fn store_pool_as_v4_again(pool: &PoolOf<Test>) {
+		v4::Pools::<Test>::insert(0, InnerMigrateV4ToV5::<Test>::to_v4(pool.clone(), 2));
+		StorageVersion::new(4).put::<MutualPool>();
 	}
 }
