@@ -494,5 +494,36 @@ export function scenarios(chain) {
       const early = await send(api, api.tx.mutualPool.closeIncident(incidentId), who.eve);
       assert.equal(early.error, 'mutualPool.RedemptionOpen');
     });
+
+    test('7. A simple majority cannot pass the large-claim threshold by declaring several incidents in one batch (issue 22, attack 30)', async () => {
+      // 300 000 MUT of cover on product 0, so that two incidents of one ratio can pass the
+      // threshold while either alone stays within it.
+      const cover = await send(
+        api, api.tx.mutualPool.buyCover(PRODUCT, 300_000n * UNIT, 100_000, 10n ** 30n), who.eve,
+      );
+      assert.equal(cover.error, null);
+      const pool = (await api.query.mutualPool.pools(POOL)).unwrap();
+      const status = await poolStatus(api, POOL);
+      const threshold = (status.capital * pool.params.largeClaimThreshold.toBigInt()) / 1_000_000_000n;
+      // What the pool paid or committed in its window: the earlier approvals and test 6's reserve.
+      const committed = pool.payouts.committed.reduce((sum, x) => sum + x.toBigInt(), 0n);
+      const active = pool.products.find((book) => book.productId.toNumber() === PRODUCT).activeCover.toBigInt();
+      const room = threshold - committed;
+      // A ratio whose reserve is 70% of the room left: one fits, two do not.
+      const ratio = (room * 7n * 100_000_000n) / active;
+      assert.ok(ratio > 0n && ratio < 1_000_000_000n, `ratio ${ratio}`);
+      const occurredAt = (await api.rpc.chain.getHeader()).number.toNumber() - 1;
+      const declare = () => api.tx.mutualPool.declareIncident(PRODUCT, occurredAt, ratio, 'ipfs://exploit');
+      const before = (await api.query.mutualPool.nextIncidentId()).toNumber();
+      const closed = await councilMotion(
+        api, api.tx.utility.batchAll([declare(), declare()]), 3, who.alice, [who.bob, who.charlie], who.eve,
+      );
+      assert.equal(closed.error, null);
+      const result = findEvent(closed, 'council', 'Executed').data.result;
+      assert.ok(result.isErr, 'the batch failed');
+      const { section, name } = api.registry.findMetaError(result.asErr.asModule);
+      assert.equal(`${section}.${name}`, 'mutualPool.RequiresLargeClaimOrigin');
+      assert.equal((await api.query.mutualPool.nextIncidentId()).toNumber(), before, 'nothing declared');
+    });
   });
 }
