@@ -1,16 +1,19 @@
 // A runtime upgrade of a running dev chain (docs/reliability.md): `sudo(system.setCode)` with
 // the solo runtime built again with `spec_version` one above (runtime/build.rs builds it beside
 // the node's, with the `try-runtime` feature), on a chain whose MutualPool storage is at
-// version 3, the layout before claims kept their `status`.
+// version 3, the layout before claims kept their `status` (and before pools' large-claim
+// windows slid, version 5).
 //
-// The dev chain starts at version 4 (genesis writes the in-code version), so the test first
+// The dev chain starts at version 5 (genesis writes the in-code version), so the test first
 // puts it back as version 3 of the pallet left it, with `sudo(system.setStorage)`: the version
-// key 3, and each claim without its last byte (its status). Then the upgrade, and:
+// key 3, each claim without its last byte (its status), each pool with the fixed window of
+// versions 1 to 4 (`{ start, paid }` instead of `{ slot, committed }`). Then the upgrade, and:
 //   - blocks go on under the new runtime (spec_version + 1) and are finalized;
-//   - the migration `MigrateV3ToV4` ran exactly once, in the first block of the new code: the
-//     version is 4, each claim is its old bytes plus `Pending`, the node logged the migration
-//     once, and every other key of MutualPool holds the same value as before the upgrade (the
-//     pools but for what the hooks of every block move: expiry cursors and accrual);
+//   - the migrations `MigrateV3ToV4` and `MigrateV4ToV5` ran exactly once, in the first block of
+//     the new code: the version is 5, each claim is its old bytes plus `Pending`, each pool is
+//     as it was before the roll-back (but for what the hooks of every block move: expiry
+//     cursors and accrual), the node logged each migration once, and every other key of
+//     MutualPool holds the same value as before the upgrade;
 //   - the new runtime's migration passes its `pre_upgrade` and `post_upgrade`, and every
 //     pallet's `try_state` holds after it: `TryRuntime_on_runtime_upgrade` run by the node at the
 //     block that set the code (new code, state still at version 3) re-runs the upgrade with every
@@ -31,8 +34,27 @@ const key = (item) => PREFIX + xxhashAsHex(item, 128).slice(2);
 const VERSION_KEY = key(':__STORAGE_VERSION__:');
 const CLAIMS = key('Claims');
 const POOLS = key('Pools');
-/** The line the migration logs (pallets/mutual-pool/src/migrations.rs). */
+/** The lines the migrations log (pallets/mutual-pool/src/migrations.rs). */
 const MIGRATED = /storage version 3 to 4: (\d+) claims migrated/;
+const MIGRATED_POOLS = /storage version 4 to 5: (\d+) pools/;
+/** Where a pool's large-claim window starts in its encoding: the parameters (56 bytes), six
+ * balances, the expiry cursor and the fees owed. */
+const WINDOW_AT = 56 + 6 * 16 + 4 + 16;
+/** The window's length in version 5 (a slot and eight balances) and in version 4 (a start
+ * block and a balance). */
+const WINDOW_V5 = 4 + 8 * 16;
+const WINDOW_V4 = 4 + 16;
+
+/** A version 5 pool's encoding (hex) as version 4 stored it: its window opened at block 0
+ * with what the slots hold (nothing here: no payout in this test). */
+function poolAsV4(hex) {
+  const bytes = Buffer.from(hex.slice(2), 'hex');
+  const window = bytes.subarray(WINDOW_AT + 4, WINDOW_AT + WINDOW_V5);
+  assert.ok(window.every((b) => b === 0), 'no payout in the window');
+  return `0x${Buffer.concat([
+    bytes.subarray(0, WINDOW_AT), Buffer.alloc(WINDOW_V4), bytes.subarray(WINDOW_AT + WINDOW_V5),
+  ]).toString('hex')}`;
+}
 
 /** The pools at block `at`, without what the hooks of every block move. */
 async function pools(api, at) {
@@ -58,7 +80,7 @@ describe('runtime upgrade of a running dev chain', { skip: !CHAINS.includes('dev
     if (dir && !process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('sudo(system.setCode) to spec_version + 1 migrates storage 3 -> 4 once, state intact', { timeout: 300_000 }, async () => {
+  test('sudo(system.setCode) to spec_version + 1 migrates storage 3 -> 5 once, state intact', { timeout: 300_000 }, async () => {
     // Two claims pending on two covers, one cover without a claim.
     const covers = [];
     for (const buyer of [who.charlie, who.dave, who.eve]) {
@@ -72,9 +94,10 @@ describe('runtime upgrade of a running dev chain', { skip: !CHAINS.includes('dev
     }
 
     log('two claims pending');
-    // The chain as version 3 left it: version 3, claims without their status.
+    // The chain as version 3 left it: version 3, claims without their status, pools with the
+    // fixed window.
     const best = await api.rpc.chain.getBlockHash();
-    assert.equal((await api.rpc.state.getStorage(VERSION_KEY, best)).toHex(), '0x0400');
+    assert.equal((await api.rpc.state.getStorage(VERSION_KEY, best)).toHex(), '0x0500');
     const claimsV4 = await rawStorage(api, CLAIMS, best);
     assert.equal(claimsV4.size, 2);
     const items = [[VERSION_KEY, '0x0300']];
@@ -82,6 +105,10 @@ describe('runtime upgrade of a running dev chain', { skip: !CHAINS.includes('dev
       assert.ok(value.endsWith('00'), 'a pending claim ends with its status, 0x00');
       items.push([k, value.slice(0, -2)]);
     }
+    const poolsBefore = await pools(api, best);
+    const poolsV5 = await rawStorage(api, POOLS, best);
+    assert.ok(poolsV5.size > 0);
+    for (const [k, value] of poolsV5) items.push([k, poolAsV4(value)]);
     const rolled = await send(api, api.tx.sudo.sudo(api.tx.system.setStorage(items)), who.alice);
     assert.ok(findEvent(rolled, 'sudo', 'Sudid').data.sudoResult.isOk);
 
@@ -118,7 +145,7 @@ describe('runtime upgrade of a running dev chain', { skip: !CHAINS.includes('dev
     assert.equal(lastUpgrade.specVersion.toNumber(), specBefore + 1);
 
     const after = await rawStorage(api, PREFIX, h1);
-    assert.equal(after.get(VERSION_KEY), '0x0400');
+    assert.equal(after.get(VERSION_KEY), '0x0500');
     assert.deepEqual([...after.keys()], [...before.keys()], 'the same keys');
     for (const [k, value] of before) {
       if (k === VERSION_KEY || k.startsWith(POOLS)) continue;
@@ -126,14 +153,19 @@ describe('runtime upgrade of a running dev chain', { skip: !CHAINS.includes('dev
       assert.equal(after.get(k), expected, `value of ${k}`);
     }
     for (const [k, value] of claimsV4) assert.equal(after.get(k), value, 'each claim as version 4 wrote it');
-    assert.equal(await pools(api, h1), await pools(api, upgraded.blockHash));
+    assert.equal(await pools(api, h1), poolsBefore, 'each pool as version 5 wrote it');
     const claims = await (await api.at(h1)).query.mutualPool.claims.entries();
     assert.deepEqual(claims.map(([, c]) => c.unwrap().status.toString()), ['Pending', 'Pending']);
 
-    // Exactly once: one log line, in the block after the upgrade, for the two claims.
-    const migrated = readFileSync(node.logPath, 'utf8').split('\n').filter((l) => MIGRATED.test(l));
+    // Exactly once: one log line of each migration, in the block after the upgrade, for the two
+    // claims and the pools.
+    const lines = readFileSync(node.logPath, 'utf8').split('\n');
+    const migrated = lines.filter((l) => MIGRATED.test(l));
     assert.equal(migrated.length, 1, migrated.join('\n'));
     assert.equal(migrated[0].match(MIGRATED)[1], '2');
+    const migratedPools = lines.filter((l) => MIGRATED_POOLS.test(l));
+    assert.equal(migratedPools.length, 1, migratedPools.join('\n'));
+    assert.equal(Number(migratedPools[0].match(MIGRATED_POOLS)[1]), poolsV5.size);
 
     // Finality goes on past the upgrade.
     for (let tries = 0; ; tries++) {

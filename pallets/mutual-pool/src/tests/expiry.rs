@@ -150,7 +150,9 @@ fn on_idle_rolls_pools_and_products_round_robin_within_the_weight_given() {
 		// The blocks up to 400 were full: `on_idle` had no weight and rolled nothing.
 		jump_to_block(400);
 		assert_eq!(NextIdleRoll::<Test>::get(), None);
-		let step = <() as WeightInfo>::roll_expiries(MAX_ROLL);
+		// What `on_idle` charges per owner: the dearer of a pool's and a product's roll.
+		let step = <() as WeightInfo>::roll_expiries(MAX_ROLL)
+			.max(<() as WeightInfo>::roll_product_expiries(MAX_ROLL));
 		let overhead = <<Test as frame_system::Config>::DbWeight as Get<
 			frame_support::weights::RuntimeDbWeight,
 		>>::get()
