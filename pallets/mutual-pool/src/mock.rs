@@ -100,6 +100,9 @@ ord_parameter_types! {
 parameter_types! {
 	/// `Config::AppealPeriod`; `AppealPeriod::set(0)` makes rejections final at once.
 	pub static AppealPeriod: u64 = DEFAULT_APPEAL_PERIOD;
+	/// `Config::StakeWarmup` (to come): zero, stakes count at once, so that a test may stake and
+	/// buy in one block; `StakeWarmup::set(n)` for the tests of the warm-up.
+	pub static StakeWarmup: u64 = 0;
 	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
 	pub const Treasury: AccountId = TREASURY;
 	pub const ClaimDepositRate: Perbill = DEPOSIT_RATE;

@@ -1000,6 +1000,37 @@ fn attack_30_payouts_either_side_of_a_window_boundary_add_up() {
 	});
 }
 
+/// ATTACK 32 (finding 3): a stake made for one purchase discounted it. The premium was priced
+/// on the bonded capacity of the block of purchase, and the stake could ask to leave in the next
+/// block: Eve staked 1M beside Ferdie's 1M and bought a year of cover in the same batch, paying
+/// about a third less than the quote without her stake, and Ferdie carried the cover at the full
+/// utilization for that price. Now a stake counts in the capacity that sells and prices cover
+/// only after a warm-up (`StakeWarmup` blocks: from the start of the warm-up epoch after next),
+/// and `quote` says so.
+#[test]
+fn attack_32_a_stake_counts_in_the_price_only_after_its_warm_up() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		StakeWarmup::set(10);
+		let quote = MutualPool::quote(0, 800_000, YEAR).unwrap();
+		stake(EVE, MILLION);
+		// The quote does not move, and Eve pays it.
+		assert_eq!(MutualPool::quote(0, 800_000, YEAR), Ok(quote));
+		buy(EVE, 0, 800_000, YEAR);
+		assert_eq!(last_premium(), quote);
+		// Her request to leave in the next block has gained her nothing.
+		run_to_block(2);
+		unstake_all(EVE);
+		// A stake counts once warmed up: Dave's 1M, staked in the epoch of blocks 0 to 9, from
+		// block 20 on.
+		stake(DAVE, MILLION);
+		run_to_block(19);
+		let before = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		run_to_block(20);
+		let after = MutualPool::quote(0, 100_000, YEAR).unwrap();
+		assert!(after * 10 < before * 9, "{after} is not well below {before}");
+	});
+}
+
 /// ATTACK 34 (finding 5): a capacity cut locked unbonding stakers. `update_pool` and
 /// `update_product` accepted a lower capacity factor or share as long as *all* the capital,
 /// unbonding included, backed the cover: Dave, unbonded, could then not withdraw
