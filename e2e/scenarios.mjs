@@ -10,6 +10,12 @@ import {
   startNode, waitForBlock, waitForEvent,
 } from './lib.mjs';
 
+/** Every stake that pool `poolId` records as warming up, whatever its epoch: an upper bound. */
+async function warmingRecorded(api, poolId) {
+  const pool = (await api.query.mutualPool.pools(poolId)).unwrap();
+  return pool.warming.staked.reduce((sum, x) => sum + x.toBigInt(), 0n);
+}
+
 /**
  * The scenarios on a fresh node of `chain` (`dev` or `para-dev`, see `chainArgs`), as one suite
  * that is skipped unless $E2E_CHAINS names the chain. Each chain has a test file of its own
@@ -389,23 +395,54 @@ export function scenarios(chain) {
       assert.equal(early.error, 'mutualPool.StillUnbonding');
       const factor = (await api.query.mutualPool.pools(POOL)).unwrap().params.capacityFactor.toBigInt();
       const gap = before.capacity - before.bondedCapacity;
-      // capacity - bonded capacity = unbonding capital * factor (each rounded down).
+      // capacity - bonded capacity = (unbonding capital + stakes still warming up) * factor
+      // (each rounded down); the stakes warming up are at most what the pool records.
       const expected = (unbonding * factor) / 10n ** 18n;
-      assert.ok(gap >= expected - 2n && gap <= expected + 2n, `gap ${gap}, expected ${expected}`);
+      const warming = (await warmingRecorded(api, POOL) * factor) / 10n ** 18n;
+      assert.ok(gap >= expected - 2n && gap <= expected + warming + 2n, `gap ${gap}, expected ${expected}`);
 
       await waitForBlock(api, aliceBefore.unlockAt.unwrap().toNumber());
       const rebonded = await send(api, api.tx.mutualPool.rebond(POOL), who.alice);
       assert.equal(rebonded.error, null);
       const event = findEvent(rebonded, 'mutualPool', 'Rebonded').data;
       assert.equal(event.unbonding.toBigInt(), aliceBefore.unbondingShares.toBigInt());
+      // Rebonded capital warms up as a new stake does (issue 22, attack 32) before it sells
+      // cover again.
       const after = await poolStatus(api, POOL);
-      assert.equal(after.bondedCapacity, after.capacity);
+      const rebondedCapacity = (event.amount.toBigInt() * factor) / 10n ** 18n;
+      const warmingAfter = (await warmingRecorded(api, POOL) * factor) / 10n ** 18n;
+      const gapAfter = after.capacity - after.bondedCapacity;
+      assert.ok(gapAfter >= rebondedCapacity - 2n && gapAfter <= warmingAfter + 2n, `gap ${gapAfter}`);
       const alice = (await api.call.mutualPoolApi.position(POOL, who.alice.address)).unwrap();
       assert.equal(alice.shares.toBigInt(), event.shares.toBigInt());
       assert.equal(alice.unbondingShares.toBigInt(), 0n);
       assert.ok(alice.unlockAt.isNone);
       // Her value moved by rounding at most (both prices are kept).
       assert.ok(alice.value.toBigInt() + 2n >= unbonding, `${alice.value} of ${unbonding}`);
+    });
+
+    test('4f. A stake made for one purchase does not discount it (issue 22, attack 32)', async () => {
+      // Eve stakes 1 000 000 MUT and buys a year of cover in one batch: the stake warms up
+      // before it sells and prices cover, so she pays the quote of the pool without it.
+      // Small beside what the pool may still sell: since 4e, Alice's rebonded 1 000 000 MUT
+      // warm up too.
+      const cover = 10_000n * UNIT;
+      const period = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxPeriod.toNumber();
+      const quoted = await api.call.mutualPoolApi.quote(PRODUCT, cover, period);
+      assert.ok(quoted.isOk, `quote: ${quoted.toString()}`);
+      const quote = quoted.asOk.toBigInt();
+      const batch = api.tx.utility.batchAll([
+        api.tx.mutualPool.stake(POOL, 1_000_000n * UNIT, 0),
+        api.tx.mutualPool.buyCover(PRODUCT, cover, period, 10n ** 30n),
+      ]);
+      const result = await send(api, batch, who.eve);
+      assert.equal(result.error, null);
+      const premium = findEvent(result, 'mutualPool', 'CoverBought').data.premium.toBigInt();
+      // Premiums earned meanwhile may lower the price a little; a discount by the stake would
+      // be about a third.
+      assert.ok(premium * 100n >= quote * 99n && premium <= quote, `paid ${premium}, quoted ${quote}`);
+      const after = (await api.call.mutualPoolApi.quote(PRODUCT, cover, period)).asOk.toBigInt();
+      assert.ok(after * 100n >= quote * 99n, `quote after the stake ${after}, before ${quote}`);
     });
 
     test('5. Bad inputs fail with the named errors', async () => {
@@ -496,10 +533,20 @@ export function scenarios(chain) {
     });
 
     test('7. A simple majority cannot pass the large-claim threshold by declaring several incidents in one batch (issue 22, attack 30)', async () => {
-      // 300 000 MUT of cover on product 0, so that two incidents of one ratio can pass the
-      // threshold while either alone stays within it.
+      // Up to 600 000 MUT of cover on product 0, within what it may still sell (stakes warming
+      // up sell none), so that two incidents of one ratio can pass the threshold while either
+      // alone stays within it.
+      const selling = await poolStatus(api, POOL);
+      const share = (await api.query.mutualPool.products(PRODUCT)).unwrap().params.maxCapacityShare.toBigInt();
+      const book = (await api.query.mutualPool.pools(POOL)).unwrap().products
+        .find((b) => b.productId.toNumber() === PRODUCT).activeCover.toBigInt();
+      const free = [
+        (selling.bondedCapacity * share) / 1_000_000_000n - book,
+        selling.bondedCapacity - selling.activeCover - selling.pendingClaims,
+      ].reduce((a, b) => (a < b ? a : b));
+      const amount = [600_000n * UNIT, free - UNIT].reduce((a, b) => (a < b ? a : b));
       const cover = await send(
-        api, api.tx.mutualPool.buyCover(PRODUCT, 300_000n * UNIT, 100_000, 10n ** 30n), who.eve,
+        api, api.tx.mutualPool.buyCover(PRODUCT, amount, 100_000, 10n ** 30n), who.eve,
       );
       assert.equal(cover.error, null);
       const pool = (await api.query.mutualPool.pools(POOL)).unwrap();

@@ -214,10 +214,15 @@ pub mod mutual_pool {
 		pub const MaxClaimDeposit: Balance = 10_000 * UNIT;
 		/// The council has an hour (600 blocks of 6 s) to decide a claim.
 		pub const ClaimDecisionPeriod: BlockNumber = HOURS;
-		/// Payouts are summed over a day (14_400 blocks) against a pool's large-claim threshold.
+		/// Payouts, upheld appeals and incidents' reserves are summed over a sliding day (14_400
+		/// blocks) against a pool's large-claim threshold.
 		pub const LargeClaimWindow: BlockNumber = DAYS;
 		/// The smallest cover one purchase buys: 10 MUT.
 		pub const MinCover: Balance = 10 * UNIT;
+		/// A stake sells and prices cover after 10 to 20 minutes (warm-up epochs of 100 blocks):
+		/// time enough that a stake made for one purchase cannot discount it and leave. A dev
+		/// chain's warm-up; a chain holding real money sets days (docs/runtime.md).
+		pub const StakeWarmup: BlockNumber = 10 * MINUTES;
 		/// An incident freezes a pool's withdrawals for an hour (600 blocks).
 		pub const FreezePeriod: BlockNumber = HOURS;
 		/// 6 s blocks: 5_256_000 per year. Premiums are annualised with this: it must match the
@@ -681,6 +686,7 @@ macro_rules! impl_council_and_mutual_pool {
 			type IncidentRedemptionPeriod = $crate::mutual_pool::IncidentRedemptionPeriod;
 			type LargeClaimWindow = $crate::mutual_pool::LargeClaimWindow;
 			type MinCover = $crate::mutual_pool::MinCover;
+			type StakeWarmup = $crate::mutual_pool::StakeWarmup;
 			type FreezePeriod = $crate::mutual_pool::FreezePeriod;
 			type BlocksPerYear = $crate::mutual_pool::BlocksPerYear;
 			type ExpiryBucketLength = $crate::mutual_pool::ExpiryBucketLength;

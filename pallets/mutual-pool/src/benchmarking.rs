@@ -106,7 +106,7 @@ fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), Benchmar
 	let product_id =
 		MutualPool::<T>::do_create_product(pool_id, product_params::<T>(T::MaxMetadataLen::get()))?;
 	let staker = funded_caller::<T>();
-	MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(1_000), Zero::zero())?;
+	MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(1_000), Zero::zero(), false)?;
 	let treasury = T::TreasuryAccount::get();
 	if T::Currency::balance(&treasury) < T::Currency::minimum_balance() {
 		T::Currency::set_balance(&treasury, T::Currency::minimum_balance());
@@ -210,6 +210,7 @@ fn populate<T: Config>(
 		other_pool,
 		units::<T>(1_000),
 		Zero::zero(),
+		false,
 	)?;
 	for i in 0..MAX_AMONG {
 		let (pool_id, product_id) =
@@ -219,6 +220,7 @@ fn populate<T: Config>(
 			pool_id,
 			units::<T>(1),
 			Zero::zero(),
+			false,
 		)?;
 		let buyer = funded::<T>("other buyer", i);
 		if claims {
@@ -371,9 +373,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: the staker's stakes still warming up are cooled down and rewritten.
 	#[benchmark]
 	fn request_unstake() -> Result<(), BenchmarkError> {
 		let (pool_id, _, staker) = setup_pool::<T>()?;
+		MutualPool::<T>::do_stake(&staker, pool_id, units::<T>(500), Zero::zero(), true)?;
 		let shares = units::<T>(100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), pool_id, shares);
@@ -721,7 +725,7 @@ mod benchmarks {
 	fn rebond(b: Linear<0, { T::MaxExpiryBucketsPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (pool_id, _, staker) = setup_pool::<T>()?;
 		let other = funded::<T>("other", 0);
-		MutualPool::<T>::do_stake(&other, pool_id, units::<T>(1_000), Zero::zero())?;
+		MutualPool::<T>::do_stake(&other, pool_id, units::<T>(1_000), Zero::zero(), false)?;
 		MutualPool::<T>::do_request_unstake(&other, pool_id, units::<T>(100))?;
 		MutualPool::<T>::do_request_unstake(&staker, pool_id, units::<T>(100))?;
 		let unlock_at = Stakers::<T>::get(&staker, pool_id).map(|s| s.unlock_at);

@@ -101,6 +101,96 @@ impl<T: Config> Pallet<T> {
 		pool.params.capacity_factor.saturating_mul_int(Self::bonded_capital(pool))
 	}
 
+	/// The warm-up epoch of block `now`, or `None` when stakes count at once (`StakeWarmup`
+	/// zero).
+	pub(crate) fn warmup_epoch(now: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+		let length = T::StakeWarmup::get();
+		(!length.is_zero()).then(|| now / length)
+	}
+
+	/// Slide `warming` forward to warm-up epoch `epoch`: stakes of epochs before `epoch - 1`
+	/// have warmed up and leave it. An earlier epoch changes nothing: after a runtime upgrade
+	/// that lengthened `StakeWarmup`, the epochs recorded before it may lie ahead of the new
+	/// numbering, and their stakes warm up once it has passed them.
+	pub(crate) fn slide_warming(warming: &mut WarmingOf<T>, epoch: BlockNumberFor<T>) {
+		if epoch > warming.epoch {
+			let next = warming.epoch.saturating_add(One::one()) == epoch;
+			warming.staked = [Zero::zero(), if next { warming.staked[0] } else { Zero::zero() }];
+			warming.epoch = epoch;
+		}
+	}
+
+	/// What of `pool`'s bonded capital still warms up at `now`.
+	pub(crate) fn warming(pool: &PoolOf<T>, now: BlockNumberFor<T>) -> BalanceOf<T> {
+		Self::warmup_epoch(now).map_or_else(Zero::zero, |epoch| {
+			let mut warming = pool.warming.clone();
+			Self::slide_warming(&mut warming, epoch);
+			warming.total()
+		})
+	}
+
+	/// `(bonded capital - stakes still warming up) * capacity_factor`, rounded down: what new
+	/// cover is sold and priced against at `now`. Capital that may still leave before it backed
+	/// anything (unbonding, or staked in the last epochs) sells no cover, so that it neither
+	/// locks a leaver behind cover sold after it asked to leave nor discounts a purchase it will
+	/// not stay to back.
+	pub(crate) fn selling_capacity(pool: &PoolOf<T>, now: BlockNumberFor<T>) -> BalanceOf<T> {
+		let warm = Self::bonded_capital(pool).saturating_sub(Self::warming(pool, now));
+		pool.params.capacity_factor.saturating_mul_int(warm)
+	}
+
+	/// Put `amount`, bonded by `who` in `pool` now, to warm up: counted in the pool's and the
+	/// staker's `warming` for this epoch. Nothing when stakes count at once.
+	fn warm_up(
+		who: &T::AccountId,
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		let Some(epoch) = Self::warmup_epoch(Self::now()) else { return Ok(()) };
+		let mut mine = Warmups::<T>::get(who, pool_id).unwrap_or_default();
+		// The staker's record follows its pool's epoch, which is never behind it.
+		Self::slide_warming(&mut pool.warming, epoch);
+		Self::slide_warming(&mut mine, pool.warming.epoch);
+		for warming in [&mut pool.warming, &mut mine] {
+			warming.staked[0] =
+				warming.staked[0].checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		}
+		Warmups::<T>::insert(who, pool_id, mine);
+		Ok(())
+	}
+
+	/// Take up to `amount` of `who`'s stakes still warming up in `pool` out of the pool's and the
+	/// staker's `warming`, the latest first (it leaves the bonded class, by a request to leave);
+	/// all of it with `amount` `None` (the staker's record goes).
+	fn cool_down(
+		who: &T::AccountId,
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		amount: Option<BalanceOf<T>>,
+	) {
+		let Some(mut mine) = Warmups::<T>::get(who, pool_id) else { return };
+		let mut left = amount;
+		if let Some(epoch) = Self::warmup_epoch(Self::now()) {
+			Self::slide_warming(&mut pool.warming, epoch);
+			Self::slide_warming(&mut mine, pool.warming.epoch);
+			for (staked, pooled) in mine.staked.iter_mut().zip(pool.warming.staked.iter_mut()) {
+				let take = left.map_or(*staked, |left| left.min(*staked));
+				*staked = staked.saturating_sub(take);
+				if *pooled < take {
+					defensive!("a staker warms up more than its pool");
+				}
+				*pooled = pooled.saturating_sub(take);
+				left = left.map(|left| left.saturating_sub(take));
+			}
+		}
+		if mine.total().is_zero() || amount.is_none() {
+			Warmups::<T>::remove(who, pool_id);
+		} else {
+			Warmups::<T>::insert(who, pool_id, mine);
+		}
+	}
+
 	/// The first block that `pool` cannot accrue past: the end of its first expiry bucket not
 	/// yet rolled, where rates stop that only rolling the bucket takes out of the pool's rate.
 	pub(crate) fn accrual_limit(pool: &PoolOf<T>) -> BlockNumberFor<T> {
@@ -315,6 +405,7 @@ impl<T: Config> Pallet<T> {
 			depleted: false,
 			era: 0,
 			unbonding_era: 0,
+			warming: Default::default(),
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -435,12 +526,14 @@ impl<T: Config> Pallet<T> {
 		Self::mul_div(amount, pool.total_shares, bonded, Rounding::Down)
 	}
 
-	/// Stake `amount` from `who` into a pool.
+	/// Stake `amount` from `who` into a pool; with `warm_up`, the stake sells and prices cover
+	/// only once warmed up (every stake but the genesis ones).
 	pub(crate) fn do_stake(
 		who: &T::AccountId,
 		pool_id: PoolId,
 		amount: BalanceOf<T>,
 		min_shares: BalanceOf<T>,
+		warm_up: bool,
 	) -> DispatchResult {
 		let mut pool = Pools::<T>::get(pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!pool.depleted, Error::<T>::PoolDepleted);
@@ -468,6 +561,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(staker.shares >= pool.params.min_stake, Error::<T>::SharesBelowMinimum);
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
 		pool.capital = pool.capital.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		if warm_up {
+			Self::warm_up(who, pool_id, &mut pool, amount)?;
+		}
 
 		// The first stake tops up the pool account to its floor (`account_floor`).
 		let account = Self::pool_account(pool_id);
@@ -526,6 +622,9 @@ impl<T: Config> Pallet<T> {
 			pool.total_shares.checked_sub(&shares).defensive_ok_or(Error::<T>::Corrupt)?;
 		pool.unbonding_capital =
 			pool.unbonding_capital.checked_add(&value).ok_or(Error::<T>::Overflow)?;
+		// What leaves the bonded class leaves its warm-up first: it no longer sells cover
+		// either way, and must not be taken out of the selling capacity twice.
+		Self::cool_down(who, pool_id, &mut pool, Some(value));
 		pool.unbonding_shares =
 			pool.unbonding_shares.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
 		// The capital that leaves the bonded class may not be what backs the cover sold: the
@@ -534,8 +633,12 @@ impl<T: Config> Pallet<T> {
 		staker.shares = staying;
 		staker.unbonding = staker.unbonding.checked_add(&unbonding).ok_or(Error::<T>::Overflow)?;
 		staker.unlock_at = unlock_at;
+		let gone = staker.shares.is_zero() && staker.unbonding.is_zero();
+		if gone {
+			Self::cool_down(who, pool_id, &mut pool, None);
+		}
 		Pools::<T>::insert(pool_id, pool);
-		if staker.shares.is_zero() && staker.unbonding.is_zero() {
+		if gone {
 			// Shares worth nothing became no unbonding shares: nothing is left to withdraw.
 			Stakers::<T>::remove(who, pool_id);
 		} else {
@@ -576,6 +679,8 @@ impl<T: Config> Pallet<T> {
 		staker.unbonding = Zero::zero();
 		Self::burn_unbonding(&mut pool, unbonding, amount)?;
 		pool.total_shares = pool.total_shares.checked_add(&shares).ok_or(Error::<T>::Overflow)?;
+		// Capital back in the bonded class sells cover once warmed up, as a new stake does.
+		Self::warm_up(who, pool_id, &mut pool, amount)?;
 		Pools::<T>::insert(pool_id, pool);
 		Stakers::<T>::insert(who, pool_id, staker);
 		Self::deposit_event(Event::Rebonded {
@@ -670,6 +775,10 @@ impl<T: Config> Pallet<T> {
 			// Every share of the record is of an ended era, worth nothing: the record goes.
 			let amount = Zero::zero();
 			ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
+			if Warmups::<T>::contains_key(who, pool_id) {
+				Self::cool_down(who, pool_id, &mut pool, None);
+				Pools::<T>::insert(pool_id, &pool);
+			}
 			Stakers::<T>::remove(who, pool_id);
 			let shares = stored.shares.saturating_add(stored.unbonding);
 			Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
@@ -700,6 +809,9 @@ impl<T: Config> Pallet<T> {
 				Preservation::Preserve,
 			)?;
 		}
+		if staker.shares.is_zero() {
+			Self::cool_down(who, pool_id, &mut pool, None);
+		}
 		Pools::<T>::insert(pool_id, pool);
 		if staker.shares.is_zero() {
 			// Its unbonding shares were just withdrawn: nothing is left.
@@ -726,8 +838,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Capacity already taken is the active cover *plus the pending claims*: both must be
 	/// backed, so both limit what may be sold and set the utilization the premium is priced at.
-	/// Both limits are shares of the bonded capacity (`bonded_capacity`): unbonding capital
-	/// sells no cover.
+	/// Both limits are shares of the selling capacity (`selling_capacity`): unbonding capital,
+	/// and stakes still warming up, sell no cover.
 	/// The premium is charged for every block the cover may hold capacity, not for its period
 	/// alone: the activation delay, the period, the claim window and one expiry bucket (a
 	/// cover's bucket is due at most `ExpiryBucketLength` blocks after its `claim_until`). The
@@ -757,8 +869,9 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&T::ExpiryBucketLength::get())
 			.ok_or(Error::<T>::Overflow)?;
 
-		// New cover is sold against the bonded capital only (`bonded_capacity`).
-		let capacity = Self::bonded_capacity(pool);
+		// New cover is sold against the bonded capital that has warmed up only
+		// (`selling_capacity`).
+		let capacity = Self::selling_capacity(pool, now);
 		let taken = pool
 			.active_cover
 			.checked_add(&pool.pending_claims)
@@ -1566,7 +1679,7 @@ impl<T: Config> Pallet<T> {
 	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
 		let pool = Self::accrued(Pools::<T>::get(pool_id)?);
 		let capacity = Self::capacity(&pool);
-		let bonded_capacity = Self::bonded_capacity(&pool);
+		let bonded_capacity = Self::selling_capacity(&pool, Self::now());
 		let owed = pool.active_cover.saturating_add(pool.pending_claims);
 		Some(PoolStatus {
 			capital: pool.capital,
@@ -1689,6 +1802,25 @@ impl<T: Config> Pallet<T> {
 			let staker = Self::settled(&pool, stored);
 			add(shares.entry(pool_id).or_default(), staker.shares)?;
 			add(unbonding.entry(pool_id).or_default(), staker.unbonding)?;
+		}
+
+		// Stakes still warming up per pool and epoch, from the stakers' records, each slid to
+		// its pool's epoch now: each staker warms up only what it bonded, and the pool's record
+		// is their sum.
+		let now = frame_system::Pallet::<T>::block_number();
+		let target = |pool: &PoolOf<T>| {
+			Self::warmup_epoch(now)
+				.map_or(pool.warming.epoch, |epoch| epoch.max(pool.warming.epoch))
+		};
+		let mut warming: Sums<PoolId, [BalanceOf<T>; 2]> = BTreeMap::new();
+		for (who, pool_id, mut mine) in Warmups::<T>::iter() {
+			ensure!(Stakers::<T>::contains_key(&who, pool_id), "a warm-up record of no staker");
+			let pool = Pools::<T>::get(pool_id).ok_or("a warm-up in a missing pool")?;
+			Self::slide_warming(&mut mine, target(&pool));
+			let sum = warming.entry(pool_id).or_default();
+			for (sum, staked) in sum.iter_mut().zip(mine.staked) {
+				add(sum, staked)?;
+			}
 		}
 
 		// Earning rates per pool, from the rates booked to stop with each bucket, and the
@@ -1884,6 +2016,12 @@ impl<T: Config> Pallet<T> {
 				"expiry books differ from active cover"
 			);
 			ensure!(get(&pending).unwrap_or(zero) == pool.pending_claims, "pending claims differ");
+			let mut pool_warming = pool.warming.clone();
+			Self::slide_warming(&mut pool_warming, target(&pool));
+			ensure!(
+				warming.get(&pool_id).copied().unwrap_or_default() == pool_warming.staked,
+				"stakes warming up differ from the stakers' warm-ups"
+			);
 			let balance = T::Currency::balance(&Self::pool_account(pool_id));
 			if balance.is_zero() {
 				ensure!(

@@ -53,7 +53,9 @@
 //!   own `capital - unbonding_capital`, unbonding shares `unbonding_capital`.
 //! - **Unearned premiums**: net premiums not yet earned; in the pool account, not capital.
 //! - **Capacity**: `capital * capacity_factor`, what backs the cover sold; new cover is sold
-//!   against the **bonded capacity**, `(capital - unbonding_capital) * capacity_factor`.
+//!   against the **selling capacity**, `(capital - unbonding_capital - warming) *
+//!   capacity_factor`, where `warming` is what was staked in the last warm-up epochs
+//!   (`StakeWarmup`): capital that may still leave before it backed anything sells no cover.
 //! - **Active cover**: the `remaining` of covers whose claim window has not closed: a cover holds
 //!   capacity until its `claim_until` (its end plus the claim window it was sold with). Expiry is
 //!   booked per time bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
@@ -136,6 +138,8 @@ pub mod pallet {
 	pub type ProductBookOf<T> = ProductBook<BalanceOf<T>, BlockNumberFor<T>>;
 	/// Product parameters of this runtime.
 	pub type ProductParamsOf<T> = ProductParams<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
+	/// Stakes still warming up, in this runtime's types.
+	pub type WarmingOf<T> = Warming<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A staker's record as stored.
 	pub type StakerInfoOf<T> = StakerInfo<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A cover as stored.
@@ -267,6 +271,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinCover: Get<BalanceOf<Self>>;
 
+		/// The length in blocks of a stake's warm-up epoch. A stake (or a `rebond`) made in epoch
+		/// `k` (its block divided by this) is bonded at once, earns and bears losses, but counts
+		/// in the capacity that sells and prices cover only from the start of epoch `k + 2`:
+		/// after between one and two epochs. A request to leave takes the staker's own stakes
+		/// still warming up out first. Zero: stakes count at once. Genesis stakes count at once.
+		#[pallet::constant]
+		type StakeWarmup: Get<BlockNumberFor<Self>>;
+
 		/// Blocks a `freeze_pool` holds a pool's withdrawals; a new freeze needs as many
 		/// blocks without one first.
 		#[pallet::constant]
@@ -327,6 +339,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Stakers<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, StakerInfoOf<T>>;
+
+	/// Each staker's stakes still warming up, by staker and pool (see [`Warming`]): what its
+	/// request to leave takes out of its pool's `warming` first. Removed once nothing warms.
+	#[pallet::storage]
+	pub type Warmups<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, WarmingOf<T>>;
 
 	/// The id the next cover will get.
 	#[pallet::storage]
@@ -582,7 +600,8 @@ pub mod pallet {
 		PeriodOutOfRange,
 		/// The amount must be above zero.
 		ZeroAmount,
-		/// The purchase exceeds the pool's bonded capacity or the product's share of it.
+		/// The purchase exceeds the pool's selling capacity (its bonded capital that has warmed
+		/// up) or the product's share of it.
 		InsufficientCapacity,
 		/// The premium is above the buyer's `max_premium`.
 		PremiumTooHigh,
@@ -683,7 +702,8 @@ pub mod pallet {
 				}
 			}
 			for (pool_id, who, amount) in &self.stakes {
-				if let Err(e) = Pallet::<T>::do_stake(who, *pool_id, *amount, Zero::zero()) {
+				// Genesis stakes need no warm-up: no cover was sold before them.
+				if let Err(e) = Pallet::<T>::do_stake(who, *pool_id, *amount, Zero::zero(), false) {
 					panic!("genesis stake of {amount:?} into pool {pool_id} failed: {e:?}");
 				}
 			}
@@ -804,7 +824,8 @@ pub mod pallet {
 		/// The first stake into a pool also pays the pool account's existential deposit.
 		/// Not into a depleted pool (`PoolDepleted`), nor into one that a payout or a claim left
 		/// unable to back its cover and pending claims (`PoolUnbacked`): the staker would pay
-		/// for a loss that came first.
+		/// for a loss that came first. The stake earns and bears losses at once, but sells and
+		/// prices cover only after its warm-up (`StakeWarmup`).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
@@ -814,7 +835,7 @@ pub mod pallet {
 			min_shares: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_stake(&who, pool_id, amount, min_shares)
+			Self::do_stake(&who, pool_id, amount, min_shares, true)
 		}
 
 		/// Start unbonding `shares` (bonded ones): their value at the bonded share price becomes
@@ -869,8 +890,10 @@ pub mod pallet {
 		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
 		/// rest is earned by the pool's bonded shares block by block until the cover's expiry
 		/// bucket rolls. At least `MinCover` (`CoverBelowMinimum`); not from a depleted pool
-		/// (`PoolDepleted`). Capacity is that of the bonded capital, `(capital -
-		/// unbonding_capital) * capacity_factor`: unbonding capital sells no cover.
+		/// (`PoolDepleted`). Capacity is the selling capacity, `(capital - unbonding_capital -
+		/// stakes still warming up) * capacity_factor`: unbonding capital sells no cover, and a
+		/// stake sells none before its warm-up (`StakeWarmup`), so that a stake made for one
+		/// purchase cannot discount it.
 		///
 		/// The price and the capacity left come from the stored active cover: a purchase rolls
 		/// no expiry bucket. Cover that ended in a bucket not yet rolled still counts, so a
@@ -1048,7 +1071,8 @@ pub mod pallet {
 		/// of a purchase (which lowers the bonded capacity it is priced and limited by) is not
 		/// free. For a staker whose withdrawal waits on pending claims or a freeze, it is the way
 		/// to earn again. It rolls the pool's due expiry buckets first, as `withdraw` does. The
-		/// staker must then hold at least the pool's `min_stake` in bonded shares.
+		/// staker must then hold at least the pool's `min_stake` in bonded shares. The rebonded
+		/// value warms up as a new stake does (`StakeWarmup`) before it sells cover.
 		///
 		/// Emits `Rebonded`. Fails with `PoolNotFound`, `NotStaker`, `NothingUnbonding`,
 		/// `StillUnbonding`, `ZeroShares`, `SharesBelowMinimum` or `Overflow`.

@@ -174,7 +174,8 @@ pub mod v4 {
 	>;
 }
 
-/// Storage version 4 to 5: every pool's large-claim window slides (issue 22).
+/// Storage version 4 to 5: every pool's large-claim window slides, and pools keep the stakes still
+/// warming up (issue 22).
 ///
 /// A version 4 pool kept what it paid since the start of a window with a fixed start
 /// (`PayoutWindowV4 { start, paid }`); version 5 keeps [`PAYOUT_SLOTS`](crate::PAYOUT_SLOTS)
@@ -295,11 +296,12 @@ pub mod v5 {
 				depleted: pool.depleted,
 				era: pool.era,
 				unbonding_era: pool.unbonding_era,
+				warming: Default::default(),
 			}
 		}
 
 		/// A version 5 pool as version 4 would store it, its window opened at `start` with what
-		/// the slots hold: for tests that put a chain back at version 4.
+		/// the slots hold, nothing warming up: for tests that put a chain back at version 4.
 		#[cfg(any(test, feature = "try-runtime"))]
 		pub fn to_v4(pool: crate::PoolOf<T>, start: BlockNumberFor<T>) -> v4::PoolV4Of<T> {
 			v4::PoolV4 {
@@ -355,7 +357,7 @@ pub mod v5 {
 		}
 
 		/// Every pool is still there, unchanged but for its window, which holds what the open
-		/// window of version 4 paid.
+		/// window of version 4 paid, and its warm-up record, empty.
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
 			let before = Vec::<(PoolId, v4::PoolV4Of<T>)>::decode(&mut &state[..])

@@ -100,8 +100,8 @@ ord_parameter_types! {
 parameter_types! {
 	/// `Config::AppealPeriod`; `AppealPeriod::set(0)` makes rejections final at once.
 	pub static AppealPeriod: u64 = DEFAULT_APPEAL_PERIOD;
-	/// `Config::StakeWarmup` (to come): zero, stakes count at once, so that a test may stake and
-	/// buy in one block; `StakeWarmup::set(n)` for the tests of the warm-up.
+	/// `Config::StakeWarmup`: zero, stakes count at once, so that a test may stake and buy in
+	/// one block; `StakeWarmup::set(n)` for the tests of the warm-up.
 	pub static StakeWarmup: u64 = 0;
 	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
 	pub const Treasury: AccountId = TREASURY;
@@ -135,6 +135,7 @@ impl Config for Test {
 	type IncidentRedemptionPeriod = ConstU64<REDEMPTION_PERIOD>;
 	type LargeClaimWindow = ConstU64<LARGE_CLAIM_WINDOW>;
 	type MinCover = ConstU128<MIN_COVER>;
+	type StakeWarmup = StakeWarmup;
 	type FreezePeriod = ConstU64<FREEZE_PERIOD>;
 	type BlocksPerYear = ConstU64<YEAR>;
 	type ExpiryBucketLength = ConstU64<BUCKET>;

@@ -104,6 +104,42 @@ pub struct Pool<Balance, BlockNumber> {
 	/// The era of the unbonding shares, ended the same way when a payout leaves the unbonding
 	/// capital at zero, so that worthless unbonding shares never block `request_unstake`.
 	pub unbonding_era: u32,
+	/// Stakes still warming up: bonded, but not yet counted in the capacity that sells and
+	/// prices cover (see [`Warming`]; storage version 5).
+	pub warming: Warming<Balance, BlockNumber>,
+}
+
+/// Stakes made in the last two warm-up epochs of `StakeWarmup` blocks (a pool's, or one
+/// staker's in one pool): a stake made in epoch `k` is bonded at once, earns and bears losses,
+/// but counts in the capacity that sells and prices cover only from the start of epoch `k + 2`,
+/// so that capital cannot discount a purchase it will not stay to back.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Warming<Balance, BlockNumber> {
+	/// The warm-up epoch of `staked[0]`: a block divided by `StakeWarmup`.
+	pub epoch: BlockNumber,
+	/// `staked[0]`: staked in epoch `epoch`; `staked[1]`: in epoch `epoch - 1`.
+	pub staked: [Balance; 2],
+}
+
+impl<Balance, BlockNumber> Warming<Balance, BlockNumber>
+where
+	Balance: Copy + sp_runtime::Saturating + Default,
+{
+	/// Everything still warming up.
+	pub fn total(&self) -> Balance {
+		self.staked[0].saturating_add(self.staked[1])
+	}
 }
 
 /// The bound of `Pool::products`.
@@ -584,9 +620,10 @@ pub struct PoolStatus<Balance> {
 	/// `capital * capacity_factor`: what backs the cover sold and the pending claims, the
 	/// capital of unbonding shares included.
 	pub capacity: Balance,
-	/// `(capital - unbonding capital) * capacity_factor`: what new cover is sold and priced
-	/// against. Unbonding capital sells no cover, so that no staker is locked behind cover sold
-	/// after it asked to leave.
+	/// `(capital - unbonding capital - stakes still warming up) * capacity_factor`: what new
+	/// cover is sold and priced against. Unbonding capital sells no cover, so that no staker is
+	/// locked behind cover sold after it asked to leave; a stake sells none until it has warmed
+	/// up (`StakeWarmup`), so that it cannot discount a purchase it will not stay to back.
 	pub bonded_capacity: Balance,
 	/// `(active_cover + pending_claims) / bonded_capacity`, the utilization premiums are
 	/// priced at (0 with neither, the largest value with cover but no bonded capacity).

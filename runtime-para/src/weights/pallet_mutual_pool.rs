@@ -52,79 +52,83 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_597_000 picoseconds.
-		Weight::from_parts(12_669_000, 1489)
+		// Minimum execution time: 11_897_000 picoseconds.
+		Weight::from_parts(13_029_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `595` bytes, estimated `4295` bytes.
-		// Minimum execution time: 14_171_000 picoseconds.
-		Weight::from_parts(15_563_000, 4295)
+		// Proof size: measured `631` bytes, estimated `4331` bytes.
+		// Minimum execution time: 14_421_000 picoseconds.
+		Weight::from_parts(16_134_000, 4331)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
-		// Proof size: measured `567` bytes, estimated `4295` bytes.
-		// Minimum execution time: 18_227_000 picoseconds.
-		Weight::from_parts(19_709_908, 4295)
-			// Standard error: 27.
-			.saturating_add(Weight::from_parts(694, 0).saturating_mul(m.into()))
+		// Proof size: measured `603` bytes, estimated `4331` bytes.
+		// Minimum execution time: 18_267_000 picoseconds.
+		Weight::from_parts(20_062_170, 4331)
+			// Standard error: 52.
+			.saturating_add(Weight::from_parts(1_336, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
-		// Proof size: measured `956` bytes, estimated `4295` bytes.
-		// Minimum execution time: 21_903_000 picoseconds.
-		Weight::from_parts(23_899_968, 4295)
-			// Standard error: 59.
-			.saturating_add(Weight::from_parts(823, 0).saturating_mul(m.into()))
+		// Proof size: measured `992` bytes, estimated `4331` bytes.
+		// Minimum execution time: 21_993_000 picoseconds.
+		Weight::from_parts(24_850_787, 4331)
+			// Standard error: 203.
+			.saturating_add(Weight::from_parts(685, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Warmups` (r:1 w:1)
+	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `1095` bytes, estimated `4295` bytes.
-		// Minimum execution time: 72_617_000 picoseconds.
-		Weight::from_parts(77_184_000, 4295)
+		// Proof size: measured `1131` bytes, estimated `4331` bytes.
+		// Minimum execution time: 78_176_000 picoseconds.
+		Weight::from_parts(84_445_000, 4331)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Stakers` (r:1 w:1)
+	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Warmups` (r:1 w:1)
+	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	fn request_unstake() -> Weight {
+		// Proof size: measured `884` bytes, estimated `4331` bytes.
+		// Minimum execution time: 31_797_000 picoseconds.
+		Weight::from_parts(34_982_000, 4331)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Stakers` (r:1 w:1)
-	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	fn request_unstake() -> Weight {
-		// Proof size: measured `728` bytes, estimated `4295` bytes.
-		// Minimum execution time: 24_086_000 picoseconds.
-		Weight::from_parts(25_878_000, 4295)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -135,11 +139,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `1251 + b * (126 ±0)` bytes, estimated `4295 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 69_883_000 picoseconds.
-		Weight::from_parts(73_048_720, 4295)
-			// Standard error: 69_187.
-			.saturating_add(Weight::from_parts(10_966_643, 0).saturating_mul(b.into()))
+		// Proof size: measured `1287 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 69_543_000 picoseconds.
+		Weight::from_parts(74_168_618, 4331)
+			// Standard error: 162_287.
+			.saturating_add(Weight::from_parts(10_934_258, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -149,7 +153,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
@@ -161,9 +165,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
-		// Proof size: measured `1294` bytes, estimated `6022` bytes.
-		// Minimum execution time: 86_418_000 picoseconds.
-		Weight::from_parts(90_814_000, 6022)
+		// Proof size: measured `1330` bytes, estimated `6022` bytes.
+		// Minimum execution time: 85_487_000 picoseconds.
+		Weight::from_parts(89_602_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -171,8 +175,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_111_000 picoseconds.
-		Weight::from_parts(15_794_000, 3570)
+		// Minimum execution time: 14_251_000 picoseconds.
+		Weight::from_parts(15_894_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -181,7 +185,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -190,11 +194,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `1135` bytes, estimated `4295` bytes.
-		// Minimum execution time: 75_822_000 picoseconds.
-		Weight::from_parts(79_675_326, 4295)
-			// Standard error: 41.
-			.saturating_add(Weight::from_parts(602, 0).saturating_mul(e.into()))
+		// Proof size: measured `1171` bytes, estimated `4331` bytes.
+		// Minimum execution time: 75_392_000 picoseconds.
+		Weight::from_parts(79_527_533, 4331)
+			// Standard error: 46.
+			.saturating_add(Weight::from_parts(67, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -205,7 +209,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -213,9 +217,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2728` bytes, estimated `6196` bytes.
-		// Minimum execution time: 132_596_000 picoseconds.
-		Weight::from_parts(137_694_000, 6196)
+		// Proof size: measured `2764` bytes, estimated `6196` bytes.
+		// Minimum execution time: 132_376_000 picoseconds.
+		Weight::from_parts(138_976_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -223,8 +227,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 17_946_000 picoseconds.
-		Weight::from_parts(19_769_000, 4604)
+		// Minimum execution time: 18_167_000 picoseconds.
+		Weight::from_parts(20_069_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -235,33 +239,33 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2510` bytes, estimated `4604` bytes.
-		// Minimum execution time: 77_986_000 picoseconds.
-		Weight::from_parts(81_801_000, 4604)
+		// Proof size: measured `2546` bytes, estimated `4604` bytes.
+		// Minimum execution time: 78_136_000 picoseconds.
+		Weight::from_parts(84_735_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
-		// Proof size: measured `595` bytes, estimated `4295` bytes.
-		// Minimum execution time: 14_592_000 picoseconds.
-		Weight::from_parts(16_014_000, 4295)
+		// Proof size: measured `631` bytes, estimated `4331` bytes.
+		// Minimum execution time: 14_601_000 picoseconds.
+		Weight::from_parts(16_134_000, 4331)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
-		// Proof size: measured `595` bytes, estimated `4295` bytes.
-		// Minimum execution time: 13_810_000 picoseconds.
-		Weight::from_parts(15_273_000, 4295)
+		// Proof size: measured `631` bytes, estimated `4331` bytes.
+		// Minimum execution time: 14_181_000 picoseconds.
+		Weight::from_parts(15_523_000, 4331)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -270,22 +274,22 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
 	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `1314` bytes, estimated `4295` bytes.
-		// Minimum execution time: 36_965_000 picoseconds.
-		Weight::from_parts(39_658_000, 4295)
+		// Proof size: measured `1350` bytes, estimated `4331` bytes.
+		// Minimum execution time: 37_846_000 picoseconds.
+		Weight::from_parts(40_070_000, 4331)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
 	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
@@ -294,11 +298,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
-		// Proof size: measured `1187` bytes, estimated `4295` bytes.
-		// Minimum execution time: 32_859_000 picoseconds.
-		Weight::from_parts(34_911_196, 4295)
-			// Standard error: 20.
-			.saturating_add(Weight::from_parts(773, 0).saturating_mul(e.into()))
+		// Proof size: measured `1223` bytes, estimated `4331` bytes.
+		// Minimum execution time: 33_209_000 picoseconds.
+		Weight::from_parts(35_584_636, 4331)
+			// Standard error: 19.
+			.saturating_add(Weight::from_parts(632, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -311,28 +315,28 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
-		// Proof size: measured `2537` bytes, estimated `6196` bytes.
-		// Minimum execution time: 101_420_000 picoseconds.
-		Weight::from_parts(107_980_000, 6196)
+		// Proof size: measured `2573` bytes, estimated `6196` bytes.
+		// Minimum execution time: 101_530_000 picoseconds.
+		Weight::from_parts(105_396_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Incidents` (r:1 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
-		// Proof size: measured `2040` bytes, estimated `4563` bytes.
-		// Minimum execution time: 32_138_000 picoseconds.
-		Weight::from_parts(43_034_000, 4563)
+		// Proof size: measured `2076` bytes, estimated `4563` bytes.
+		// Minimum execution time: 32_067_000 picoseconds.
+		Weight::from_parts(34_711_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -344,8 +348,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 67_650_000 picoseconds.
-		Weight::from_parts(71_556_000, 4604)
+		// Minimum execution time: 67_420_000 picoseconds.
+		Weight::from_parts(70_174_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -356,7 +360,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -364,9 +368,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2768` bytes, estimated `6196` bytes.
-		// Minimum execution time: 166_746_000 picoseconds.
-		Weight::from_parts(171_955_000, 6196)
+		// Proof size: measured `2804` bytes, estimated `6196` bytes.
+		// Minimum execution time: 165_575_000 picoseconds.
+		Weight::from_parts(171_304_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -377,7 +381,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -385,25 +389,25 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2718` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_542_000 picoseconds.
-		Weight::from_parts(134_980_000, 6196)
+		// Proof size: measured `2754` bytes, estimated `6196` bytes.
+		// Minimum execution time: 129_472_000 picoseconds.
+		Weight::from_parts(135_721_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `595 + b * (126 ±0)` bytes, estimated `4295 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_007_000 picoseconds.
-		Weight::from_parts(13_996_092, 4295)
-			// Standard error: 64_631.
-			.saturating_add(Weight::from_parts(16_018_924, 0).saturating_mul(b.into()))
+		// Proof size: measured `631 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 12_288_000 picoseconds.
+		Weight::from_parts(13_511_330, 4331)
+			// Standard error: 16_121.
+			.saturating_add(Weight::from_parts(16_022_347, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -412,50 +416,52 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `956 + b * (62 ±0)` bytes, estimated `4295 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 16_364_000 picoseconds.
-		Weight::from_parts(18_565_127, 4295)
-			// Standard error: 71_596.
-			.saturating_add(Weight::from_parts(9_538_168, 0).saturating_mul(b.into()))
+		// Proof size: measured `992 + b * (62 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 16_304_000 picoseconds.
+		Weight::from_parts(17_944_132, 4331)
+			// Standard error: 21_723.
+			.saturating_add(Weight::from_parts(9_282_456, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Warmups` (r:1 w:1)
+	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
-		// Proof size: measured `762 + b * (126 ±0)` bytes, estimated `4295 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 25_959_000 picoseconds.
-		Weight::from_parts(29_124_252, 4295)
-			// Standard error: 110_015.
-			.saturating_add(Weight::from_parts(10_426_734, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `798 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 31_697_000 picoseconds.
+		Weight::from_parts(34_052_344, 4331)
+			// Standard error: 48_159.
+			.saturating_add(Weight::from_parts(10_648_005, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(830), added: 3305, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		// Proof size: measured `965` bytes, estimated `6196` bytes.
-		// Minimum execution time: 62_142_000 picoseconds.
-		Weight::from_parts(65_978_000, 6196)
+		// Proof size: measured `1001` bytes, estimated `6196` bytes.
+		// Minimum execution time: 61_561_000 picoseconds.
+		Weight::from_parts(64_435_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

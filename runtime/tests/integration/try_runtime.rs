@@ -23,7 +23,7 @@ use pallet_mutual_pool::{
 		v4::{v3, MigrateV3ToV4},
 		v5::{v4, InnerMigrateV4ToV5, MigrateV4ToV5},
 	},
-	ClaimId, ClaimOf, ClaimStatus, Claims, PoolId, PoolOf, Pools, Stakers,
+	ClaimId, ClaimOf, ClaimStatus, Claims, PoolId, PoolOf, Pools, Stakers, Warmups,
 };
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
@@ -108,7 +108,7 @@ type Pools4 = Vec<(PoolId, PoolOf<Runtime>)>;
 
 /// The e2e scenario and two claims left pending, as version 3 of the pallet stored them: the
 /// claims without their status, the pools with the fixed large-claim window of versions 1 to 4
-/// (opened at this block), the storage version 3. Returns the claims and the pools as the
+/// (opened at this block) and no warm-ups, the storage version 3. Returns the claims and the pools as the
 /// current version has them.
 fn version_3_chain() -> (Claims3, Pools4) {
 	e2e_scenario();
@@ -127,6 +127,8 @@ fn version_3_chain() -> (Claims3, Pools4) {
 			InnerMigrateV4ToV5::<Runtime>::to_v4(pool.clone(), now),
 		);
 	}
+	// Version 4 kept no warm-ups: the scenario's stakes count at once after the upgrade.
+	let _ = Warmups::<Runtime>::clear(u32::MAX, None);
 	StorageVersion::new(3).put::<MutualPool>();
 	(claims, pools)
 }
@@ -150,8 +152,13 @@ fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
 			let migrated = Pools::<Runtime>::get(pool_id).expect("the pool decodes");
 			assert_eq!(migrated.payouts.total(), pool.payouts.total());
 			assert_eq!(migrated.payouts.committed[0], pool.payouts.total());
+			assert_eq!(migrated.warming, Default::default());
 			assert_eq!(
-				pallet_mutual_pool::Pool { payouts: pool.payouts.clone(), ..migrated },
+				pallet_mutual_pool::Pool {
+					payouts: pool.payouts.clone(),
+					warming: pool.warming.clone(),
+					..migrated
+				},
 				pool
 			);
 		}

@@ -38,8 +38,8 @@
 //!       deposits into the pool);
 //!   14. a stake succeeds only into a backed pool (12 and 14 judge the pool as the calls do: at
 //!       the current block, its earned premiums accrued);
-//!   15. a purchase leaves active cover and pending claims within the bonded capacity: no cover
-//!       is sold on unbonding capital;
+//!   15. a purchase leaves active cover and pending claims within the selling capacity: no
+//!       cover is sold on unbonding capital, nor on stakes still warming up;
 //!   16. a request to unstake leaves the bonded capacity backing the active cover, the pending
 //!       claims and every product's share: no leaver's capital is what backs sold cover;
 //!   17. no open incident can pay more than it reserves (`ratio` of what every cover it hit and
@@ -437,6 +437,8 @@ enum Action {
 		who: AccountId,
 		claim: Id,
 	},
+	/// A runtime upgrade sets `StakeWarmup` to this many blocks (0: stakes count at once).
+	SetWarmup(u64),
 	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight at the end of each
 	/// (as a chain does), without it let expiry buckets lag.
 	AdvanceBlocks {
@@ -726,6 +728,7 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 			idle_weight().prop_map(Action::Idle),
 			(user(), pool_pick()).prop_map(|(who, pool)| Action::PayFees { who, pool }),
 		],
+		1 => prop::sample::select(vec![0u64, 1, 5, 10, 30]).prop_map(Action::SetWarmup),
 		3 => (prop_oneof![3 => 1u64..=5, 3 => 5u64..=30, 1 => 30u64..=300], any::<bool>())
 			.prop_map(|(blocks, idle)| Action::AdvanceBlocks { blocks, idle }),
 		2 => (user(), product_pick(), amount(), period()).prop_map(
@@ -1317,6 +1320,10 @@ fn dispatch(action: &Action) -> Dispatched {
 				MutualPool::reap_cover(signed(who), cover).map(|_| ()).map_err(|e| e.error),
 			)
 		},
+		Action::SetWarmup(blocks) => {
+			StakeWarmup::set(blocks);
+			Dispatched::new(format!("StakeWarmup = {blocks}"), Ok(()))
+		},
 		Action::AdvanceBlocks { blocks, idle } => {
 			let to = System::block_number() + blocks;
 			if idle {
@@ -1400,6 +1407,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 	for &(who, amount) in genesis {
 		builder = builder.stake(POOL, who, amount);
 	}
+	// Each sequence starts with stakes counting at once; `SetWarmup` changes it.
+	StakeWarmup::set(0);
 	builder.build().execute_with(|| {
 		if let Err(e) = MutualPool::do_try_state() {
 			return Err(TestCaseError::fail(format!("do_try_state fails at genesis: {e:?}")));
@@ -1530,9 +1539,10 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				&& result.is_ok()
 				&& touched_pool(&|id| {
 					let pool = pool(id);
-					pool.active_cover + pool.pending_claims > MutualPool::bonded_capacity(&pool)
+					pool.active_cover + pool.pending_claims
+						> MutualPool::selling_capacity(&pool, System::block_number())
 				}) {
-				Some("a purchase sold cover on unbonding capital".into())
+				Some("a purchase sold cover on unbonding capital or stakes still warming up".into())
 			} else if matches!(action, Action::RequestUnstake { .. })
 				&& result.is_ok()
 				&& touched_pool(&|id| !MutualPool::is_backed_by_bonded(&pool(id)))
