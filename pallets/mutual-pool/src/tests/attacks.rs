@@ -1101,3 +1101,60 @@ fn attack_35_an_incident_reserves_everything_it_can_still_pay() {
 			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 0);
 		});
 }
+
+/// ATTACK 33 (finding 4): a dust claim held every withdrawal. Any pending amount blocked all
+/// withdrawals of the pool (`ClaimsPending`), so a 1-unit claim with a `DEPOSIT` deposit, lapsed
+/// or approved at 0 and re-filed in the same batch, kept Bob's money in the pool for as long as
+/// Eve liked. Now a pending amount holds back no more of a withdrawal than the leaver's share of
+/// it: Bob is paid the rest at once.
+#[test]
+fn attack_33_a_dust_claim_holds_back_only_the_leavers_share_of_it() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			let cover_id = buy(EVE, 0, MIN_COVER, 10);
+			claim(EVE, cover_id, 1);
+			run_to_block(21);
+			let status = MutualPool::pool_status(0).unwrap();
+			assert_eq!(status.pending_claims, 1);
+			let value = MutualPool::position(0, &BOB).unwrap().value;
+			// Bob owns about half the capital: his share of 1 unit, rounded up, is 1.
+			let share = value.div_ceil(status.capital);
+			assert_eq!(share, 1);
+			let bob = free(BOB);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			assert_eq!(free(BOB) - bob, value - share);
+		});
+}
+
+/// ATTACK 31 (finding 2): incidents froze withdrawals without bound. An incident of one part per
+/// billion reserves at least one unit, which held every withdrawal until `close_incident`, and
+/// the council could declare the next one before that, at no cost. Now the reserve, like a
+/// pending claim, holds back only the leaver's share of it.
+#[test]
+fn attack_31_an_incident_of_dust_holds_back_only_the_leavers_share_of_it() {
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.stake(0, BOB, MILLION)
+		.build_and_execute(|| {
+			unstake_all(BOB);
+			buy(EVE, 0, 100_000, YEAR);
+			run_to_block(21);
+			assert_ok!(MutualPool::declare_incident(
+				signed(COUNCIL),
+				0,
+				20,
+				Perbill::from_parts(1),
+				evidence(),
+			));
+			let status = MutualPool::pool_status(0).unwrap();
+			assert_eq!(status.pending_claims, 1);
+			let value = MutualPool::position(0, &BOB).unwrap().value;
+			let share = value.div_ceil(status.capital);
+			let bob = free(BOB);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+			assert_eq!(free(BOB) - bob, value - share);
+		});
+}
