@@ -266,7 +266,7 @@ export function scenarios(chain) {
       assert.ok(findEvent(closed, 'mutualPool', 'ClaimApproved'));
     });
 
-    test('4c. A cheap claim cannot confiscate a withdrawal (issue 9, attack 1)', async () => {
+    test('4c. A cheap claim cannot confiscate a withdrawal, nor hold it back beyond the leaver\'s share (issue 9, attack 1; issue 22, attack 33)', async () => {
       // Dave (1b) has unbonded all his shares; Ferdie, staked since genesis, stays.
       await waitForBlock(api, state.daveUnlockAt);
       const position = (await api.call.mutualPoolApi.position(POOL, who.dave.address)).unwrap();
@@ -301,12 +301,26 @@ export function scenarios(chain) {
       assert.equal(reserved - reservedBefore, deposit);
       assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
 
-      // While the claim is pending, Dave cannot withdraw: he would be paid net of Eve's claim.
-      const refused = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
-      assert.equal(refused.error, 'mutualPool.ClaimsPending');
+      // While the claim is pending, Dave's withdrawal pays him at once all but his share of it
+      // (issue 22, attack 33), `value * pending / capital` rounded up, which is held back until
+      // the claim is decided: he is never paid net of Eve's claim, nor kept waiting for all of it.
+      const statusBefore = await poolStatus(api, POOL);
+      const share = (value * amount + statusBefore.capital - 1n) / statusBefore.capital;
+      const daveBefore = await free(api, who.dave.address);
+      const withdrawn = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
+      assert.equal(withdrawn.error, null);
+      const event = findEvent(withdrawn, 'mutualPool', 'Withdrawn').data;
+      assert.equal(event.shares.toBigInt(), state.daveShares);
+      const held = findEvent(withdrawn, 'mutualPool', 'WithdrawalHeld').data.held.toBigInt();
+      // The capital may have earned a little since the status was read: the share only shrinks.
+      assert.ok(held > 0n && held <= share, `held ${held} of a share of ${share}`);
+      assert.equal(event.amount.toBigInt() + held, value);
+      assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
+      const early = await send(api, api.tx.mutualPool.releaseHold(who.dave.address, POOL), who.ferdie);
+      assert.equal(early.error, 'mutualPool.HoldNotDue');
 
       // The council rejects the claim. Eve may appeal for `AppealPeriod` blocks: until then the
-      // claim stays reserved, and Dave still cannot withdraw.
+      // claim stays reserved, and Dave's share stays held.
       const closed = await councilMotion(
         api, api.tx.mutualPool.rejectClaim(claim.claimId), 3, who.alice, [who.bob, who.charlie], who.ferdie,
       );
@@ -314,8 +328,6 @@ export function scenarios(chain) {
       assert.ok(findEvent(closed, 'council', 'Executed').data.result.isOk);
       const appealUntil = findEvent(closed, 'mutualPool', 'ClaimRejected').data.appealUntil.toNumber();
       assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
-      const early = await send(api, api.tx.mutualPool.withdraw(POOL, 0), who.dave);
-      assert.equal(early.error, 'mutualPool.ClaimsPending');
 
       // Eve does not appeal. After the window anyone closes the claim (free of fees): her deposit
       // goes to the pool, not as capital but earned like a premium by the bonded stakers until
@@ -336,18 +348,17 @@ export function scenarios(chain) {
       assert.ok(unearned > deposit - UNIT && unearned <= deposit, `unearned rose by ${unearned}`);
       assert.equal(after.pendingClaims, 0n);
 
-      // Now Dave withdraws all his shares, for at least what they were worth before the claim
-      // (`min_amount` makes the call itself fail otherwise).
-      const daveBefore = await free(api, who.dave.address);
-      const withdrawn = await send(api, api.tx.mutualPool.withdraw(POOL, value), who.dave);
-      assert.equal(withdrawn.error, null);
-      const event = findEvent(withdrawn, 'mutualPool', 'Withdrawn').data;
-      assert.equal(event.shares.toBigInt(), state.daveShares);
-      const paid = event.amount.toBigInt();
-      assert.ok(paid >= value, `withdrew ${paid}, worth ${value} before the claim`);
+      // Nothing is pending any more: anyone releases Dave's hold. The rejected claim paid
+      // nothing, so it is charged nothing, and Dave has all his shares were worth before the
+      // claim (less the withdrawal's fee).
+      const released = await send(api, api.tx.mutualPool.releaseHold(who.dave.address, POOL), who.ferdie);
+      assert.equal(released.error, null);
+      const hold = findEvent(released, 'mutualPool', 'HoldReleased').data;
+      assert.equal(hold.charged.toBigInt(), 0n);
+      assert.equal(hold.amount.toBigInt(), held);
       const received = (await free(api, who.dave.address)) - daveBefore;
-      assert.ok(received > paid - UNIT && received <= paid, `received ${received} of ${paid}`);
-      assert.ok((await api.call.mutualPoolApi.position(POOL, who.dave.address)).isNone);
+      assert.ok(received > value - UNIT && received <= value, `received ${received} of ${value}`);
+      assert.ok((await api.query.mutualPool.holds(who.dave.address, POOL)).isNone);
     });
 
     test('4d. Premiums are earned over the cover by bonded shares only (issue 9, attack 4)', async () => {

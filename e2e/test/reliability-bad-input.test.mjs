@@ -67,6 +67,9 @@ const OPEN = [
   ['withdraw before the unbonding period ends', 'bob', (a) => a.tx.mutualPool.withdraw(0, 0), 'mutualPool.StillUnbonding'],
   ['rebond with nothing unbonding', 'ferdie', (a) => a.tx.mutualPool.rebond(0), 'mutualPool.NothingUnbonding'],
   ['rebond before the unbonding period ends', 'bob', (a) => a.tx.mutualPool.rebond(0), 'mutualPool.StillUnbonding'],
+  // release_hold(who, pool_id)
+  ['release a hold nobody has', 'eve', (a) => a.tx.mutualPool.releaseHold(poolAccount(a, 0), 0), 'mutualPool.HoldNotFound'],
+  ['release a hold in a missing pool', 'eve', (a) => a.tx.mutualPool.releaseHold(poolAccount(a, 0), 99), 'mutualPool.HoldNotFound'],
   // buy_cover(product_id, amount, period, max_premium)
   ['cover on a missing product', 'eve', (a) => a.tx.mutualPool.buyCover(99, MIN_COVER, 100, MAX), 'mutualPool.ProductNotFound'],
   ['cover of zero', 'eve', (a) => a.tx.mutualPool.buyCover(0, 0, 100, MAX), 'mutualPool.ZeroAmount'],

@@ -44,22 +44,23 @@ const WINDOW_AT = 56 + 6 * 16 + 4 + 16;
  * block and a balance). */
 const WINDOW_V5 = 4 + 8 * 16;
 const WINDOW_V4 = 4 + 16;
-/** The stakes warming up, last in a version 5 pool (an epoch and two balances): version 4 had
- * none. */
-const WARMING_V5 = 4 + 2 * 16;
+/** What closes a version 5 pool, which version 4 had none of: the stakes warming up (an epoch and
+ * two balances), then the held withdrawals (value, units, era, paid out). */
+const TAIL_V5 = 4 + 2 * 16 + (16 + 16 + 4 + 16);
 
 /** A version 5 pool's encoding (hex) as version 4 stored it: its window opened at block 0
- * with what the slots hold (nothing here: no payout in this test), no stakes warming up. */
+ * with what the slots hold (nothing here: no payout in this test), no stakes warming up, no
+ * withdrawal held. */
 function poolAsV4(hex) {
   const bytes = Buffer.from(hex.slice(2), 'hex');
   const window = bytes.subarray(WINDOW_AT + 4, WINDOW_AT + WINDOW_V5);
   assert.ok(window.every((b) => b === 0), 'no payout in the window');
-  const warming = bytes.subarray(bytes.length - WARMING_V5);
-  assert.ok(warming.every((b) => b === 0), 'nothing warming up');
+  const tail = bytes.subarray(bytes.length - TAIL_V5);
+  assert.ok(tail.every((b) => b === 0), 'nothing warming up, nothing held, nothing paid out');
   return `0x${Buffer.concat([
     bytes.subarray(0, WINDOW_AT),
     Buffer.alloc(WINDOW_V4),
-    bytes.subarray(WINDOW_AT + WINDOW_V5, bytes.length - WARMING_V5),
+    bytes.subarray(WINDOW_AT + WINDOW_V5, bytes.length - TAIL_V5),
   ]).toString('hex')}`;
 }
 

@@ -231,11 +231,11 @@ pub mod mutual_pool {
 		/// One cover-expiry bucket per hour.
 		pub const ExpiryBucketLength: BlockNumber = 600;
 		/// The covers an incident hit may be redeemed for an hour (600 blocks) after its
-		/// declaration, as long as the council has to decide a claim; the reserve holds
-		/// withdrawals until then.
+		/// declaration, as long as the council has to decide a claim; a leaver's share of the
+		/// reserve is held back until then.
 		pub const IncidentRedemptionPeriod: BlockNumber = HOURS;
 		/// A rejected claimant has 2 minutes (20 blocks) to appeal: the claim's amount stays
-		/// reserved (withdrawals from the pool wait) and its deposit held until then. A dev
+		/// reserved (a leaver's share of it held back) and its deposit held until then. A dev
 		/// chain's window, as short as pool 0's unbonding period; a chain holding real money
 		/// gives days (docs/runtime.md).
 		pub const AppealPeriod: BlockNumber = 2 * MINUTES;

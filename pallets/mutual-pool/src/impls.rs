@@ -80,12 +80,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What the pool account must hold at least once the pool has capital: its capital, its
-	/// unearned premiums, the fees it owes and the existential deposit, so that paying out all
-	/// capital can never reap it. `None` on overflow.
+	/// unearned premiums, the fees it owes, its held withdrawals and the existential deposit, so
+	/// that paying out all capital can never reap it. `None` on overflow.
 	pub(crate) fn account_floor(pool: &PoolOf<T>) -> Option<BalanceOf<T>> {
 		pool.capital
 			.checked_add(&pool.earnings.unearned)?
 			.checked_add(&pool.fees_owed)?
+			.checked_add(&pool.holding.value)?
 			.checked_add(&T::Currency::minimum_balance())
 	}
 
@@ -254,6 +255,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Give `amount` back to the capital of the shares that bore the payouts it makes good (a
+	/// hold's charge): the unbonding shares their part pro rata to their capital, rounded down,
+	/// the bonded ones the rest (`credit_bonded`).
+	pub(crate) fn credit_capital(
+		pool: &mut PoolOf<T>,
+		amount: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		let to_unbonding = if pool.capital.is_zero() {
+			Zero::zero()
+		} else {
+			Self::mul_div(amount, pool.unbonding_capital, pool.capital, Rounding::Down)?
+		};
+		pool.unbonding_capital =
+			pool.unbonding_capital.checked_add(&to_unbonding).ok_or(Error::<T>::Overflow)?;
+		pool.capital = pool.capital.checked_add(&to_unbonding).ok_or(Error::<T>::Overflow)?;
+		Self::credit_bonded(pool, amount.saturating_sub(to_unbonding))
+	}
+
 	/// Add `amount` to the pool's unearned premiums, earned at a constant rate from
 	/// `accrued_through` to the end of expiry bucket `bucket`, where rolling the bucket stops
 	/// the rate (`EarningEnds`). `bucket` is after the pool's first unrolled bucket's start, so
@@ -406,6 +425,7 @@ impl<T: Config> Pallet<T> {
 			era: 0,
 			unbonding_era: 0,
 			warming: Default::default(),
+			holding: Default::default(),
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -789,17 +809,32 @@ impl<T: Config> Pallet<T> {
 		ensure!(now >= staker.unlock_at, Error::<T>::StillUnbonding);
 		ensure!(now >= pool.frozen_until, Error::<T>::PoolFrozen);
 		let rolled = Self::roll_pool(pool_id, &mut pool, now)?.buckets;
-		ensure!(pool.pending_claims.is_zero(), Error::<T>::ClaimsPending);
 
 		let shares = staker.unbonding;
-		let amount = Self::withdrawal_value(&pool, shares)?;
+		let value = Self::withdrawal_value(&pool, shares)?;
+		// The staker's share of what is pending (claims, incidents' reserves) is held back, to
+		// bear the staker's share of what they pay; the rest is paid now.
+		let held = if pool.pending_claims.is_zero() || value.is_zero() {
+			Zero::zero()
+		} else {
+			Self::mul_div(value, pool.pending_claims, pool.capital, Rounding::Up)?.min(value)
+		};
+		let amount = value.saturating_sub(held);
 		ensure!(amount >= min_amount, Error::<T>::WithdrawalBelowMinimum);
-		pool.capital = pool.capital.checked_sub(&amount).defensive_ok_or(Error::<T>::Corrupt)?;
-		Self::burn_unbonding(&mut pool, shares, amount)?;
+		let capital = pool.capital;
+		pool.capital = pool.capital.checked_sub(&value).defensive_ok_or(Error::<T>::Corrupt)?;
+		Self::burn_unbonding(&mut pool, shares, value)?;
 		// Withdrawing nothing unbacks nothing: shares that a payout made worthless can always
 		// be cleared.
-		ensure!(amount.is_zero() || Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
+		ensure!(value.is_zero() || Self::is_backed(&pool), Error::<T>::InsufficientFreeCapital);
 		staker.unbonding = Zero::zero();
+		if !held.is_zero() {
+			ensure!(!Holds::<T>::contains_key(who, pool_id), Error::<T>::HoldOpen);
+			let due_at = now.checked_add(&Self::hold_period()).ok_or(Error::<T>::Overflow)?;
+			let hold = Self::hold(&mut pool, held, value, capital, due_at)?;
+			Holds::<T>::insert(who, pool_id, hold);
+			Self::deposit_event(Event::WithdrawalHeld { pool_id, who: who.clone(), held, due_at });
+		}
 
 		if !amount.is_zero() {
 			T::Currency::transfer(
@@ -821,6 +856,98 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::Withdrawn { pool_id, who: who.clone(), shares, amount });
 		Ok(rolled)
+	}
+
+	/// The longest any amount pending at a block can still be paid after it:
+	/// `max(ClaimDecisionPeriod + AppealPeriod + AppealDecisionPeriod,
+	/// IncidentRedemptionPeriod)`. A claim filed by then is decided, lapses or has its appeal
+	/// decided within the first; an incident declared by then closes its redemptions within the
+	/// second. A hold is due this many blocks after its withdrawal.
+	pub fn hold_period() -> BlockNumberFor<T> {
+		T::ClaimDecisionPeriod::get()
+			.saturating_add(T::AppealPeriod::get())
+			.saturating_add(T::AppealDecisionPeriod::get())
+			.max(T::IncidentRedemptionPeriod::get())
+	}
+
+	/// Put `held` of a withdrawal of `exposure`, out of `capital`, into `pool`'s holding (it
+	/// left the capital already); returns the hold, due at `due_at`.
+	fn hold(
+		pool: &mut PoolOf<T>,
+		held: BalanceOf<T>,
+		exposure: BalanceOf<T>,
+		capital: BalanceOf<T>,
+		due_at: BlockNumberFor<T>,
+	) -> Result<HoldOf<T>, Error<T>> {
+		let holding = &mut pool.holding;
+		// A unit is worth `value / units`, at most one balance unit: a payout that draws the
+		// value to zero ends the era and the units with it.
+		let units = if holding.units.is_zero() {
+			held
+		} else if holding.value.is_zero() {
+			defensive!("held units without held value");
+			return Err(Error::<T>::Corrupt);
+		} else {
+			Self::mul_div(held, holding.units, holding.value, Rounding::Down)?
+		};
+		holding.value = holding.value.checked_add(&held).ok_or(Error::<T>::Overflow)?;
+		holding.units = holding.units.checked_add(&units).ok_or(Error::<T>::Overflow)?;
+		Ok(Hold { units, era: holding.era, exposure, capital, paid_out: holding.paid_out, due_at })
+	}
+
+	/// Release the hold of `who` in a pool, once due (see [`Hold`]).
+	pub(crate) fn do_release_hold(who: &T::AccountId, pool_id: PoolId) -> DispatchResult {
+		let hold = Holds::<T>::get(who, pool_id).ok_or(Error::<T>::HoldNotFound)?;
+		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		let now = Self::now();
+		// Nothing pending means nothing pending at the withdrawal can pay any more.
+		ensure!(now >= hold.due_at || pool.pending_claims.is_zero(), Error::<T>::HoldNotDue);
+		// What was earned until now belongs to the stakers before the capital changes.
+		Self::accrue(&mut pool, now)?;
+		let holding = &mut pool.holding;
+		let worth = if hold.era == holding.era {
+			let worth = if holding.units.is_zero() {
+				defensive!("a hold of no held units");
+				Zero::zero()
+			} else {
+				Self::mul_div(hold.units, holding.value, holding.units, Rounding::Down)?
+			};
+			holding.units =
+				holding.units.checked_sub(&hold.units).defensive_ok_or(Error::<T>::Corrupt)?;
+			holding.value =
+				holding.value.checked_sub(&worth).defensive_ok_or(Error::<T>::Corrupt)?;
+			worth
+		} else {
+			// A payout drew every held unit of its era: the hold is worth nothing.
+			Zero::zero()
+		};
+		// Rounding dust left with the last units belongs to nobody held: the stakers take it.
+		let dust = if holding.units.is_zero() {
+			core::mem::take(&mut holding.value)
+		} else {
+			Zero::zero()
+		};
+		// The leaver's share of what the capital paid out meanwhile, rounded up.
+		let paid_since = holding.paid_out.saturating_sub(hold.paid_out);
+		let charged = if hold.capital.is_zero() {
+			Zero::zero()
+		} else {
+			Self::mul_div(paid_since, hold.exposure, hold.capital, Rounding::Up)?.min(worth)
+		};
+		Self::credit_capital(&mut pool, charged.saturating_add(dust))?;
+		let amount = worth.saturating_sub(charged);
+		if !amount.is_zero() {
+			T::Currency::transfer(
+				&Self::pool_account(pool_id),
+				who,
+				amount,
+				Preservation::Preserve,
+			)?;
+		}
+		Holds::<T>::remove(who, pool_id);
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::HoldReleased { pool_id, who: who.clone(), charged, amount });
+		Ok(())
 	}
 
 	/// The premium curve of a product on its pool.
@@ -1170,19 +1297,33 @@ impl<T: Config> Pallet<T> {
 		cover: &mut CoverOf<T>,
 		payout: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let paid = payout.min(pool.capital);
+		let from_capital = payout.min(pool.capital);
+		// Held withdrawals pay only what the capital cannot: they held back their share of
+		// what was pending, which a short pool needs.
+		let drawn = payout.saturating_sub(from_capital).min(pool.holding.value);
+		let paid = from_capital.saturating_add(drawn);
 
 		// Bonded and unbonding shares bear the loss pro rata to their capital. The unbonding
 		// part is rounded up: the bonded capital then stays above zero unless the payout took
 		// everything, so rounding never ends the era of bonded shares (which still earn), only
 		// at worst that of unbonding shares worth less than a unit (which earn nothing).
-		if !paid.is_zero() {
+		if !from_capital.is_zero() {
 			let unbonding_loss =
-				Self::mul_div(paid, pool.unbonding_capital, pool.capital, Rounding::Up)?
+				Self::mul_div(from_capital, pool.unbonding_capital, pool.capital, Rounding::Up)?
 					.min(pool.unbonding_capital);
 			pool.unbonding_capital = pool.unbonding_capital.saturating_sub(unbonding_loss);
 		}
-		pool.capital = pool.capital.saturating_sub(paid);
+		pool.capital = pool.capital.saturating_sub(from_capital);
+		// Every hold bears its leaver's share of this when released.
+		pool.holding.paid_out = pool.holding.paid_out.saturating_add(from_capital);
+		if !drawn.is_zero() {
+			pool.holding.value = pool.holding.value.saturating_sub(drawn);
+			if pool.holding.value.is_zero() {
+				// The holds in issue are worth nothing: their era ends.
+				pool.holding.units = Zero::zero();
+				pool.holding.era = pool.holding.era.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			}
+		}
 		cover.remaining =
 			cover.remaining.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
 		// What is paid on a cover no longer counts as active cover, unless it has expired.
@@ -1823,6 +1964,19 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
+		// Held units per pool, from the holds of each pool's current era.
+		let mut hold_units: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		for (_, pool_id, hold) in Holds::<T>::iter() {
+			let pool = Pools::<T>::get(pool_id).ok_or("a hold in a missing pool")?;
+			ensure!(hold.era <= pool.holding.era, "a hold of an era to come");
+			ensure!(hold.exposure <= hold.capital, "a hold exposed beyond its pool's capital");
+			ensure!(hold.paid_out <= pool.holding.paid_out, "a hold of payouts to come");
+			if hold.era == pool.holding.era {
+				ensure!(!hold.units.is_zero(), "a hold of no units");
+				add(hold_units.entry(pool_id).or_default(), hold.units)?;
+			}
+		}
+
 		// Earning rates per pool, from the rates booked to stop with each bucket, and the
 		// premium they will still earn: the unearned premiums must pay for all of it.
 		let mut rates: Sums<PoolId, FixedU128> = BTreeMap::new();
@@ -2022,11 +2176,22 @@ impl<T: Config> Pallet<T> {
 				warming.get(&pool_id).copied().unwrap_or_default() == pool_warming.staked,
 				"stakes warming up differ from the stakers' warm-ups"
 			);
+			ensure!(
+				get(&hold_units).unwrap_or(zero) == pool.holding.units,
+				"held units differ from the holds'"
+			);
+			ensure!(
+				pool.holding.units.is_zero() == pool.holding.value.is_zero(),
+				"held value without held units, or units without value"
+			);
+			ensure!(pool.holding.value <= pool.holding.units, "a held unit worth more than one");
 			let balance = T::Currency::balance(&Self::pool_account(pool_id));
 			if balance.is_zero() {
 				ensure!(
-					pool.capital.is_zero() && pool.fees_owed.is_zero(),
-					"an empty pool account holds capital or owed fees"
+					pool.capital.is_zero()
+						&& pool.fees_owed.is_zero()
+						&& pool.holding.value.is_zero(),
+					"an empty pool account holds capital, owed fees or held withdrawals"
 				);
 			} else {
 				ensure!(

@@ -30,14 +30,14 @@
 //!   cover in force at that block may then be redeemed (`redeem_cover`, anyone, O(1) per cover)
 //!   for the ratio of what it has left, once, until `IncidentRedemptionPeriod` is over
 //!   (`close_incident`). The declaration reserves the ratio of the product's active cover as
-//!   pending, so stakers cannot leave ahead of the redemptions.
+//!   pending, so no staker leaves ahead of the redemptions without its share of them.
 //! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
 //!   shares keep bearing losses but earn nothing and sell no new cover (`rebond` turns them
-//!   back), `withdraw` waits while claims are pending or an incident is open (so a claim's
-//!   outcome is shared by exactly the stakers who were there when it was filed) and while a
-//!   freeze holds the pool
-//!   (`freeze_pool`), and it may not take capital that backs cover, the pool's or any product's
-//!   share of it.
+//!   back). `withdraw` waits while a freeze holds the pool (`freeze_pool`), and it may not take
+//!   capital that backs cover, the pool's or any product's share of it. While claims or
+//!   incidents are pending it holds back the staker's share of them (a [`Hold`], released by
+//!   `release_hold` once they are decided, at the latest [`Pallet::hold_period`] blocks later),
+//!   so a claim's outcome is shared by exactly the stakers who were there when it was filed.
 //! - A payout that empties a pool closes it to stakes and sales until governance reopens it
 //!   (`reopen_pool`) after every cover sold before has run off; a payout that leaves it unable to
 //!   back its cover (or a claim that does) closes it to stakes until enough has run off. Shares a payout left without
@@ -63,7 +63,8 @@
 //!   `withdraw`; until then it still counts as active (see [`expiry`]).
 //! - **Pending claims**: the claimed amounts under assessment, under appeal or in their appeal
 //!   window, and what open incidents still reserve; they lock capital, count against capacity,
-//!   and hold withdrawals until each claim is paid, lapses or closes and each incident closes.
+//!   and hold back a leaver's share until each claim is paid, lapses or closes and each
+//!   incident closes.
 //! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
 //!   until anyone calls `pay_fees` to send them to the treasury.
 //! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
@@ -140,6 +141,8 @@ pub mod pallet {
 	pub type ProductParamsOf<T> = ProductParams<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
 	/// Stakes still warming up, in this runtime's types.
 	pub type WarmingOf<T> = Warming<BalanceOf<T>, BlockNumberFor<T>>;
+	/// A held withdrawal of runtime `T`.
+	pub type HoldOf<T> = Hold<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A staker's record as stored.
 	pub type StakerInfoOf<T> = StakerInfo<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A cover as stored.
@@ -346,6 +349,12 @@ pub mod pallet {
 	pub type Warmups<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, WarmingOf<T>>;
 
+	/// Withdrawals held back while amounts were pending, by staker and pool (see [`Hold`]): at
+	/// most one each, removed by `release_hold`.
+	#[pallet::storage]
+	pub type Holds<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, HoldOf<T>>;
+
 	/// The id the next cover will get.
 	#[pallet::storage]
 	pub type NextCoverId<T> = StorageValue<_, CoverId, ValueQuery>;
@@ -442,6 +451,22 @@ pub mod pallet {
 		/// `who` burnt `shares` and received `amount` (nothing for a record of ended eras, whose
 		/// bonded and unbonding shares `shares` counts together).
 		Withdrawn { pool_id: PoolId, who: T::AccountId, shares: BalanceOf<T>, amount: BalanceOf<T> },
+		/// A withdrawal of `who` taken while amounts were pending held back `held`, its share of
+		/// them (see [`Hold`]): released by `release_hold` once due, at the latest at `due_at`.
+		WithdrawalHeld {
+			pool_id: PoolId,
+			who: T::AccountId,
+			held: BalanceOf<T>,
+			due_at: BlockNumberFor<T>,
+		},
+		/// The hold of `who` was released: `charged`, its share of what the pool paid out while
+		/// it was held, went back to the stakers who bore it, and `amount` to `who`.
+		HoldReleased {
+			pool_id: PoolId,
+			who: T::AccountId,
+			charged: BalanceOf<T>,
+			amount: BalanceOf<T>,
+		},
 		/// A cover was bought.
 		CoverBought {
 			cover_id: CoverId,
@@ -619,9 +644,14 @@ pub mod pallet {
 		/// or on the cover, is above the pool's large-claim threshold: it needs
 		/// `LargeClaimOrigin`.
 		RequiresLargeClaimOrigin,
-		/// No withdrawal while claims on the pool are pending: each is decided or lapses within
-		/// `ClaimDecisionPeriod`, and a rejected claim must cost no staker anything.
-		ClaimsPending,
+		/// A withdrawal while amounts are pending would hold back part of it, and the staker's
+		/// previous hold in the pool is not released yet (`release_hold`, once it is due).
+		HoldOpen,
+		/// The hold is not due: something pending at its withdrawal may still be paid, and its
+		/// `due_at` has not come.
+		HoldNotDue,
+		/// No hold of this staker in this pool.
+		HoldNotFound,
 		/// The claim's decision period is over: it can only lapse (`lapse_claim`).
 		ClaimLapsed,
 		/// The claim's decision period is not over yet.
@@ -864,11 +894,17 @@ pub mod pallet {
 		/// the capacity (`InsufficientFreeCapital`). It rolls the pool's due expiry buckets, not
 		/// the products': cover that ended in a product bucket not yet rolled still counts
 		/// against the product's share, so batch `roll_expiries` for the product first if
-		/// `on_idle` has not. Not while claims on the pool are pending (`ClaimsPending`): each is
-		/// decided or lapses within `ClaimDecisionPeriod`, so that whatever its outcome, the
-		/// staker bears exactly its share of it; nor while the pool is frozen (`PoolFrozen`).
-		/// Fails with `WithdrawalBelowMinimum` if it would pay less than `min_amount`. Shares
-		/// that a payout made worthless (an ended era) are withdrawn for nothing, at any time.
+		/// `on_idle` has not. Not while the pool is frozen (`PoolFrozen`).
+		///
+		/// While claims or incident reserves on the pool are pending, the staker's share of them,
+		/// `value * pending_claims / capital` rounded up, is held back (see [`Hold`]): it bears
+		/// the staker's share of what the pool pays out until everything pending now is decided,
+		/// and `release_hold` pays the rest once due, at the latest `hold_period` blocks from
+		/// now; the withdrawal pays everything else at once. One hold per staker and pool: a
+		/// withdrawal that would hold back while the previous hold is not released fails with
+		/// `HoldOpen`. Fails with `WithdrawalBelowMinimum` if it would pay less than `min_amount`
+		/// now. Shares that a payout made worthless (an ended era) are withdrawn for nothing, at
+		/// any time.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxExpiryBucketsPerCall::get()))]
 		pub fn withdraw(
@@ -1092,7 +1128,8 @@ pub mod pallet {
 		/// `IncidentRedemptionPeriod` blocks. Cover bought after `occurred_at` is not paid.
 		///
 		/// The incident reserves `ratio` of the product's active cover, at least what it can pay:
-		/// it counts as a pending claim of the pool, so withdrawals wait and no cover is sold
+		/// it counts as a pending claim of the pool, so a withdrawal holds back the leaver's
+		/// share of it (see [`Hold`]) and no cover is sold
 		/// against it until the incident closes (`close_incident`). The whole reserve counts in
 		/// the pool's large-claim window at once: `LargeClaimOrigin` is needed when it, added to
 		/// what the pool paid or committed in the last `LargeClaimWindow` blocks (the reserves
@@ -1199,6 +1236,23 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_close_claim(claim_id)?;
 			Ok(Pays::No.into())
+		}
+
+		/// Release the hold of `who` in a pool (see [`Hold`]), once due: when nothing on the
+		/// pool is pending any more, or from its `due_at`. The hold is charged `who`'s share of
+		/// what the pool paid out while it was held (its withdrawn value over the pool's capital
+		/// at the withdrawal), at most what it is worth; the charge goes back to the capital of
+		/// the stakers who bore those payouts, the rest to `who`. Anyone may release a due hold:
+		/// it bears payouts until released.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::release_hold())]
+		pub fn release_hold(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			pool_id: PoolId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_release_hold(&who, pool_id)
 		}
 	}
 }

@@ -175,14 +175,15 @@ pub mod v4 {
 }
 
 /// Storage version 4 to 5: every pool's large-claim window slides, and pools keep the stakes still
-/// warming up (issue 22).
+/// warming up and the withdrawals held back (issue 22).
 ///
 /// A version 4 pool kept what it paid since the start of a window with a fixed start
 /// (`PayoutWindowV4 { start, paid }`); version 5 keeps [`PAYOUT_SLOTS`](crate::PAYOUT_SLOTS)
 /// slots of what it paid or committed ([`PayoutWindow`](crate::PayoutWindow)). What a pool paid
 /// in a window still open is put in the slot of the upgrade's block, so it counts for a full
 /// window from then on: never less than the old rules counted it. A window already over is
-/// dropped, as the old rules dropped it at the next decision. Nothing else changes. Pools are few
+/// dropped, as the old rules dropped it at the next decision. Nothing is warming up or held back
+/// after the upgrade (`Warmups` and `Holds` start empty). Nothing else changes. Pools are few
 /// (each is created by governance), so they are all migrated in one block.
 pub mod v5 {
 	use crate::{
@@ -297,6 +298,7 @@ pub mod v5 {
 				era: pool.era,
 				unbonding_era: pool.unbonding_era,
 				warming: Default::default(),
+				holding: Default::default(),
 			}
 		}
 

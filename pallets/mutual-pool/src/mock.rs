@@ -343,3 +343,25 @@ pub fn last_premium() -> Balance {
 pub fn evidence() -> EvidenceOf<Test> {
 	b"ipfs://exploit-report".to_vec().try_into().unwrap()
 }
+
+/// Release the hold of `who` in pool 0 (by Eve: anyone may); returns what it charged and what
+/// it paid `who`.
+pub fn release(who: AccountId) -> (Balance, Balance) {
+	assert_ok!(MutualPool::release_hold(signed(EVE), who, 0));
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|event| match event {
+			Event::HoldReleased { who: w, charged, amount, .. } if w == who => {
+				Some((charged, amount))
+			},
+			_ => None,
+		})
+		.expect("a release")
+}
+
+/// What the hold of `who` in pool 0 held back at its withdrawal (its units, while no payout has
+/// drawn on the holds).
+pub fn held_back(who: AccountId) -> Balance {
+	Holds::<Test>::get(who, 0).expect("a hold").units
+}

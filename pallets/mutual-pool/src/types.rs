@@ -107,6 +107,66 @@ pub struct Pool<Balance, BlockNumber> {
 	/// Stakes still warming up: bonded, but not yet counted in the capacity that sells and
 	/// prices cover (see [`Warming`]; storage version 5).
 	pub warming: Warming<Balance, BlockNumber>,
+	/// What withdrawals held back while amounts were pending (see [`Holding`]; storage
+	/// version 5).
+	pub holding: Holding<Balance>,
+}
+
+/// A pool's book of held withdrawals. A staker who withdraws while claims or incidents are
+/// pending is paid at once all but its share of what is pending; that share is held (see
+/// [`Hold`]) until everything pending then is decided, and bears the leaver's part of what the
+/// pool pays meanwhile. Held funds sit in the pool account beside the capital, but are not
+/// capital: they back no cover, earn nothing, and a payout draws on them only once the capital
+/// is exhausted.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Holding<Balance> {
+	/// What the holds of era `era` are worth together.
+	pub value: Balance,
+	/// The units of the holds of era `era`: a hold of `units` is worth `units * value / units`
+	/// of the pool's. A unit is worth one balance unit until a payout draws on the holds.
+	pub units: Balance,
+	/// The era of the holds. A payout that draws the holds' value to zero ends it: the holds in
+	/// issue are worth nothing from then on, and the next is priced one unit per balance unit.
+	pub era: u32,
+	/// Everything the pool's capital has paid out, ever (saturating): a hold is charged the
+	/// leaver's part of what this grows by while it is held.
+	pub paid_out: Balance,
+}
+
+/// A withdrawal held back (`Holds`): taken at block `t` by a staker whose unbonding shares were
+/// worth `exposure` of the pool's `capital`, while `pending` was pending; `held = exposure *
+/// pending / capital`, rounded up, is held. When released, the hold is charged `exposure /
+/// capital` of what the pool's capital paid out since `t`, at most what it is worth; the charge
+/// goes back to the stakers who bore those payouts and the rest to the leaver. Every item pending
+/// at `t` can pay only until `t + hold_period`: the hold is due then, or as soon as nothing is
+/// pending.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Hold<Balance, BlockNumber> {
+	/// The hold's units of its pool's `holding`, in era `era`.
+	pub units: Balance,
+	/// The era of `units`.
+	pub era: u32,
+	/// What the withdrawn unbonding shares were worth.
+	pub exposure: Balance,
+	/// The pool's capital at the withdrawal, before it.
+	pub capital: Balance,
+	/// The pool's `holding.paid_out` at the withdrawal.
+	pub paid_out: Balance,
+	/// The block from which the hold may be released whatever is pending.
+	pub due_at: BlockNumber,
 }
 
 /// Stakes made in the last two warm-up epochs of `StakeWarmup` blocks (a pool's, or one
@@ -510,8 +570,8 @@ where
 	pub closes_at: BlockNumber,
 	/// What the incident still holds of its pool's capital, counted in the pool's pending
 	/// claims: `ratio` of the product's active cover at the declaration, less what redemptions
-	/// have paid since. It holds withdrawals and counts against capacity until the incident
-	/// closes.
+	/// have paid since. A leaver's share of it is held back (see [`Hold`]), and it counts
+	/// against capacity until the incident closes.
 	pub reserved: Balance,
 	/// Everything paid on redemptions so far.
 	pub paid: Balance,

@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn stake() -> Weight;
 	fn request_unstake() -> Weight;
 	fn withdraw(b: u32, ) -> Weight;
+	fn release_hold() -> Weight;
 	fn buy_cover() -> Weight;
 	fn transfer_cover() -> Weight;
 	fn submit_claim(e: u32, ) -> Weight;
@@ -81,53 +82,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 12_208_000 picoseconds.
-		Weight::from_parts(13_419_000, 1489)
+		// Minimum execution time: 12_248_000 picoseconds.
+		Weight::from_parts(13_340_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `631` bytes, estimated `4331` bytes.
-		// Minimum execution time: 14_191_000 picoseconds.
-		Weight::from_parts(15_894_000, 4331)
+		// Proof size: measured `683` bytes, estimated `4383` bytes.
+		// Minimum execution time: 14_051_000 picoseconds.
+		Weight::from_parts(15_563_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(_m: u32, ) -> Weight {
-		// Proof size: measured `603` bytes, estimated `4331` bytes.
-		// Minimum execution time: 18_858_000 picoseconds.
-		Weight::from_parts(23_540_762, 4331)
+	fn create_product(m: u32, ) -> Weight {
+		// Proof size: measured `655` bytes, estimated `4383` bytes.
+		// Minimum execution time: 18_788_000 picoseconds.
+		Weight::from_parts(20_435_232, 4383)
+			// Standard error: 31.
+			.saturating_add(Weight::from_parts(944, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
-		// Proof size: measured `992` bytes, estimated `4331` bytes.
-		// Minimum execution time: 21_912_000 picoseconds.
-		Weight::from_parts(23_835_309, 4331)
-			// Standard error: 94.
-			.saturating_add(Weight::from_parts(1_048, 0).saturating_mul(m.into()))
+		// Proof size: measured `1044` bytes, estimated `4383` bytes.
+		// Minimum execution time: 21_732_000 picoseconds.
+		Weight::from_parts(23_407_721, 4383)
+			// Standard error: 33.
+			.saturating_add(Weight::from_parts(123, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
@@ -135,52 +138,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `1131` bytes, estimated `4331` bytes.
-		// Minimum execution time: 78_086_000 picoseconds.
-		Weight::from_parts(81_361_000, 4331)
+		// Proof size: measured `1183` bytes, estimated `4383` bytes.
+		// Minimum execution time: 77_535_000 picoseconds.
+		Weight::from_parts(82_292_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
-		// Proof size: measured `884` bytes, estimated `4331` bytes.
-		// Minimum execution time: 31_436_000 picoseconds.
-		Weight::from_parts(33_590_000, 4331)
+		// Proof size: measured `936` bytes, estimated `4383` bytes.
+		// Minimum execution time: 31_416_000 picoseconds.
+		Weight::from_parts(33_550_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Holds` (r:1 w:1)
+	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `1287 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 69_373_000 picoseconds.
-		Weight::from_parts(72_545_342, 4331)
-			// Standard error: 72_894.
-			.saturating_add(Weight::from_parts(10_596_143, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `1469 + b * (201 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 80_198_000 picoseconds.
+		Weight::from_parts(84_223_821, 4383)
+			// Standard error: 109_040.
+			.saturating_add(Weight::from_parts(13_390_723, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+	}
+	/// Storage: `MutualPool::Holds` (r:1 w:1)
+	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn release_hold() -> Weight {
+		// Proof size: measured `1207` bytes, estimated `6196` bytes.
+		// Minimum execution time: 74_200_000 picoseconds.
+		Weight::from_parts(78_376_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
@@ -192,9 +210,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
-		// Proof size: measured `1330` bytes, estimated `6022` bytes.
-		// Minimum execution time: 83_724_000 picoseconds.
-		Weight::from_parts(87_290_000, 6022)
+		// Proof size: measured `1382` bytes, estimated `6022` bytes.
+		// Minimum execution time: 83_633_000 picoseconds.
+		Weight::from_parts(87_349_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -202,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 13_911_000 picoseconds.
-		Weight::from_parts(15_263_000, 3570)
+		// Minimum execution time: 14_031_000 picoseconds.
+		Weight::from_parts(15_273_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -212,7 +230,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -221,11 +239,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `1171` bytes, estimated `4331` bytes.
-		// Minimum execution time: 75_471_000 picoseconds.
-		Weight::from_parts(79_388_037, 4331)
-			// Standard error: 54.
-			.saturating_add(Weight::from_parts(1_245, 0).saturating_mul(e.into()))
+		// Proof size: measured `1223` bytes, estimated `4383` bytes.
+		// Minimum execution time: 75_562_000 picoseconds.
+		Weight::from_parts(78_786_330, 4383)
+			// Standard error: 32.
+			.saturating_add(Weight::from_parts(648, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -236,7 +254,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -244,9 +262,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2764` bytes, estimated `6196` bytes.
-		// Minimum execution time: 130_773_000 picoseconds.
-		Weight::from_parts(139_145_000, 6196)
+		// Proof size: measured `2816` bytes, estimated `6196` bytes.
+		// Minimum execution time: 130_122_000 picoseconds.
+		Weight::from_parts(135_090_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -254,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 17_776_000 picoseconds.
-		Weight::from_parts(19_819_000, 4604)
+		// Minimum execution time: 17_896_000 picoseconds.
+		Weight::from_parts(19_559_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -266,33 +284,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2546` bytes, estimated `4604` bytes.
-		// Minimum execution time: 76_874_000 picoseconds.
-		Weight::from_parts(82_322_000, 4604)
+		// Proof size: measured `2598` bytes, estimated `4604` bytes.
+		// Minimum execution time: 76_273_000 picoseconds.
+		Weight::from_parts(79_657_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
-		// Proof size: measured `631` bytes, estimated `4331` bytes.
-		// Minimum execution time: 14_301_000 picoseconds.
-		Weight::from_parts(15_833_000, 4331)
+		// Proof size: measured `683` bytes, estimated `4383` bytes.
+		// Minimum execution time: 14_321_000 picoseconds.
+		Weight::from_parts(15_603_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
-		// Proof size: measured `631` bytes, estimated `4331` bytes.
-		// Minimum execution time: 13_800_000 picoseconds.
-		Weight::from_parts(15_313_000, 4331)
+		// Proof size: measured `683` bytes, estimated `4383` bytes.
+		// Minimum execution time: 13_480_000 picoseconds.
+		Weight::from_parts(15_033_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -301,22 +319,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
 	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `1350` bytes, estimated `4331` bytes.
-		// Minimum execution time: 37_015_000 picoseconds.
-		Weight::from_parts(40_530_000, 4331)
+		// Proof size: measured `1402` bytes, estimated `4383` bytes.
+		// Minimum execution time: 37_135_000 picoseconds.
+		Weight::from_parts(39_618_000, 4383)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
 	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
@@ -325,11 +343,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
-		// Proof size: measured `1223` bytes, estimated `4331` bytes.
-		// Minimum execution time: 32_478_000 picoseconds.
-		Weight::from_parts(34_944_014, 4331)
-			// Standard error: 32.
-			.saturating_add(Weight::from_parts(624, 0).saturating_mul(e.into()))
+		// Proof size: measured `1275` bytes, estimated `4383` bytes.
+		// Minimum execution time: 33_059_000 picoseconds.
+		Weight::from_parts(35_160_139, 4383)
+			// Standard error: 25.
+			.saturating_add(Weight::from_parts(786, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -342,28 +360,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
-		// Proof size: measured `2573` bytes, estimated `6196` bytes.
-		// Minimum execution time: 99_206_000 picoseconds.
-		Weight::from_parts(107_829_000, 6196)
+		// Proof size: measured `2625` bytes, estimated `6196` bytes.
+		// Minimum execution time: 99_287_000 picoseconds.
+		Weight::from_parts(103_393_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Incidents` (r:1 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
-		// Proof size: measured `2076` bytes, estimated `4563` bytes.
-		// Minimum execution time: 31_687_000 picoseconds.
-		Weight::from_parts(33_830_000, 4563)
+		// Proof size: measured `2128` bytes, estimated `4563` bytes.
+		// Minimum execution time: 31_757_000 picoseconds.
+		Weight::from_parts(34_340_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,8 +393,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 67_971_000 picoseconds.
-		Weight::from_parts(71_887_000, 4604)
+		// Minimum execution time: 67_049_000 picoseconds.
+		Weight::from_parts(70_565_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -387,7 +405,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:2 w:2)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -395,9 +413,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2804` bytes, estimated `6196` bytes.
-		// Minimum execution time: 165_475_000 picoseconds.
-		Weight::from_parts(181_529_000, 6196)
+		// Proof size: measured `2856` bytes, estimated `6196` bytes.
+		// Minimum execution time: 164_023_000 picoseconds.
+		Weight::from_parts(170_393_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -408,7 +426,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -416,25 +434,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2754` bytes, estimated `6196` bytes.
-		// Minimum execution time: 127_529_000 picoseconds.
-		Weight::from_parts(135_831_000, 6196)
+		// Proof size: measured `2806` bytes, estimated `6196` bytes.
+		// Minimum execution time: 127_259_000 picoseconds.
+		Weight::from_parts(131_334_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `631 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 11_757_000 picoseconds.
-		Weight::from_parts(13_154_679, 4331)
-			// Standard error: 21_361.
-			.saturating_add(Weight::from_parts(13_863_524, 0).saturating_mul(b.into()))
+		// Proof size: measured `683 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 12_068_000 picoseconds.
+		Weight::from_parts(13_230_341, 4383)
+			// Standard error: 14_981.
+			.saturating_add(Weight::from_parts(13_939_332, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -443,23 +461,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `992 + b * (62 ±0)` bytes, estimated `4331 + b * (2976 ±178_762_891_779_283_680)` bytes.
-		// Minimum execution time: 15_974_000 picoseconds.
-		Weight::from_parts(18_019_119, 4331)
-			// Standard error: 64_880.
-			.saturating_add(Weight::from_parts(10_411_006, 0).saturating_mul(b.into()))
+		// Proof size: measured `1044 + b * (62 ±0)` bytes, estimated `4383 + b * (2976 ±178_762_891_779_283_680)` bytes.
+		// Minimum execution time: 16_134_000 picoseconds.
+		Weight::from_parts(17_643_331, 4383)
+			// Standard error: 18_103.
+			.saturating_add(Weight::from_parts(9_431_521, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -470,11 +488,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
-		// Proof size: measured `798 + b * (126 ±0)` bytes, estimated `4331 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 29_594_000 picoseconds.
-		Weight::from_parts(35_842_858, 4331)
-			// Standard error: 452_302.
-			.saturating_add(Weight::from_parts(11_670_059, 0).saturating_mul(b.into()))
+		// Proof size: measured `850 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 29_464_000 picoseconds.
+		Weight::from_parts(31_900_269, 4383)
+			// Standard error: 46_030.
+			.saturating_add(Weight::from_parts(12_413_618, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -482,13 +500,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(866), added: 3341, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		// Proof size: measured `1001` bytes, estimated `6196` bytes.
-		// Minimum execution time: 62_243_000 picoseconds.
-		Weight::from_parts(69_744_000, 6196)
+		// Proof size: measured `1053` bytes, estimated `6196` bytes.
+		// Minimum execution time: 61_651_000 picoseconds.
+		Weight::from_parts(64_606_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -497,141 +515,147 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(13_419_000, 1489)
+		Weight::from_parts(13_340_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(15_894_000, 4331)
+		Weight::from_parts(15_563_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn create_product(_m: u32, ) -> Weight {
-		Weight::from_parts(23_540_762, 4331)
+	fn create_product(m: u32, ) -> Weight {
+		Weight::from_parts(20_435_232, 4383)
+			.saturating_add(Weight::from_parts(944, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(23_835_309, 4331)
-			.saturating_add(Weight::from_parts(1_048, 0).saturating_mul(m.into()))
+		Weight::from_parts(23_407_721, 4383)
+			.saturating_add(Weight::from_parts(123, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(81_361_000, 4331)
+		Weight::from_parts(82_292_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(33_590_000, 4331)
+		Weight::from_parts(33_550_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(72_545_342, 4331)
-			.saturating_add(Weight::from_parts(10_596_143, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(84_223_821, 4383)
+			.saturating_add(Weight::from_parts(13_390_723, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
+	fn release_hold() -> Weight {
+		Weight::from_parts(78_376_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(87_290_000, 6022)
+		Weight::from_parts(87_349_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(15_263_000, 3570)
+		Weight::from_parts(15_273_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(79_388_037, 4331)
-			.saturating_add(Weight::from_parts(1_245, 0).saturating_mul(e.into()))
+		Weight::from_parts(78_786_330, 4383)
+			.saturating_add(Weight::from_parts(648, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(139_145_000, 6196)
+		Weight::from_parts(135_090_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(19_819_000, 4604)
+		Weight::from_parts(19_559_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(82_322_000, 4604)
+		Weight::from_parts(79_657_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(15_833_000, 4331)
+		Weight::from_parts(15_603_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(15_313_000, 4331)
+		Weight::from_parts(15_033_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(40_530_000, 4331)
+		Weight::from_parts(39_618_000, 4383)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn declare_incident(e: u32, ) -> Weight {
-		Weight::from_parts(34_944_014, 4331)
-			.saturating_add(Weight::from_parts(624, 0).saturating_mul(e.into()))
+		Weight::from_parts(35_160_139, 4383)
+			.saturating_add(Weight::from_parts(786, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn redeem_cover() -> Weight {
-		Weight::from_parts(107_829_000, 6196)
+		Weight::from_parts(103_393_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_incident() -> Weight {
-		Weight::from_parts(33_830_000, 4563)
+		Weight::from_parts(34_340_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal_claim() -> Weight {
-		Weight::from_parts(71_887_000, 4604)
+		Weight::from_parts(70_565_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(181_529_000, 6196)
+		Weight::from_parts(170_393_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_claim() -> Weight {
-		Weight::from_parts(135_831_000, 6196)
+		Weight::from_parts(131_334_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(13_154_679, 4331)
-			.saturating_add(Weight::from_parts(13_863_524, 0).saturating_mul(b.into()))
+		Weight::from_parts(13_230_341, 4383)
+			.saturating_add(Weight::from_parts(13_939_332, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(18_019_119, 4331)
-			.saturating_add(Weight::from_parts(10_411_006, 0).saturating_mul(b.into()))
+		Weight::from_parts(17_643_331, 4383)
+			.saturating_add(Weight::from_parts(9_431_521, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(35_842_858, 4331)
-			.saturating_add(Weight::from_parts(11_670_059, 0).saturating_mul(b.into()))
+		Weight::from_parts(31_900_269, 4383)
+			.saturating_add(Weight::from_parts(12_413_618, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -639,7 +663,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(69_744_000, 6196)
+		Weight::from_parts(64_606_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

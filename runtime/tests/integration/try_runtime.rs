@@ -23,7 +23,7 @@ use pallet_mutual_pool::{
 		v4::{v3, MigrateV3ToV4},
 		v5::{v4, InnerMigrateV4ToV5, MigrateV4ToV5},
 	},
-	ClaimId, ClaimOf, ClaimStatus, Claims, PoolId, PoolOf, Pools, Stakers, Warmups,
+	ClaimId, ClaimOf, ClaimStatus, Claims, Holds, PoolId, PoolOf, Pools, Stakers, Warmups,
 };
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
@@ -127,8 +127,10 @@ fn version_3_chain() -> (Claims3, Pools4) {
 			InnerMigrateV4ToV5::<Runtime>::to_v4(pool.clone(), now),
 		);
 	}
-	// Version 4 kept no warm-ups: the scenario's stakes count at once after the upgrade.
+	// Version 4 kept no warm-ups: the scenario's stakes count at once after the upgrade. Nor
+	// did it hold withdrawals back.
 	let _ = Warmups::<Runtime>::clear(u32::MAX, None);
+	let _ = Holds::<Runtime>::clear(u32::MAX, None);
 	StorageVersion::new(3).put::<MutualPool>();
 	(claims, pools)
 }
@@ -153,10 +155,13 @@ fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
 			assert_eq!(migrated.payouts.total(), pool.payouts.total());
 			assert_eq!(migrated.payouts.committed[0], pool.payouts.total());
 			assert_eq!(migrated.warming, Default::default());
+			// Nothing held, and the payouts count from the upgrade.
+			assert_eq!(migrated.holding, Default::default());
 			assert_eq!(
 				pallet_mutual_pool::Pool {
 					payouts: pool.payouts.clone(),
 					warming: pool.warming.clone(),
+					holding: pool.holding.clone(),
 					..migrated
 				},
 				pool

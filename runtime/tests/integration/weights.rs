@@ -64,6 +64,7 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 		(Call::appeal_claim { claim_id: 0 }, true),
 		(Call::uphold_appeal { claim_id: 0, payout: mut_(1) }, false),
 		(Call::close_claim { claim_id: 0 }, true),
+		(Call::release_hold { who: account(Bob), pool_id: 0 }, true),
 	]
 }
 

@@ -252,18 +252,25 @@ fn an_appeal_not_upheld_in_time_is_dismissed_and_both_deposits_are_slashed() {
 }
 
 #[test]
-fn stakers_wait_for_the_appeal_window_and_the_appeal() {
+fn a_leavers_share_of_an_appealed_claim_is_held_until_the_appeal_ends() {
 	ExtBuilder::default().build_and_execute(|| {
 		let claim_id = rejected_claim();
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
 		run_to_block(1 + DEFAULT_APPEAL_PERIOD - 1);
 		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
 		run_to_block(1 + DEFAULT_APPEAL_PERIOD + APPEAL_DECISION_PERIOD - 2);
-		// The claim's outcome is still open: whoever leaves waits for it.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+		// The claim's outcome is still open: whoever leaves holds back its share of it.
+		let (bob, pending) = (free(BOB), pool(0).pending_claims);
+		let share = (500_000 * pending).div_ceil(MutualPool::pool_status(0).unwrap().capital);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_eq!(free(BOB) - bob, 500_000 - share);
+		assert_eq!(held_back(BOB), share);
+		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
 		run_to_block(1 + DEFAULT_APPEAL_PERIOD + APPEAL_DECISION_PERIOD - 1);
 		assert_ok!(MutualPool::close_claim(signed(BOB), claim_id));
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		// Dismissed: nothing was paid, the whole share comes back.
+		assert_eq!(release(BOB), (0, share));
+		assert_eq!(free(BOB) - bob, 500_000);
 	});
 }
 

@@ -63,7 +63,12 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 			let dave = MutualPool::position(0, &DAVE).unwrap().value;
 			let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
 			assert!(dave >= MILLION);
-			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
+			// The claim counts against capacity beside the cover: Dave's capital backs both
+			// until the decision.
+			assert_noop!(
+				MutualPool::withdraw(signed(DAVE), 0, 0),
+				Error::<Test>::InsufficientFreeCapital
+			);
 
 			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
@@ -108,7 +113,6 @@ fn attack_02_an_undecided_claim_lapses_after_the_decision_period() {
 				MutualPool::reject_claim(signed(COUNCIL), claim_id),
 				Error::<Test>::ClaimLapsed
 			);
-			assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 			// Anyone lapses it, free of fees.
 			let info = MutualPool::lapse_claim(signed(ALICE), claim_id).unwrap();
 			assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
@@ -1092,13 +1096,20 @@ fn attack_35_an_incident_reserves_everything_it_can_still_pay() {
 			let charlie = free(CHARLIE);
 			assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, a));
 			assert_eq!(free(CHARLIE) - charlie, 12_000);
-			// What Eve's cover can still be paid is reserved: Dave waits for it.
+			// What Eve's cover can still be paid is reserved: Dave's withdrawal holds back his
+			// share of it.
 			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 12_000);
-			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
+			let capital = MutualPool::pool_status(0).unwrap().capital;
+			let value = MutualPool::position(0, &DAVE).unwrap().value;
+			let share = (value * 12_000).div_ceil(capital);
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+			assert_eq!(withdrawn(DAVE), value - share);
 			let eve = free(EVE);
 			assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, b));
 			assert_eq!(free(EVE) - eve, 12_000);
 			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 0);
+			// Dave bears his share of Eve's redemption, all he held back.
+			assert_eq!(release(DAVE), (share, 0));
 		});
 }
 
@@ -1114,7 +1125,7 @@ fn attack_33_a_dust_claim_holds_back_only_the_leavers_share_of_it() {
 		.stake(0, BOB, MILLION)
 		.build_and_execute(|| {
 			unstake_all(BOB);
-			let cover_id = buy(EVE, 0, MIN_COVER, 10);
+			let cover_id = buy(EVE, 0, MIN_COVER, YEAR);
 			claim(EVE, cover_id, 1);
 			run_to_block(21);
 			let status = MutualPool::pool_status(0).unwrap();
@@ -1126,6 +1137,22 @@ fn attack_33_a_dust_claim_holds_back_only_the_leavers_share_of_it() {
 			let bob = free(BOB);
 			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 			assert_eq!(free(BOB) - bob, value - share);
+			// Eve lets the claim lapse and re-files it in one batch, again and again: the share
+			// is released at its due block all the same, untouched (nothing was paid).
+			let due_at = Holds::<Test>::get(BOB, 0).unwrap().due_at;
+			assert_eq!(due_at, 21 + MutualPool::hold_period());
+			while System::block_number() < due_at {
+				let lapses_at = Claims::<Test>::iter().next().unwrap().1.lapses_at;
+				run_to_block(lapses_at.min(due_at));
+				if System::block_number() == lapses_at {
+					let claim_id = Claims::<Test>::iter().next().unwrap().0;
+					assert_ok!(MutualPool::lapse_claim(signed(EVE), claim_id));
+					claim(EVE, cover_id, 1);
+				}
+			}
+			assert_eq!(pool(0).pending_claims, 1);
+			assert_eq!(release(BOB), (0, share));
+			assert_eq!(free(BOB) - bob, value);
 		});
 }
 
@@ -1156,5 +1183,25 @@ fn attack_31_an_incident_of_dust_holds_back_only_the_leavers_share_of_it() {
 			let bob = free(BOB);
 			assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 			assert_eq!(free(BOB) - bob, value - share);
+			// A new incident before each closes keeps something reserved, but the hold is due
+			// `hold_period` blocks after the withdrawal whatever is pending then.
+			let due_at = Holds::<Test>::get(BOB, 0).unwrap().due_at;
+			while System::block_number() + REDEMPTION_PERIOD < due_at {
+				run_to_block(System::block_number() + REDEMPTION_PERIOD - 1);
+				let now = System::block_number();
+				assert_ok!(MutualPool::declare_incident(
+					signed(COUNCIL),
+					0,
+					now - 1,
+					Perbill::from_parts(1),
+					evidence(),
+				));
+			}
+			run_to_block(due_at - 1);
+			assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
+			run_to_block(due_at);
+			assert!(pool(0).pending_claims > 0);
+			assert_eq!(release(BOB), (0, share));
+			assert_eq!(free(BOB) - bob, value);
 		});
 }

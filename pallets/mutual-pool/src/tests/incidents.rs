@@ -324,13 +324,19 @@ fn redemptions_end_at_the_deadline_and_closing_releases_the_reserve() {
 		let closes_at = incident(incident_id).closes_at;
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
 		run_to_block(closes_at - 1);
-		// The reserve holds withdrawals (Bob's unbonding period of 20 is over).
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+		// The reserve holds back Bob's share of it from his withdrawal (his unbonding period of
+		// 20 is over).
+		let (capital, bob) = (MutualPool::pool_status(0).unwrap().capital, free(BOB));
+		let value = MutualPool::position(0, &BOB).unwrap().unbonding_value;
+		let share = (value * 75_000).div_ceil(capital);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_eq!(free(BOB) - bob, value - share);
 		assert_noop!(
 			MutualPool::close_incident(signed(EVE), incident_id),
 			Error::<Test>::RedemptionOpen
 		);
 		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0));
+		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
 		run_to_block(closes_at);
 		assert_noop!(
 			MutualPool::redeem_cover(signed(DAVE), incident_id, 1),
@@ -343,6 +349,9 @@ fn redemptions_end_at_the_deadline_and_closing_releases_the_reserve() {
 		assert_eq!(pool(0).pending_claims, 0);
 		assert!(Incidents::<Test>::get(incident_id).is_none());
 		assert!(!ProductIncidents::<Test>::contains_key(0));
+		// Bob's hold bears his share of Charlie's 50_000, and gives back the rest.
+		let charged = (50_000 * value).div_ceil(capital);
+		assert_eq!(release(BOB), (charged, share - charged));
 		assert_noop!(
 			MutualPool::close_incident(signed(EVE), incident_id),
 			Error::<Test>::IncidentNotFound
@@ -351,7 +360,6 @@ fn redemptions_end_at_the_deadline_and_closing_releases_the_reserve() {
 			MutualPool::redeem_cover(signed(DAVE), incident_id, 1),
 			Error::<Test>::IncidentNotFound
 		);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 	});
 }
 

@@ -24,9 +24,10 @@
 //!   7. no call fails with `Corrupt` or `Overflow`: within the parameters' bounds, nothing
 //!      overflows;
 //!   8. `position` agrees with `withdraw`: a withdrawal pays exactly the `unbonding_value` that
-//!      `position` reported just before it;
+//!      `position` reported just before it, less what it held back;
 //!   9. unbonding shares earn nothing: the pool's unbonding capital rises only by
-//!      `request_unstake` (premiums and slashed deposits are earned by the bonded shares);
+//!      `request_unstake`, or by `release_hold` giving back part of a loss it bore (premiums and
+//!      slashed deposits are earned by the bonded shares);
 //!   10. what all stakers could claim (their positions' values) is at most the capital;
 //!   11. every cover whose claim window is open counts as active cover (capital backs it);
 //!   12. no call but a claim (which takes capacity as it is filed: a claim is never refused
@@ -49,13 +50,19 @@
 //!       (approved payouts, upheld appeals, incidents' reserves) within the pool's large-claim
 //!       threshold;
 //!   19. a parameter update never puts sold cover on unbonding capital: a pool whose bonded
-//!       capacity backed its cover and every product's share still does after it.
+//!       capacity backed its cover and every product's share still does after it;
+//!   20. an unbonded staker's wait stays within the bound: every hold is due within
+//!       `hold_period` blocks and is released once due (tried and rolled back); an unlocked
+//!       staker of a pool not frozen, with no hold open, may withdraw whatever is pending
+//!       unless its leaving would unback the pool (tried and rolled back). Invariant 8 also
+//!       checks that a withdrawal holds back at most the staker's share of what is pending.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
 //!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
 //!   shares, parameter updates by governance, incident freezes, reopening depleted pools,
 //!   reaping covers and rebonding; and of issue 22: several incidents declared in one batch
-//!   before anyone redeems, capacity cuts by governance, incidents on covers partly paid.
+//!   before anyone redeems, capacity cuts by governance, incidents on covers partly paid, dust
+//!   claims lapsed and re-filed in one batch, and holds released by anyone.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
 //!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed.
@@ -439,6 +446,18 @@ enum Action {
 	},
 	/// A runtime upgrade sets `StakeWarmup` to this many blocks (0: stakes count at once).
 	SetWarmup(u64),
+	/// `by` releases the hold of `who` in a pool.
+	ReleaseHold {
+		by: AccountId,
+		who: AccountId,
+		pool: PoolPick,
+	},
+	/// The owner of a cover lapses its pending claim if it can, and files a claim of one unit
+	/// on it, in one all-or-nothing batch: the dust claim of issue 22's fourth finding, re-filed
+	/// each time it lapses.
+	RefileDust {
+		cover: Id,
+	},
 	/// Advance this many blocks; with `idle`, run `on_idle` with ample weight at the end of each
 	/// (as a chain does), without it let expiry buckets lag.
 	AdvanceBlocks {
@@ -729,6 +748,9 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 			(user(), pool_pick()).prop_map(|(who, pool)| Action::PayFees { who, pool }),
 		],
 		1 => prop::sample::select(vec![0u64, 1, 5, 10, 30]).prop_map(Action::SetWarmup),
+		2 => (user(), user(), pool_pick())
+			.prop_map(|(by, who, pool)| Action::ReleaseHold { by, who, pool }),
+		2 => id().prop_map(|cover| Action::RefileDust { cover }),
 		3 => (prop_oneof![3 => 1u64..=5, 3 => 5u64..=30, 1 => 30u64..=300], any::<bool>())
 			.prop_map(|(blocks, idle)| Action::AdvanceBlocks { blocks, idle }),
 		2 => (user(), product_pick(), amount(), period()).prop_map(
@@ -898,6 +920,47 @@ fn check_claimable() -> Result<(), String> {
 	Ok(())
 }
 
+/// An unbonded staker's wait stays within the bound: every hold is due within `hold_period`
+/// blocks, and a due one is released; an unlocked staker of a pool not frozen, with no hold
+/// open, may withdraw whatever is pending, unless its leaving would unback the pool. Both are
+/// tried and rolled back.
+fn check_exits() -> Result<(), String> {
+	use frame_support::storage::{with_transaction, TransactionOutcome};
+	let now = System::block_number();
+	let dry_run = |call: &dyn Fn() -> DispatchResult| {
+		with_transaction(|| TransactionOutcome::Rollback(Ok::<_, DispatchError>(call())))
+			.unwrap_or_else(Err)
+	};
+	for (who, pool_id, hold) in Holds::<Test>::iter() {
+		if hold.due_at > now + MutualPool::hold_period() {
+			return Err(format!("the hold of {who} in pool {pool_id} is due at {}", hold.due_at));
+		}
+		let due = now >= hold.due_at || pool(pool_id).pending_claims == 0;
+		let result = dry_run(&|| MutualPool::release_hold(signed(EVE), who, pool_id));
+		if due != result.is_ok() {
+			return Err(format!("releasing the hold of {who} in pool {pool_id}: {result:?}"));
+		}
+	}
+	for (who, pool_id, staker) in Stakers::<Test>::iter() {
+		let pool = pool(pool_id);
+		let staker = MutualPool::settled(&pool, staker);
+		if staker.unbonding == 0
+			|| now < staker.unlock_at
+			|| now < pool.frozen_until
+			|| Holds::<Test>::contains_key(who, pool_id)
+		{
+			continue;
+		}
+		let result = dry_run(&|| {
+			MutualPool::withdraw(signed(who), pool_id, 0).map(|_| ()).map_err(|e| e.error)
+		});
+		if result.is_err() && result != Err(Error::<Test>::InsufficientFreeCapital.into()) {
+			return Err(format!("{who} could not leave pool {pool_id}: {result:?}"));
+		}
+	}
+	Ok(())
+}
+
 /// Every cover whose claim window is open still counts as active cover: capital backs it.
 fn check_covers_in_window_backed() -> Result<(), String> {
 	let now = System::block_number();
@@ -984,8 +1047,11 @@ struct Purchase {
 enum Oracle {
 	/// `quote` before a `buy_cover`.
 	Purchase(Purchase),
-	/// `position(..).unbonding_value` before a `withdraw` (`None` without a position).
-	Withdrawal(Option<Balance>),
+	/// `position(..).unbonding_value` before a `withdraw` (`None` without a position), and the
+	/// most it may hold back: the staker's share of what is pending, `value * pending_claims /
+	/// capital` rounded up, with `pool_status` before the call (the call's roll only adds to the
+	/// capital).
+	Withdrawal(Option<Balance>, Balance),
 }
 
 /// A call as dispatched.
@@ -1044,9 +1110,15 @@ fn dispatch(action: &Action) -> Dispatched {
 		Action::Withdraw { who, pool, min_amount } => {
 			let pool = pick_pool(pool);
 			let value = MutualPool::position(pool, &who).map(|position| position.unbonding_value);
+			let share = match (value, MutualPool::pool_status(pool)) {
+				(Some(value), Some(status)) if status.capital > 0 => {
+					(value * status.pending_claims).div_ceil(status.capital).min(value)
+				},
+				_ => 0,
+			};
 			let min_amount = min_amount.resolve(value.unwrap_or(0));
 			Dispatched {
-				oracle: Some(Oracle::Withdrawal(value)),
+				oracle: Some(Oracle::Withdrawal(value, share)),
 				..Dispatched::new(
 					format!(
 						"withdraw(signed({who}), {pool}, {min_amount}) [unbonding value {value:?}]"
@@ -1238,6 +1310,28 @@ fn dispatch(action: &Action) -> Dispatched {
 				MutualPool::pay_fees(RuntimeOrigin::signed(who), pool),
 			)
 		},
+		Action::ReleaseHold { by, who, pool } => {
+			let pool = pick_pool(pool);
+			Dispatched::new(
+				format!("release_hold(signed({by}), {who}, {pool})"),
+				MutualPool::release_hold(signed(by), who, pool),
+			)
+		},
+		Action::RefileDust { cover } => {
+			let cover = cover_id(cover);
+			let owner = Covers::<Test>::get(cover).map_or(ALICE, |cover| cover.owner);
+			let pending = Covers::<Test>::get(cover).and_then(|cover| cover.pending_claim);
+			let result = frame_support::storage::with_storage_layer(|| {
+				if let Some(claim) = pending {
+					MutualPool::lapse_claim(signed(owner), claim).map_err(|e| e.error)?;
+				}
+				MutualPool::submit_claim(signed(owner), cover, 1, evidence())
+			});
+			Dispatched::new(
+				format!("batch_all(lapse_claim {pending:?} + submit_claim({owner}, {cover}, 1))"),
+				result,
+			)
+		},
 		Action::Idle(weight) => {
 			let used = MutualPool::on_idle(System::block_number(), weight);
 			Dispatched::new(format!("on_idle({weight:?}) used {used:?}"), Ok(()))
@@ -1348,8 +1442,13 @@ fn premium_charged() -> Option<Balance> {
 	})
 }
 
-/// Check that a successful `withdraw` paid what `position` said it would.
-fn check_withdrawal(value: Option<Balance>, result: &DispatchResult) -> Result<(), String> {
+/// Check that a successful `withdraw` paid what `position` said it would, less what it held
+/// back, at most the staker's share of what was pending (and something if anything was).
+fn check_withdrawal(
+	value: Option<Balance>,
+	share: Balance,
+	result: &DispatchResult,
+) -> Result<(), String> {
 	if result.is_err() {
 		return Ok(());
 	}
@@ -1357,8 +1456,18 @@ fn check_withdrawal(value: Option<Balance>, result: &DispatchResult) -> Result<(
 		Event::Withdrawn { amount, .. } => Some(amount),
 		_ => None,
 	});
+	let held = events()
+		.into_iter()
+		.find_map(|event| match event {
+			Event::WithdrawalHeld { held, .. } => Some(held),
+			_ => None,
+		})
+		.unwrap_or(0);
+	if held > share || (share > 0 && held == 0) {
+		return Err(format!("withdraw held back {held} of a share of {share} of what is pending"));
+	}
 	match (value, paid) {
-		(Some(value), Some(paid)) if value == paid => Ok(()),
+		(Some(value), Some(paid)) if value == paid + held => Ok(()),
 		// A record whose shares are all of ended eras: no position, withdrawn for nothing.
 		(None, Some(0)) => Ok(()),
 		_ => Err(format!("position said {value:?} but withdraw paid {paid:?}")),
@@ -1369,7 +1478,7 @@ fn check_withdrawal(value: Option<Balance>, result: &DispatchResult) -> Result<(
 fn check_oracle(oracle: &Oracle, result: &DispatchResult) -> Result<(), String> {
 	match oracle {
 		Oracle::Purchase(purchase) => check_purchase(purchase, result),
-		Oracle::Withdrawal(value) => check_withdrawal(*value, result),
+		Oracle::Withdrawal(value, share) => check_withdrawal(*value, *share, result),
 	}
 }
 
@@ -1481,7 +1590,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			} else if let Some(Err(e)) = oracle.map(|o| check_oracle(&o, &result)) {
 				Some(e)
 			} else if unbonding_capital().iter().zip(&unbonding_before).any(|(after, before)| {
-				after > before && !matches!(action, Action::RequestUnstake { .. })
+				after > before
+					&& !matches!(action, Action::RequestUnstake { .. } | Action::ReleaseHold { .. })
 			}) {
 				Some(format!(
 					"unbonding capital rose from {unbonding_before:?} to {:?}",
@@ -1494,6 +1604,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 			} else if let Err(e) = check_covers_in_window_backed() {
 				Some(e)
 			} else if let Err(e) = check_incident_reserves() {
+				Some(e)
+			} else if let Err(e) = check_exits() {
 				Some(e)
 			} else if let Some((pool_id, committed)) =
 				simple_majority_window.filter(|(pool_id, committed)| {
@@ -1521,6 +1633,7 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 					Action::ApproveClaim { .. }
 						| Action::SubmitClaim { .. }
 						| Action::BuyAndClaim { .. }
+						| Action::RefileDust { .. }
 						| Action::UpholdAppeal { .. }
 						| Action::DeclareIncident { .. }
 						| Action::DeclareIncidents { .. }
@@ -1761,7 +1874,7 @@ fn try_state_detects_capital_above_the_pool_account() {
 
 #[test]
 fn try_state_detects_capital_without_a_pool_account() {
-	detects("an empty pool account holds capital or owed fees", || {
+	detects("an empty pool account holds capital, owed fees or held withdrawals", || {
 		let account = MutualPool::pool_account(POOL);
 		let balance = <Balances as Inspect<_>>::balance(&account);
 		// Take everything out of the pool account, as if it had been reaped.

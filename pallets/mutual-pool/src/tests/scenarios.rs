@@ -102,7 +102,7 @@ fn unstaking_after_a_claim_is_filed_still_bears_the_loss() {
 }
 
 #[test]
-fn withdrawing_before_the_claim_is_decided_waits_and_still_bears_the_loss() {
+fn withdrawing_before_the_claim_is_decided_holds_back_and_still_bears_the_loss() {
 	ExtBuilder::default()
 		.stake(0, BOB, MILLION)
 		.stake(0, DAVE, MILLION)
@@ -113,21 +113,23 @@ fn withdrawing_before_the_claim_is_decided_waits_and_still_bears_the_loss() {
 			run_to_block(2);
 			request_unstake(DAVE, MILLION);
 
-			// The claim is still under assessment when Dave's shares unlock: he may not leave
-			// before it is decided (it lapses at block 51 at the latest).
+			// The claim is still under assessment when Dave's shares unlock (it lapses at block
+			// 51 at the latest): his withdrawal holds back his share of it, 100_000 * 1_000_000 /
+			// 2_000_000, until it is decided.
 			run_to_block(22);
 			assert_eq!(pool(0).pending_claims, 100_000);
 			assert!(System::block_number() < Claims::<Test>::get(claim_id).unwrap().lapses_at);
-			assert_noop!(MutualPool::withdraw(signed(DAVE), 0, 0), Error::<Test>::ClaimsPending);
-			assert_eq!(pool(0).capital, 2 * MILLION);
-			assert_eq!(pool(0).unbonding_capital, MILLION);
-			assert_eq!((pool(0).total_shares, pool(0).unbonding_shares), (MILLION, MILLION));
-
-			// The claim is then paid in full, and Dave, still in the pool, bears half of it:
-			// he is paid 1_000_000 - 100_000 * 1_000_000 / 2_000_000, exactly what Bob is left
-			// with.
-			assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 100_000));
 			assert_eq!(withdraw(DAVE), 950_000);
+			assert_eq!(held_back(DAVE), 50_000);
+			assert_eq!(pool(0).capital, MILLION);
+			assert_eq!((pool(0).total_shares, pool(0).unbonding_shares), (MILLION, 0));
+
+			// The claim is then paid in full out of Bob's capital, and Dave's hold pays back
+			// half of it: Dave ends with 1_000_000 - 100_000 * 1_000_000 / 2_000_000, exactly
+			// what Bob is left with.
+			assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 100_000));
+			assert_eq!(value(BOB), 900_000);
+			assert_eq!(release(DAVE), (50_000, 0));
 			assert_eq!(pool(0).capital, 950_000);
 			assert_eq!(value(BOB), 950_000);
 			assert_eq!(free(DAVE), ENDOWMENT - MILLION + 950_000);

@@ -633,7 +633,7 @@ fn request_unstake_values_at_the_bonded_price_and_mints_at_the_unbonding_price()
 }
 
 #[test]
-fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
+fn withdraw_holds_back_the_share_of_pending_claims_until_their_outcome() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
@@ -643,17 +643,30 @@ fn withdraw_waits_for_pending_claims_and_shares_their_outcome() {
 		assert_eq!(pool(0).capital, 2_000_000);
 		assert_eq!(pool(0).pending_claims, 40_000);
 		run_to_block(21);
-		// Bob's unbonding is over, but the claim is under assessment: he waits for it.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
 		// The premium (2_064 on a capacity of 4_000_000, 1_858 net, over a year) has earned
 		// nothing in 20 blocks.
 		assert_eq!(net(premium), 1_858);
 		assert_eq!(MutualPool::pool_status(0).unwrap().capital, 2_000_000);
-		// The claim is approved in full: Bob's unbonding and Dave's bonded capital bear half of
-		// it each.
-		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		// Bob's unbonding is over while the claim is under assessment: he is paid at once all
+		// but his share of it, 40_000 * 1_000_000 / 2_000_000, held until it is decided.
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
 		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 1_000_000, amount: 980_000 });
+		let due_at = 21 + MutualPool::hold_period();
+		assert!(events().contains(&Event::WithdrawalHeld {
+			pool_id: 0,
+			who: BOB,
+			held: 20_000,
+			due_at
+		}));
+		assert_eq!(held_back(BOB), 20_000);
+		assert_eq!(pool(0).capital, 1_000_000);
+		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
+		// The claim is approved in full: Dave's capital pays it, and Bob's hold gives him back
+		// Bob's half.
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(pool(0).capital, 960_000);
+		assert_eq!(release(BOB), (20_000, 0));
+		assert!(Holds::<Test>::get(BOB, 0).is_none());
 		assert_eq!(free(BOB), ENDOWMENT - 1_000_000 - ED + 980_000);
 		assert_eq!(pool(0).capital, 980_000);
 		assert_eq!(pool(0).total_shares, 1_000_000);
@@ -749,8 +762,12 @@ fn withdraw_that_would_leave_pending_claims_unbacked_fails() {
 		let claim_id = claim(CHARLIE, cover_id, 1_000_000);
 		assert_eq!(pool(0).pending_claims, 1_000_000);
 		run_to_block(21);
-		// The claim holds every withdrawal until it is decided.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+		// Capacity would fall to 3_000_000, under 2_900_000 of cover and 1_000_000 pending:
+		// whatever is held back, Bob's withdrawal waits.
+		assert_noop!(
+			MutualPool::withdraw(signed(BOB), 0, 0),
+			Error::<Test>::InsufficientFreeCapital
+		);
 		// Rejecting the claim frees the capital; the bonded shares, Dave's, earn its deposit by
 		// block 40.
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
@@ -1095,7 +1112,7 @@ fn update_product_fails_on_bad_origin_params_or_id() {
 }
 
 #[test]
-fn no_staker_leaves_while_claims_are_pending() {
+fn a_leaver_gets_its_share_of_a_rejected_claim_back_in_full() {
 	ExtBuilder::default().build_and_execute(|| {
 		without_appeals();
 		// Bob and Dave stake; Charlie's claim of 40_000 is pending.
@@ -1105,16 +1122,17 @@ fn no_staker_leaves_while_claims_are_pending() {
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, staker(BOB).shares));
 		run_to_block(30);
-		// Whoever leaves waits for the decision: the claim's outcome is shared by exactly the
-		// stakers who were there when it was filed.
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
-		// Once the claim is decided (here rejected), Bob leaves with his unbonding capital: the
-		// 1_000_000 he unbonded (the slashed deposit is the bonded shares', Dave's).
-		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
+		// Whoever leaves holds back its share of the pending claim until it is decided, so that
+		// the claim's outcome is shared by exactly the stakers who were there when it was filed.
 		let value = MutualPool::position(0, &BOB).unwrap().value;
 		assert_eq!(value, 1_000_000);
 		let before = free(BOB);
 		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_eq!(free(BOB) - before, value - 20_000);
+		// Once the claim is decided (here rejected), Bob gets the rest: all of the 1_000_000 he
+		// unbonded (the slashed deposit is the bonded shares', Dave's).
+		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
+		assert_eq!(release(BOB), (0, 20_000));
 		assert_eq!(free(BOB) - before, value);
 		assert!(Stakers::<Test>::get(BOB, 0).is_none());
 		assert_eq!(pool(0).total_shares, staker(DAVE).shares);
@@ -1127,7 +1145,7 @@ fn no_staker_leaves_while_claims_are_pending() {
 }
 
 #[test]
-fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
+fn a_lapsed_claim_is_pending_until_it_is_lapsed() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
 		stake(DAVE, 1_000_000);
@@ -1137,8 +1155,9 @@ fn a_lapsed_claim_holds_withdrawals_until_it_is_lapsed() {
 		// Past the decision period the claim can no longer be decided, but it is pending until
 		// someone lapses it (in the same batch as the withdrawal, say).
 		run_to_block(1 + DECISION_PERIOD);
-		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::ClaimsPending);
+		assert_eq!(pool(0).pending_claims, 40_000);
 		assert_ok!(MutualPool::lapse_claim(signed(BOB), claim_id));
+		assert_eq!(pool(0).pending_claims, 0);
 		// Dave is the last bonded staker: he may ask to leave once the cover's claim window
 		// has closed and its bucket is rolled (claims close at 111, bucket 12, due at 120, when
 		// on_idle of block 120 has not run yet).
@@ -1237,5 +1256,127 @@ fn parameters_outside_their_bounds_are_refused_on_create_and_update() {
 		};
 		assert_ok!(MutualPool::create_product(RuntimeOrigin::root(), 0, edge.clone()));
 		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 0, edge));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// held withdrawals
+// ---------------------------------------------------------------------------------------------
+
+/// Bob and Dave stake 1_000_000 each, Bob unbonds it all; Charlie's claim of `amount` on a
+/// 100_000 cover (a year) is pending when Bob withdraws at block 21. Returns the claim's id.
+fn bob_leaves_with_a_claim_pending(amount: Balance) -> ClaimId {
+	stake(BOB, 1_000_000);
+	stake(DAVE, 1_000_000);
+	let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+	let claim_id = claim(CHARLIE, cover_id, amount);
+	assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000_000));
+	run_to_block(21);
+	assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+	claim_id
+}
+
+#[test]
+fn a_hold_is_charged_its_share_of_a_partial_payout_and_returns_the_rest() {
+	ExtBuilder::default().build_and_execute(|| {
+		let claim_id = bob_leaves_with_a_claim_pending(40_000);
+		assert_eq!(held_back(BOB), 20_000);
+		assert_eq!(pool(0).holding.value, 20_000);
+		// The pool account holds the held value beside the capital.
+		let account =
+			<Balances as frame_support::traits::fungible::Inspect<_>>::balance(&pool_account());
+		assert!(account >= pool(0).capital + pool(0).holding.value);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 10_000));
+		// Bob's share of the 10_000 paid is 5_000: the stakers who bore it, Dave, get it back.
+		let dave = MutualPool::position(0, &DAVE).unwrap().value;
+		assert_eq!(release(BOB), (5_000, 15_000));
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, dave + 5_000);
+		assert_eq!(pool(0).holding, Holding { paid_out: 10_000, ..Default::default() });
+		assert_eq!(free(BOB), ENDOWMENT - ED - 5_000);
+		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotFound);
+	});
+}
+
+#[test]
+fn a_hold_charge_goes_to_bonded_and_unbonding_shares_pro_rata() {
+	ExtBuilder::default().build_and_execute(|| {
+		let claim_id = bob_leaves_with_a_claim_pending(40_000);
+		// Dave asks to leave half: his unbonding shares bear half of the payout, and get half of
+		// Bob's charge back.
+		assert_ok!(MutualPool::request_unstake(signed(DAVE), 0, 500_000));
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
+		assert_eq!(pool(0).unbonding_capital, 480_000);
+		assert_eq!(release(BOB), (20_000, 0));
+		assert_eq!(pool(0).unbonding_capital, 490_000);
+		assert_eq!(MutualPool::position(0, &DAVE).unwrap().value, 980_000);
+	});
+}
+
+#[test]
+fn a_second_hold_waits_for_the_first_to_be_released() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		stake(DAVE, 1_000_000);
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 40_000);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
+		run_to_block(21);
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 500_000));
+		run_to_block(41);
+		assert_noop!(MutualPool::withdraw(signed(BOB), 0, 0), Error::<Test>::HoldOpen);
+		// Once nothing is pending, nothing more is held back, and the first hold is due.
+		run_to_block(1 + DECISION_PERIOD);
+		assert_ok!(MutualPool::lapse_claim(signed(EVE), claim_id));
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		// Nothing held back: the last event is the whole withdrawal.
+		assert_last(Event::Withdrawn { pool_id: 0, who: BOB, shares: 500_000, amount: 500_000 });
+		let (charged, _) = release(BOB);
+		assert_eq!(charged, 0);
+		assert_eq!(free(BOB), ENDOWMENT - ED);
+	});
+}
+
+#[test]
+fn a_payout_beyond_the_capital_draws_on_the_holds_and_ends_their_era() {
+	ExtBuilder::default().build_and_execute(|| {
+		open_product_shares();
+		let params = PoolParams { capacity_factor: FixedU128::from_u32(10), ..pool_params() };
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, params));
+		stake(BOB, 1_000_000);
+		let cover_id = buy(CHARLIE, 0, 1_500_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 1_500_000);
+		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 400_000));
+		run_to_block(21);
+		// Bob's 400_000 of a capital of 1_000_000 (and the premium earned) leaves with 1_500_000
+		// pending: all of it is held back.
+		assert_ok!(MutualPool::withdraw(signed(BOB), 0, 0));
+		let held = held_back(BOB);
+		assert_eq!(held, 400_000);
+		let capital = pool(0).capital;
+		// The capital cannot pay 1_500_000: the holds pay what it cannot, up to all they hold.
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 1_500_000));
+		assert_eq!(free(CHARLIE) - charlie, capital + held + deposit(1_500_000));
+		assert!(pool(0).depleted);
+		assert_eq!(pool(0).holding, Holding { era: 1, paid_out: capital, ..Default::default() });
+		// Bob's hold was drawn whole: it is worth nothing.
+		assert_eq!(release(BOB), (0, 0));
+	});
+}
+
+#[test]
+fn releasing_a_hold_needs_it_due() {
+	ExtBuilder::default().build_and_execute(|| {
+		bob_leaves_with_a_claim_pending(40_000);
+		assert_noop!(MutualPool::release_hold(signed(EVE), DAVE, 0), Error::<Test>::HoldNotFound);
+		let due_at = Holds::<Test>::get(BOB, 0).unwrap().due_at;
+		assert_eq!(due_at, 21 + DECISION_PERIOD + DEFAULT_APPEAL_PERIOD + APPEAL_DECISION_PERIOD);
+		jump_to_block(due_at - 1);
+		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
+		jump_to_block(due_at);
+		// The claim lapsed unpaid, though nobody lapsed it: the whole share comes back.
+		assert_eq!(pool(0).pending_claims, 40_000);
+		assert_eq!(release(BOB), (0, 20_000));
 	});
 }
