@@ -1205,3 +1205,29 @@ fn attack_31_an_incident_of_dust_holds_back_only_the_leavers_share_of_it() {
 			assert_eq!(free(BOB) - bob, value);
 		});
 }
+
+/// ATTACK 36 (finding 7): a short pool was paid first come, first served. With the products'
+/// shares open, Dave and Eve each hold 1M of cover on product 0 against Ferdie's 1M, and the
+/// large-claim origin declares a total loss: the incident reserves 2M, twice the capital. Dave
+/// redeemed first and took all of it; Eve, hit by the same incident, got nothing. Now every
+/// redemption of a short pool is paid the same fraction of what it is owed: what the pool can
+/// pay over what its open incidents reserve.
+#[test]
+fn attack_36_a_short_pool_pays_every_redemption_the_same_fraction() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		open_product_shares();
+		let (dave_cover, eve_cover) = (buy(DAVE, 0, MILLION, YEAR), buy(EVE, 0, MILLION, YEAR));
+		run_to_block(3);
+		assert_ok!(declare(signed(SUPERMAJORITY), 0, 2, 100));
+		let incident_id = NextIncidentId::<Test>::get() - 1;
+		assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 2 * MILLION);
+		let capital = MutualPool::pool_status(0).unwrap().capital;
+		let (dave, eve) = (free(DAVE), free(EVE));
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, dave_cover));
+		assert_ok!(MutualPool::redeem_cover(signed(EVE), incident_id, eve_cover));
+		// Each is owed 1M; the pool pays each `capital / 2M` of it.
+		let fair = MILLION * capital / (2 * MILLION);
+		assert_eq!(free(DAVE) - dave, fair);
+		assert_eq!(free(EVE) - eve, fair);
+	});
+}
