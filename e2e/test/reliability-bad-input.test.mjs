@@ -126,6 +126,7 @@ const OPEN = [
   ['declare an incident at block u32::MAX', 'sudo', (a) => a.tx.mutualPool.declareIncident(0, 4_294_967_295, 500_000_000, 'x'), 'mutualPool.IncidentInFuture'],
   ['declare an incident paying nothing', 'sudo', (a) => a.tx.mutualPool.declareIncident(0, 1, 0, 'x'), 'mutualPool.ZeroRatio'],
   ['redeem a cover in a missing incident', 'eve', (a, s) => a.tx.mutualPool.redeemCover(999_999, s.freeCoverId), 'mutualPool.IncidentNotFound'],
+  ['top up a redemption that was never short-paid', 'eve', (a, s) => a.tx.mutualPool.topUp(999_999, s.freeCoverId), 'mutualPool.NoShortfall'],
   ['close a missing incident', 'eve', (a) => a.tx.mutualPool.closeIncident(999_999), 'mutualPool.IncidentNotFound'],
   ['create a pool with capacity factor 0', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, capacityFactor: 0 }), 'mutualPool.InvalidCapacityFactor'],
   ['create a pool with capacity factor u128::MAX', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, capacityFactor: MAX }), 'mutualPool.InvalidCapacityFactor'],

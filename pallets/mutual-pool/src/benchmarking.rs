@@ -169,6 +169,31 @@ fn setup_incidents<T: Config>(
 		.collect()
 }
 
+/// A short pool and a redemption to come in it: on pool 0 (`units(1_000)` of capital), a cover of
+/// `units(10)` and another buyer's of `units(1_500)`, the cover redeemed in `others` incidents of
+/// 10%, then an incident of 100% declared, which reserves more than the capital. Returns the
+/// pool's staker (the whitelisted caller), the cover and the last incident.
+fn setup_short_incident<T: Config>(
+	others: u32,
+) -> Result<(T::AccountId, CoverId, IncidentId), BenchmarkError> {
+	let (_, product_id, caller) = setup_pool::<T>()?;
+	let cover_id = setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
+	setup_cover::<T>(&funded::<T>("buyer", 1), product_id, units::<T>(1_500))?;
+	// The block after the covers' (the incidents' block is before their declaration).
+	for incident_id in setup_incidents::<T>(product_id, others)? {
+		MutualPool::<T>::do_redeem_cover(incident_id, cover_id)?;
+	}
+	let occurred_at = frame_system::Pallet::<T>::block_number().saturating_sub(One::one());
+	let incident_id = MutualPool::<T>::do_declare_incident(
+		product_id,
+		occurred_at,
+		Perbill::one(),
+		evidence::<T>(T::MaxEvidenceLen::get()),
+		true,
+	)?;
+	Ok((caller, cover_id, incident_id))
+}
+
 /// A claim of `units(10)` by a funded buyer, rejected by the council and in its appeal window;
 /// returns the buyer and the claim's id. The rejection is written directly (what `reject_claim`
 /// writes when the runtime has an appeal period), so that the appeal calls are measured on
@@ -620,19 +645,37 @@ mod benchmarks {
 	}
 
 	/// Worst case: a cover redeemed in every other incident open on its product (the longest
-	/// list of redemptions to prune and write), paid off both expiry books.
+	/// list of redemptions to prune and write), paid off both expiry books, in a short pool (a
+	/// shortfall is booked).
 	#[benchmark]
 	fn redeem_cover() -> Result<(), BenchmarkError> {
-		let (_, product_id, caller) = setup_pool::<T>()?;
-		let cover_id = setup_cover::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
-		let incidents = setup_incidents::<T>(product_id, bounds::MAX_OPEN_INCIDENTS)?;
-		let (last, others) = incidents.split_last().ok_or(BenchmarkError::Weightless)?;
-		for incident_id in others {
-			MutualPool::<T>::do_redeem_cover(*incident_id, cover_id)?;
-		}
+		let (caller, cover_id, last) = setup_short_incident::<T>(bounds::MAX_OPEN_INCIDENTS - 1)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), *last, cover_id);
+		_(RawOrigin::Signed(caller), last, cover_id);
 		assert_eq!(Redemptions::<T>::get(cover_id).len() as u32, bounds::MAX_OPEN_INCIDENTS);
+		assert!(Shortfalls::<T>::contains_key(last, cover_id));
+		Ok(())
+	}
+
+	/// A short-paid redemption topped up in full once the incident closed with reserve unspent:
+	/// paid from the pool by a third party, and its record removed.
+	#[benchmark]
+	fn top_up() -> Result<(), BenchmarkError> {
+		let (_, cover_id, incident_id) = setup_short_incident::<T>(0)?;
+		MutualPool::<T>::do_redeem_cover(incident_id, cover_id)?;
+		let shortfall =
+			Shortfalls::<T>::get(incident_id, cover_id).ok_or(BenchmarkError::Weightless)?;
+		let closes_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::IncidentRedemptionPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(closes_at);
+		MutualPool::<T>::do_close_incident(incident_id)?;
+		let caller = funded::<T>("topper", 0);
+		let before = T::Currency::balance(&shortfall.owner);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), incident_id, cover_id);
+		assert!(!Shortfalls::<T>::contains_key(incident_id, cover_id));
+		let paid = T::Currency::balance(&shortfall.owner).saturating_sub(before);
+		assert_eq!(paid, shortfall.owed.saturating_sub(shortfall.paid));
 		Ok(())
 	}
 

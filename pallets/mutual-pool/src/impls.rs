@@ -426,6 +426,7 @@ impl<T: Config> Pallet<T> {
 			unbonding_era: 0,
 			warming: Default::default(),
 			holding: Default::default(),
+			incidents: Default::default(),
 		};
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
@@ -836,14 +837,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::WithdrawalHeld { pool_id, who: who.clone(), held, due_at });
 		}
 
-		if !amount.is_zero() {
-			T::Currency::transfer(
-				&Self::pool_account(pool_id),
-				who,
-				amount,
-				Preservation::Preserve,
-			)?;
-		}
+		Self::pay_from_pool(pool_id, who, amount)?;
 		if staker.shares.is_zero() {
 			Self::cool_down(who, pool_id, &mut pool, None);
 		}
@@ -936,14 +930,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::credit_capital(&mut pool, charged.saturating_add(dust))?;
 		let amount = worth.saturating_sub(charged);
-		if !amount.is_zero() {
-			T::Currency::transfer(
-				&Self::pool_account(pool_id),
-				who,
-				amount,
-				Preservation::Preserve,
-			)?;
-		}
+		Self::pay_from_pool(pool_id, who, amount)?;
 		Holds::<T>::remove(who, pool_id);
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::HoldReleased { pool_id, who: who.clone(), charged, amount });
@@ -1286,15 +1273,29 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay `payout` on `cover` from the pool to the cover's owner, as much of it as the capital
-	/// allows: the loss is shared pro rata by every share of the pool in O(1), and what is paid
-	/// leaves the cover's remaining and the active cover of the pool and the product. A payout
-	/// that takes all the capital depletes the pool. Returns what was paid; the caller writes the records and reports a shortfall
-	/// (`report_shortfall`). `payout` is at most the cover's remaining, and the pool's earnings
-	/// are accrued to this block.
+	/// and the held withdrawals allow (see `draw`); what is paid leaves the cover's remaining
+	/// and the active cover of the pool and the product. Returns what was paid; the caller
+	/// writes the records and reports a shortfall (`report_shortfall`). `payout` is at most the
+	/// cover's remaining, and the pool's earnings are accrued to this block.
 	fn pay_out(
 		pool_id: PoolId,
 		pool: &mut PoolOf<T>,
 		cover: &mut CoverOf<T>,
+		payout: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let paid = Self::draw(pool_id, pool, &cover.owner, payout)?;
+		Self::use_cover(pool_id, pool, cover, paid)?;
+		Ok(paid)
+	}
+
+	/// Pay `payout` from the pool to `to`, as much of it as the capital allows and, past it, the
+	/// held withdrawals: the loss is shared pro rata by every share of the pool in O(1). A
+	/// payout that takes all the capital depletes the pool. Returns what was paid. The pool's
+	/// earnings are accrued to this block.
+	fn draw(
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		to: &T::AccountId,
 		payout: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let from_capital = payout.min(pool.capital);
@@ -1324,44 +1325,59 @@ impl<T: Config> Pallet<T> {
 				pool.holding.era = pool.holding.era.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			}
 		}
-		cover.remaining =
-			cover.remaining.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
-		// What is paid on a cover no longer counts as active cover, unless it has expired.
-		if Self::unbook_expiry(
-			ExpiryOwner::Pool(pool_id),
-			pool.expired_through,
-			cover.claim_until,
-			paid,
-		)? {
-			pool.active_cover =
-				pool.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
-		}
-		let book = Self::book_mut(pool, cover.product_id)?;
-		if Self::unbook_expiry(
-			ExpiryOwner::Product(cover.product_id),
-			book.expired_through,
-			cover.claim_until,
-			paid,
-		)? {
-			book.active_cover =
-				book.active_cover.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
-		}
 		if !payout.is_zero() && pool.capital.is_zero() {
 			// The payout emptied the pool: it stays closed to stakes and sales until governance
 			// reopens it, once every cover sold before has run off (`reopen_pool`).
 			pool.depleted = true;
 		}
 		Self::end_empty_eras(pool)?;
+		Self::pay_from_pool(pool_id, to, paid)?;
+		Ok(paid)
+	}
 
-		if !paid.is_zero() {
+	/// Take `used` out of what `cover` has left, and out of the active cover of its pool and
+	/// its product unless it has expired: it was paid, or owed by a short pool.
+	fn use_cover(
+		pool_id: PoolId,
+		pool: &mut PoolOf<T>,
+		cover: &mut CoverOf<T>,
+		used: BalanceOf<T>,
+	) -> DispatchResult {
+		cover.remaining =
+			cover.remaining.checked_sub(&used).defensive_ok_or(Error::<T>::Corrupt)?;
+		if Self::unbook_expiry(
+			ExpiryOwner::Pool(pool_id),
+			pool.expired_through,
+			cover.claim_until,
+			used,
+		)? {
+			pool.active_cover =
+				pool.active_cover.checked_sub(&used).defensive_ok_or(Error::<T>::Corrupt)?;
+		}
+		let book = Self::book_mut(pool, cover.product_id)?;
+		if Self::unbook_expiry(
+			ExpiryOwner::Product(cover.product_id),
+			book.expired_through,
+			cover.claim_until,
+			used,
+		)? {
+			book.active_cover =
+				book.active_cover.checked_sub(&used).defensive_ok_or(Error::<T>::Corrupt)?;
+		}
+		Ok(())
+	}
+
+	/// Transfer `amount` from pool `pool_id`'s account to `to`, if it is not zero.
+	fn pay_from_pool(pool_id: PoolId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if !amount.is_zero() {
 			T::Currency::transfer(
 				&Self::pool_account(pool_id),
-				&cover.owner,
-				paid,
+				to,
+				amount,
 				Preservation::Preserve,
 			)?;
 		}
-		Ok(paid)
+		Ok(())
 	}
 
 	/// Report what a payout of `payout` left unpaid, if anything (`PoolDepleted`).
@@ -1584,16 +1600,27 @@ impl<T: Config> Pallet<T> {
 	/// Reopen a depleted pool to stakes and sales, once every cover sold before has run off
 	/// and no claim is pending, so that no new stake backs what the pool left unpaid.
 	pub(crate) fn do_reopen_pool(pool_id: PoolId) -> DispatchResult {
-		Pools::<T>::try_mutate(pool_id, |pool| {
+		let outstanding = Pools::<T>::try_mutate(pool_id, |pool| {
 			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			ensure!(pool.depleted, Error::<T>::PoolNotDepleted);
+			// What short-paid redemptions are still owed is all that may be pending: it is
+			// written off, so that no new stake pays it.
+			let outstanding = pool.incidents.outstanding();
 			ensure!(
-				pool.active_cover.is_zero() && pool.pending_claims.is_zero(),
+				pool.active_cover.is_zero() && pool.pending_claims == outstanding,
 				Error::<T>::CoverStillActive
 			);
+			pool.pending_claims = Zero::zero();
+			let book = &mut pool.incidents;
+			book.owed = Zero::zero();
+			book.paid = Zero::zero();
+			book.era = book.era.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			pool.depleted = false;
-			Ok::<_, DispatchError>(())
+			Ok::<_, DispatchError>(outstanding)
 		})?;
+		if !outstanding.is_zero() {
+			Self::deposit_event(Event::ShortfallsWrittenOff { pool_id, outstanding });
+		}
 		Self::deposit_event(Event::PoolReopened { pool_id });
 		Ok(())
 	}
@@ -1672,6 +1699,8 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::TooManyIncidents)?;
 		pool.pending_claims =
 			pool.pending_claims.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
+		pool.incidents.reserved =
+			pool.incidents.reserved.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
 
 		Incidents::<T>::insert(
 			incident_id,
@@ -1721,6 +1750,25 @@ impl<T: Config> Pallet<T> {
 		cover.start <= occurred_at && occurred_at <= cover.end && cover.claim_until >= declared_at
 	}
 
+	/// What a redemption owed `owed` is due in `pool` now: `owed` times the pool's redemption
+	/// rate, `min(1, (capital + held + paid) / (reserved + owed))` of its `incidents` book,
+	/// rounded down. Every redemption and top-up at the rate leaves the rate as it was: each
+	/// moves what it pays from the capital (or the holds) to the book's `paid`, and what it is
+	/// owed from an incident's reserve to the book's `owed` or, paid in full, out of both.
+	pub(crate) fn redemption_due(
+		pool: &PoolOf<T>,
+		owed: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		let book = &pool.incidents;
+		let assets = pool.capital.saturating_add(pool.holding.value).saturating_add(book.paid);
+		let claims = book.reserved.saturating_add(book.owed);
+		if assets >= claims {
+			Ok(owed)
+		} else {
+			Self::mul_div(owed, assets, claims, Rounding::Down)
+		}
+	}
+
 	/// Pay cover `cover_id` in incident `incident_id`.
 	pub(crate) fn do_redeem_cover(incident_id: IncidentId, cover_id: CoverId) -> DispatchResult {
 		let mut incident = Incidents::<T>::get(incident_id).ok_or(Error::<T>::IncidentNotFound)?;
@@ -1732,9 +1780,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!redeemed.contains(&incident_id), Error::<T>::AlreadyRedeemed);
 		ensure!(cover.pending_claim.is_none(), Error::<T>::ClaimAlreadyPending);
 		// `ratio` of what the cover has left (its amount less what earlier claims and incidents
-		// paid): never more than the declaration reserved for it.
-		let payout = incident.ratio.mul_floor(cover.remaining);
-		ensure!(!payout.is_zero(), Error::<T>::NothingToRedeem);
+		// paid or owe on it): never more than the declaration reserved for it.
+		let owed = incident.ratio.mul_floor(cover.remaining);
+		ensure!(!owed.is_zero(), Error::<T>::NothingToRedeem);
 		// Only the product's open incidents are kept, this one among them: the list fits.
 		let open = ProductIncidents::<T>::get(cover.product_id);
 		redeemed.retain(|id| open.iter().any(|open| open.incident_id == *id));
@@ -1747,22 +1795,44 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		Self::slide_payout_window(&mut pool, now);
 		Self::accrue(&mut pool, now)?;
-		// The payout comes out of the reserve, which holds `ratio` of what every cover it can
+		// At the pool's redemption rate, which counts what this redemption is owed in the
+		// reserves.
+		let due = Self::redemption_due(&pool, owed)?;
+		// What is owed comes out of the reserve, which holds `ratio` of what every cover it can
 		// pay had left at the declaration (and covers only ever have less left since).
-		if payout > incident.reserved {
-			defensive!("an incident pays more than it reserved");
+		if owed > incident.reserved {
+			defensive!("an incident owes more than it reserved");
 		}
-		let released = payout.min(incident.reserved);
+		let released = owed.min(incident.reserved);
 		incident.reserved = incident.reserved.saturating_sub(released);
+		pool.incidents.reserved = pool
+			.incidents
+			.reserved
+			.checked_sub(&released)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
 		pool.pending_claims = pool
 			.pending_claims
 			.checked_sub(&released)
 			.defensive_ok_or(Error::<T>::Corrupt)?;
-		let paid = Self::pay_out(pool_id, &mut pool, &mut cover, payout)?;
+		let paid = Self::draw(pool_id, &mut pool, &cover.owner, due)?;
+		// Everything owed leaves the cover: what is not paid now is the shortfall's.
+		Self::use_cover(pool_id, &mut pool, &mut cover, owed)?;
 		// The reserve was committed at the declaration; only what it did not hold adds now.
 		Self::commit_payout(&mut pool, paid.saturating_sub(released));
 		incident.paid = incident.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
 		incident.redeemed = incident.redeemed.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let short = owed.saturating_sub(paid);
+		if !short.is_zero() {
+			// Still owed, and pending: a leaver holds back its share of it.
+			pool.pending_claims =
+				pool.pending_claims.checked_add(&short).ok_or(Error::<T>::Overflow)?;
+			let book = &mut pool.incidents;
+			book.owed = book.owed.checked_add(&owed).ok_or(Error::<T>::Overflow)?;
+			book.paid = book.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
+			let shortfall =
+				Shortfall { pool_id, owner: cover.owner.clone(), owed, paid, era: book.era };
+			Shortfalls::<T>::insert(incident_id, cover_id, shortfall);
+		}
 
 		let owner = cover.owner.clone();
 		Incidents::<T>::insert(incident_id, incident);
@@ -1770,7 +1840,57 @@ impl<T: Config> Pallet<T> {
 		Covers::<T>::insert(cover_id, cover);
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::CoverRedeemed { incident_id, cover_id, owner, payout: paid });
-		Self::report_shortfall(pool_id, payout, paid);
+		if !short.is_zero() {
+			Self::deposit_event(Event::RedemptionShortPaid { incident_id, cover_id, owed, paid });
+		}
+		Ok(())
+	}
+
+	/// Pay the short-paid redemption of `cover_id` in `incident_id` up to its pool's redemption
+	/// rate now, or remove it if it was written off.
+	pub(crate) fn do_top_up(incident_id: IncidentId, cover_id: CoverId) -> DispatchResult {
+		let mut shortfall =
+			Shortfalls::<T>::get(incident_id, cover_id).ok_or(Error::<T>::NoShortfall)?;
+		let pool_id = shortfall.pool_id;
+		let mut pool = Pools::<T>::get(pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
+		if shortfall.era != pool.incidents.era {
+			// Written off when the pool was reopened: nothing is owed on it any more.
+			Shortfalls::<T>::remove(incident_id, cover_id);
+			Self::deposit_event(Event::ShortfallRemoved { incident_id, cover_id });
+			return Ok(());
+		}
+		// What was earned until now belongs to the stakers before the capital changes, and
+		// raises the rate.
+		Self::accrue(&mut pool, Self::now())?;
+		let due = Self::redemption_due(&pool, shortfall.owed)?.saturating_sub(shortfall.paid);
+		// The reserve it was owed from was committed to the large-claim window at the
+		// declaration: the top-up commits nothing more.
+		let paid = Self::draw(pool_id, &mut pool, &shortfall.owner, due)?;
+		ensure!(!paid.is_zero(), Error::<T>::NothingToTopUp);
+		pool.pending_claims =
+			pool.pending_claims.checked_sub(&paid).defensive_ok_or(Error::<T>::Corrupt)?;
+		shortfall.paid = shortfall.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
+		let book = &mut pool.incidents;
+		book.paid = book.paid.checked_add(&paid).ok_or(Error::<T>::Overflow)?;
+		let outstanding = shortfall.owed.saturating_sub(shortfall.paid);
+		if outstanding.is_zero() {
+			// Paid in full: out of the book.
+			book.owed =
+				book.owed.checked_sub(&shortfall.owed).defensive_ok_or(Error::<T>::Corrupt)?;
+			book.paid =
+				book.paid.checked_sub(&shortfall.owed).defensive_ok_or(Error::<T>::Corrupt)?;
+			Shortfalls::<T>::remove(incident_id, cover_id);
+		} else {
+			Shortfalls::<T>::insert(incident_id, cover_id, &shortfall);
+		}
+		Pools::<T>::insert(pool_id, pool);
+		Self::deposit_event(Event::ShortfallToppedUp {
+			incident_id,
+			cover_id,
+			owner: shortfall.owner,
+			amount: paid,
+			outstanding,
+		});
 		Ok(())
 	}
 
@@ -1781,6 +1901,11 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(incident.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
 		pool.pending_claims = pool
 			.pending_claims
+			.checked_sub(&incident.reserved)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.incidents.reserved = pool
+			.incidents
+			.reserved
 			.checked_sub(&incident.reserved)
 			.defensive_ok_or(Error::<T>::Corrupt)?;
 		let mut open = ProductIncidents::<T>::get(incident.product_id);
@@ -2049,7 +2174,8 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// Incidents: each open one is listed once among its product's open incidents, and what
-		// it reserves counts in its pool's pending claims.
+		// it reserves counts in its pool's pending claims and incident reserves.
+		let mut reserves: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
 		let mut listed = 0usize;
 		for (product_id, open) in ProductIncidents::<T>::iter() {
 			ensure!(!open.is_empty(), "an empty list of open incidents is stored");
@@ -2083,6 +2209,25 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(!incident.ratio.is_zero(), "an incident pays nothing");
 			add(pending.entry(incident.pool_id).or_default(), incident.reserved)?;
+			add(reserves.entry(incident.pool_id).or_default(), incident.reserved)?;
+		}
+		// Short-paid redemptions of each pool's current era: what they were owed and paid, and
+		// what they are still owed, which is pending. Those of earlier eras are written off.
+		let mut owed: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		let mut short_paid: Sums<PoolId, BalanceOf<T>> = BTreeMap::new();
+		for (incident_id, _, shortfall) in Shortfalls::<T>::iter() {
+			ensure!(incident_id < NextIncidentId::<T>::get(), "a shortfall of no incident");
+			let pool = Pools::<T>::get(shortfall.pool_id).ok_or("a shortfall of a missing pool")?;
+			ensure!(shortfall.era <= pool.incidents.era, "a shortfall of an era to come");
+			if shortfall.era == pool.incidents.era {
+				ensure!(shortfall.paid < shortfall.owed, "a shortfall paid in full remains");
+				add(owed.entry(shortfall.pool_id).or_default(), shortfall.owed)?;
+				add(short_paid.entry(shortfall.pool_id).or_default(), shortfall.paid)?;
+				add(
+					pending.entry(shortfall.pool_id).or_default(),
+					shortfall.owed.saturating_sub(shortfall.paid),
+				)?;
+			}
 		}
 		// Redemptions: of an existing cover, each incident once, only incidents given out.
 		for (cover_id, redeemed) in Redemptions::<T>::iter() {
@@ -2170,6 +2315,15 @@ impl<T: Config> Pallet<T> {
 				"expiry books differ from active cover"
 			);
 			ensure!(get(&pending).unwrap_or(zero) == pool.pending_claims, "pending claims differ");
+			ensure!(
+				get(&reserves).unwrap_or(zero) == pool.incidents.reserved,
+				"incident reserves differ from the open incidents'"
+			);
+			ensure!(
+				get(&owed).unwrap_or(zero) == pool.incidents.owed
+					&& get(&short_paid).unwrap_or(zero) == pool.incidents.paid,
+				"what short-paid redemptions were owed or paid differs from the shortfalls'"
+			);
 			let mut pool_warming = pool.warming.clone();
 			Self::slide_warming(&mut pool_warming, target(&pool));
 			ensure!(

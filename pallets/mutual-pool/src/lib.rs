@@ -143,6 +143,8 @@ pub mod pallet {
 	pub type WarmingOf<T> = Warming<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A held withdrawal of runtime `T`.
 	pub type HoldOf<T> = Hold<BalanceOf<T>, BlockNumberFor<T>>;
+	/// A [`Shortfall`] of runtime `T`.
+	pub type ShortfallOf<T> = Shortfall<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	/// A staker's record as stored.
 	pub type StakerInfoOf<T> = StakerInfo<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A cover as stored.
@@ -355,6 +357,13 @@ pub mod pallet {
 	pub type Holds<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, PoolId, HoldOf<T>>;
 
+	/// Redemptions a short pool paid less than they were owed, by incident and cover (see
+	/// [`IncidentBook`]): `top_up` pays them up to the pool's redemption rate and removes them once
+	/// paid in full or written off.
+	#[pallet::storage]
+	pub type Shortfalls<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, IncidentId, Twox64Concat, CoverId, ShortfallOf<T>>;
+
 	/// The id the next cover will get.
 	#[pallet::storage]
 	pub type NextCoverId<T> = StorageValue<_, CoverId, ValueQuery>;
@@ -522,6 +531,28 @@ pub mod pallet {
 			owner: T::AccountId,
 			payout: BalanceOf<T>,
 		},
+		/// A redemption in a short pool was paid `paid` of the `owed` it was owed, the pool's
+		/// redemption rate: the rest is booked in `Shortfalls`, for `top_up`.
+		RedemptionShortPaid {
+			incident_id: IncidentId,
+			cover_id: CoverId,
+			owed: BalanceOf<T>,
+			paid: BalanceOf<T>,
+		},
+		/// A short-paid redemption was topped up: `amount` paid to `owner`, `outstanding` still
+		/// owed (nothing once paid in full, when its record goes).
+		ShortfallToppedUp {
+			incident_id: IncidentId,
+			cover_id: CoverId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+			outstanding: BalanceOf<T>,
+		},
+		/// The record of a short-paid redemption written off by `reopen_pool` was removed.
+		ShortfallRemoved { incident_id: IncidentId, cover_id: CoverId },
+		/// A depleted pool was reopened with `outstanding` still owed to short-paid redemptions:
+		/// it is written off, and no new stake pays it.
+		ShortfallsWrittenOff { pool_id: PoolId, outstanding: BalanceOf<T> },
 		/// An incident's redemption period ended: what it still reserved, `released`, is free.
 		IncidentClosed { incident_id: IncidentId, released: BalanceOf<T> },
 		/// A payout exceeded the pool's capital; `shortfall` could not be paid.
@@ -689,6 +720,12 @@ pub mod pallet {
 		/// The cover is of another product, was not in force at the incident's block, or its
 		/// claim window had closed before the declaration.
 		CoverNotAffected,
+		/// No short-paid redemption of this cover in this incident.
+		NoShortfall,
+		/// The short-paid redemption has been paid the pool's redemption rate already: nothing
+		/// is due until the rate rises (an incident closes with its reserve unspent, premiums are
+		/// earned) or the pool has something to pay with.
+		NothingToTopUp,
 		/// The cover was already redeemed in this incident.
 		AlreadyRedeemed,
 		/// The incident's redemption period is over.
@@ -1074,10 +1111,11 @@ pub mod pallet {
 
 		/// Reopen a pool that a payout emptied to stakes and cover sales. Only once every cover
 		/// sold before has run off and no claim is pending: the unpaid part of the payout that
-		/// emptied it (reported by `PoolDepleted`) is written off, and no new stake backs the
-		/// covers that the pool could not pay.
+		/// emptied it (reported by `PoolDepleted`) and what short-paid redemptions are still owed
+		/// (`Shortfalls`) are written off, and no new stake backs the covers that the pool could
+		/// not pay.
 		///
-		/// Emits `PoolReopened`. Fails with `PoolNotFound`, `PoolNotDepleted` or
+		/// Emits `PoolReopened` (after `ShortfallsWrittenOff` if anything was still owed). Fails with `PoolNotFound`, `PoolNotDepleted` or
 		/// `CoverStillActive`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::reopen_pool())]
@@ -1154,10 +1192,14 @@ pub mod pallet {
 		/// Pay a cover hit by an incident: `ratio` of what it has left, from the pool's reserve
 		/// for the incident to its owner, once per incident. Anyone may call it for the owner. O(1).
 		/// Not while a claim on the cover is pending (`ClaimAlreadyPending`): the claim is
-		/// decided first, and the redemption pays what the cover has left after it. If the pool's
-		/// capital is short, what is there is paid and `PoolDepleted` reports the shortfall.
+		/// decided first, and the redemption pays what the cover has left after it.
 		///
-		/// Emits `CoverRedeemed`. Fails with `IncidentNotFound`, `RedemptionClosed`,
+		/// A short pool (its open incidents reserve more than its capital and held withdrawals)
+		/// pays every redemption the same fraction of what it is owed, the pool's redemption rate
+		/// (see [`IncidentBook`]), whoever redeems first; the rest is booked in `Shortfalls`, and
+		/// `top_up` pays it up to the rate as the rate rises.
+		///
+		/// Emits `CoverRedeemed` (and `RedemptionShortPaid` in a short pool). Fails with `IncidentNotFound`, `RedemptionClosed`,
 		/// `CoverNotFound`, `CoverNotAffected`, `AlreadyRedeemed`, `ClaimAlreadyPending` or
 		/// `NothingToRedeem`.
 		#[pallet::call_index(20)]
@@ -1253,6 +1295,26 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_release_hold(&who, pool_id)
+		}
+
+		/// Pay a short-paid redemption (see `redeem_cover`) up to its pool's redemption rate now:
+		/// `rate * owed - paid`, to the cover's owner at the redemption. The rate rises when an
+		/// incident closes with its reserve unspent (it reserved for covers that were not
+		/// redeemed or not hit) and as premiums are earned, never by a top-up: topping up early
+		/// or late changes no one's share. Anyone may call it for the owner. A shortfall written
+		/// off by `reopen_pool` is removed and pays nothing.
+		///
+		/// Emits `ShortfallToppedUp` (or `ShortfallRemoved`). Fails with `NoShortfall` or
+		/// `NothingToTopUp`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::top_up())]
+		pub fn top_up(
+			origin: OriginFor<T>,
+			incident_id: IncidentId,
+			cover_id: CoverId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_top_up(incident_id, cover_id)
 		}
 	}
 }

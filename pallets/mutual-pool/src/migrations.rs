@@ -183,13 +183,16 @@ pub mod v4 {
 /// in a window still open is put in the slot of the upgrade's block, so it counts for a full
 /// window from then on: never less than the old rules counted it. A window already over is
 /// dropped, as the old rules dropped it at the next decision. Nothing is warming up or held back
-/// after the upgrade (`Warmups` and `Holds` start empty). Nothing else changes. Pools are few
-/// (each is created by governance), so they are all migrated in one block.
+/// after the upgrade (`Warmups` and `Holds` start empty); each pool's incident book starts with
+/// what its open incidents reserve, and nothing short-paid (`Shortfalls` starts empty). Nothing
+/// else changes. Pools are few (each is created by governance), so they are all migrated in one
+/// block.
 pub mod v5 {
 	use crate::{
-		pallet::BalanceOf, Config, Earnings, MaxProductsPerPool, Pallet, PayoutWindow, Pool,
-		PoolId, PoolParams, Pools, ProductBook, LOG_TARGET,
+		pallet::BalanceOf, Config, Earnings, IncidentBook, Incidents, MaxProductsPerPool, Pallet,
+		PayoutWindow, Pool, PoolId, PoolParams, Pools, ProductBook, LOG_TARGET,
 	};
+	use alloc::collections::BTreeMap;
 	use codec::{Decode, Encode};
 	use core::marker::PhantomData;
 	use frame_support::{
@@ -264,14 +267,31 @@ pub mod v5 {
 	pub struct InnerMigrateV4ToV5<T>(PhantomData<T>);
 
 	impl<T: Config> InnerMigrateV4ToV5<T> {
-		/// The weight of migrating `pools` pools: one read and one write each.
-		pub fn weight(pools: u64) -> Weight {
-			T::DbWeight::get().reads_writes(pools, pools)
+		/// The weight of migrating `pools` pools with `incidents` open incidents: one read and
+		/// one write of each pool, two reads of each incident (its reserve, and the count).
+		pub fn weight(pools: u64, incidents: u64) -> Weight {
+			T::DbWeight::get()
+				.reads_writes(pools, pools)
+				.saturating_add(T::DbWeight::get().reads(incidents.saturating_mul(2)))
 		}
 
-		/// `pool` in version 5 at block `now`: a window still open at `now` keeps what it paid,
-		/// in the slot of `now`.
-		pub fn migrate(pool: v4::PoolV4Of<T>, now: BlockNumberFor<T>) -> crate::PoolOf<T> {
+		/// What the open incidents reserve, by pool: one read of each incident.
+		pub fn incident_reserves() -> BTreeMap<PoolId, BalanceOf<T>> {
+			let mut reserves = BTreeMap::<PoolId, BalanceOf<T>>::new();
+			for incident in Incidents::<T>::iter_values() {
+				let reserved = reserves.entry(incident.pool_id).or_default();
+				*reserved = reserved.saturating_add(incident.reserved);
+			}
+			reserves
+		}
+
+		/// `pool` in version 5 at block `now`, its open incidents reserving `reserved`: a window
+		/// still open at `now` keeps what it paid, in the slot of `now`.
+		pub fn migrate(
+			pool: v4::PoolV4Of<T>,
+			now: BlockNumberFor<T>,
+			reserved: BalanceOf<T>,
+		) -> crate::PoolOf<T> {
 			let open = now < pool.payouts.start.saturating_add(T::LargeClaimWindow::get());
 			let mut payouts = PayoutWindow {
 				slot: now / Pallet::<T>::payout_slot_length(),
@@ -299,6 +319,7 @@ pub mod v5 {
 				unbonding_era: pool.unbonding_era,
 				warming: Default::default(),
 				holding: Default::default(),
+				incidents: IncidentBook { reserved, ..Default::default() },
 			}
 		}
 
@@ -330,16 +351,19 @@ pub mod v5 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV4ToV5<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let now = frame_system::Pallet::<T>::block_number();
+			let reserves = Self::incident_reserves();
+			let incidents = Incidents::<T>::iter_keys().count() as u64;
 			let mut migrated = 0u64;
-			Pools::<T>::translate::<v4::PoolV4Of<T>, _>(|_, pool| {
+			Pools::<T>::translate::<v4::PoolV4Of<T>, _>(|pool_id, pool| {
 				migrated = migrated.saturating_add(1);
-				Some(Self::migrate(pool, now))
+				let reserved = reserves.get(&pool_id).copied().unwrap_or_default();
+				Some(Self::migrate(pool, now, reserved))
 			});
 			log::info!(
 				target: LOG_TARGET,
 				"storage version 4 to 5: {migrated} pools' large-claim windows now slide"
 			);
-			Self::weight(migrated)
+			Self::weight(migrated, incidents)
 		}
 
 		/// Reads every pool with the version 4 layout (each must decode) and hands them to
@@ -351,8 +375,10 @@ pub mod v5 {
 				v4::Pools::<T>::iter_keys().count() == pools.len(),
 				"a version 4 pool does not decode"
 			);
+			let incidents = Incidents::<T>::iter_keys().count() as u64;
 			ensure!(
-				Self::weight(pools.len() as u64).all_lte(T::BlockWeights::get().max_block),
+				Self::weight(pools.len() as u64, incidents)
+					.all_lte(T::BlockWeights::get().max_block),
 				"too many pools to migrate in one block"
 			);
 			Ok(pools.encode())
@@ -366,9 +392,14 @@ pub mod v5 {
 				.map_err(|_| "pre_upgrade state does not decode")?;
 			ensure!(Pools::<T>::iter_keys().count() == before.len(), "the number of pools changed");
 			let now = frame_system::Pallet::<T>::block_number();
+			let reserves = Self::incident_reserves();
 			for (pool_id, old) in before {
 				let pool = Pools::<T>::get(pool_id).ok_or("a pool is gone or does not decode")?;
-				ensure!(pool == Self::migrate(old, now), "a pool changed beyond its window");
+				let reserved = reserves.get(&pool_id).copied().unwrap_or_default();
+				ensure!(
+					pool == Self::migrate(old, now, reserved),
+					"a pool changed beyond its window"
+				);
 			}
 			Ok(())
 		}

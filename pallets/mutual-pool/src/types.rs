@@ -110,6 +110,67 @@ pub struct Pool<Balance, BlockNumber> {
 	/// What withdrawals held back while amounts were pending (see [`Holding`]; storage
 	/// version 5).
 	pub holding: Holding<Balance>,
+	/// What the open incidents reserve and what redemptions of a short pool were left owed
+	/// (see [`IncidentBook`]; storage version 5).
+	pub incidents: IncidentBook<Balance>,
+}
+
+/// A pool's book of what its incidents owe. When the open incidents reserve more than the pool
+/// can pay, every redemption is paid the same fraction of what it is owed, the pool's
+/// *redemption rate* `min(1, (capital + held + paid) / (reserved + owed))`; what a redemption
+/// is not paid is booked in `Shortfalls`, and `top_up` pays it up to the rate, which rises as
+/// incidents close with their reserves unspent. A redemption or a top-up at the rate leaves the
+/// rate as it was, so the order in which covers are paid changes nothing.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct IncidentBook<Balance> {
+	/// What the pool's open incidents still reserve, summed: part of `Pool::pending_claims`.
+	pub reserved: Balance,
+	/// What the redemptions booked in `Shortfalls` (of era `era`) were owed, summed.
+	pub owed: Balance,
+	/// What they have been paid, summed. `owed - paid` is part of `Pool::pending_claims`.
+	pub paid: Balance,
+	/// The era of the booked shortfalls. `reopen_pool` writes them off: it ends the era, and a
+	/// shortfall of an earlier era is owed nothing.
+	pub era: u32,
+}
+
+impl<Balance> IncidentBook<Balance>
+where
+	Balance: Copy + sp_runtime::Saturating,
+{
+	/// What booked redemptions are still owed.
+	pub fn outstanding(&self) -> Balance {
+		self.owed.saturating_sub(self.paid)
+	}
+}
+
+/// A redemption paid less than it was owed because its pool was short (`Shortfalls`), kept until
+/// `top_up` has paid it in full or finds it written off.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Shortfall<AccountId, Balance> {
+	/// The pool that owes it.
+	pub pool_id: PoolId,
+	/// Who owned the cover at the redemption: the top-ups go to it.
+	pub owner: AccountId,
+	/// What the redemption was owed: the incident's ratio of what the cover had left.
+	pub owed: Balance,
+	/// What it has been paid, at the redemption and by top-ups.
+	pub paid: Balance,
+	/// The era of its pool's `incidents` it was booked in.
+	pub era: u32,
 }
 
 /// A pool's book of held withdrawals. A staker who withdraws while claims or incidents are

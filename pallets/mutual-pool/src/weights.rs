@@ -66,6 +66,7 @@ pub trait WeightInfo {
 	fn reap_cover() -> Weight;
 	fn declare_incident(e: u32, ) -> Weight;
 	fn redeem_cover() -> Weight;
+	fn top_up() -> Weight;
 	fn close_incident() -> Weight;
 	fn appeal_claim() -> Weight;
 	fn uphold_appeal() -> Weight;
@@ -82,55 +83,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 12_248_000 picoseconds.
-		Weight::from_parts(13_340_000, 1489)
+		// Minimum execution time: 12_128_000 picoseconds.
+		Weight::from_parts(13_210_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 14_051_000 picoseconds.
-		Weight::from_parts(15_563_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_684_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
-		// Proof size: measured `655` bytes, estimated `4383` bytes.
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(20_435_232, 4383)
-			// Standard error: 31.
-			.saturating_add(Weight::from_parts(944, 0).saturating_mul(m.into()))
+		// Proof size: measured `707` bytes, estimated `4435` bytes.
+		// Minimum execution time: 19_168_000 picoseconds.
+		Weight::from_parts(20_951_720, 4435)
+			// Standard error: 34.
+			.saturating_add(Weight::from_parts(956, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
-		// Proof size: measured `1044` bytes, estimated `4383` bytes.
-		// Minimum execution time: 21_732_000 picoseconds.
-		Weight::from_parts(23_407_721, 4383)
-			// Standard error: 33.
-			.saturating_add(Weight::from_parts(123, 0).saturating_mul(m.into()))
+		// Proof size: measured `1096` bytes, estimated `4435` bytes.
+		// Minimum execution time: 21_692_000 picoseconds.
+		Weight::from_parts(24_227_108, 4435)
+			// Standard error: 81.
+			.saturating_add(Weight::from_parts(3, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
@@ -138,27 +139,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `1183` bytes, estimated `4383` bytes.
-		// Minimum execution time: 77_535_000 picoseconds.
-		Weight::from_parts(82_292_000, 4383)
+		// Proof size: measured `1235` bytes, estimated `4435` bytes.
+		// Minimum execution time: 76_923_000 picoseconds.
+		Weight::from_parts(82_492_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
-		// Proof size: measured `936` bytes, estimated `4383` bytes.
-		// Minimum execution time: 31_416_000 picoseconds.
-		Weight::from_parts(33_550_000, 4383)
+		// Proof size: measured `988` bytes, estimated `4435` bytes.
+		// Minimum execution time: 31_777_000 picoseconds.
+		Weight::from_parts(35_112_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -171,11 +172,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `1469 + b * (201 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 80_198_000 picoseconds.
-		Weight::from_parts(84_223_821, 4383)
-			// Standard error: 109_040.
-			.saturating_add(Weight::from_parts(13_390_723, 0).saturating_mul(b.into()))
+		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 80_379_000 picoseconds.
+		Weight::from_parts(87_191_536, 4435)
+			// Standard error: 149_243.
+			.saturating_add(Weight::from_parts(14_395_803, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -185,20 +186,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Holds` (r:1 w:1)
 	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
-		// Proof size: measured `1207` bytes, estimated `6196` bytes.
-		// Minimum execution time: 74_200_000 picoseconds.
-		Weight::from_parts(78_376_000, 6196)
+		// Proof size: measured `1259` bytes, estimated `6196` bytes.
+		// Minimum execution time: 75_582_000 picoseconds.
+		Weight::from_parts(82_282_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
@@ -210,9 +211,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
-		// Proof size: measured `1382` bytes, estimated `6022` bytes.
-		// Minimum execution time: 83_633_000 picoseconds.
-		Weight::from_parts(87_349_000, 6022)
+		// Proof size: measured `1434` bytes, estimated `6022` bytes.
+		// Minimum execution time: 84_425_000 picoseconds.
+		Weight::from_parts(92_557_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -220,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_031_000 picoseconds.
-		Weight::from_parts(15_273_000, 3570)
+		// Minimum execution time: 14_341_000 picoseconds.
+		Weight::from_parts(17_256_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -230,7 +231,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -239,11 +240,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `1223` bytes, estimated `4383` bytes.
-		// Minimum execution time: 75_562_000 picoseconds.
-		Weight::from_parts(78_786_330, 4383)
-			// Standard error: 32.
-			.saturating_add(Weight::from_parts(648, 0).saturating_mul(e.into()))
+		// Proof size: measured `1275` bytes, estimated `4435` bytes.
+		// Minimum execution time: 76_623_000 picoseconds.
+		Weight::from_parts(83_816_543, 4435)
+			// Standard error: 64.
+			.saturating_add(Weight::from_parts(236, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -254,17 +255,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2816` bytes, estimated `6196` bytes.
-		// Minimum execution time: 130_122_000 picoseconds.
-		Weight::from_parts(135_090_000, 6196)
+		// Proof size: measured `2868` bytes, estimated `6196` bytes.
+		// Minimum execution time: 133_628_000 picoseconds.
+		Weight::from_parts(146_306_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -272,8 +273,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 17_896_000 picoseconds.
-		Weight::from_parts(19_559_000, 4604)
+		// Minimum execution time: 18_848_000 picoseconds.
+		Weight::from_parts(24_376_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -284,33 +285,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2598` bytes, estimated `4604` bytes.
-		// Minimum execution time: 76_273_000 picoseconds.
-		Weight::from_parts(79_657_000, 4604)
+		// Proof size: measured `2650` bytes, estimated `4604` bytes.
+		// Minimum execution time: 78_747_000 picoseconds.
+		Weight::from_parts(88_731_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 14_321_000 picoseconds.
-		Weight::from_parts(15_603_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_852_000 picoseconds.
+		Weight::from_parts(17_466_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 13_480_000 picoseconds.
-		Weight::from_parts(15_033_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_111_000 picoseconds.
+		Weight::from_parts(16_224_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -319,22 +320,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
 	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `1402` bytes, estimated `4383` bytes.
-		// Minimum execution time: 37_135_000 picoseconds.
-		Weight::from_parts(39_618_000, 4383)
+		// Proof size: measured `1454` bytes, estimated `4435` bytes.
+		// Minimum execution time: 37_575_000 picoseconds.
+		Weight::from_parts(41_751_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
 	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
@@ -343,11 +344,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
-		// Proof size: measured `1275` bytes, estimated `4383` bytes.
-		// Minimum execution time: 33_059_000 picoseconds.
-		Weight::from_parts(35_160_139, 4383)
-			// Standard error: 25.
-			.saturating_add(Weight::from_parts(786, 0).saturating_mul(e.into()))
+		// Proof size: measured `1327` bytes, estimated `4435` bytes.
+		// Minimum execution time: 33_199_000 picoseconds.
+		Weight::from_parts(35_901_933, 4435)
+			// Standard error: 23.
+			.saturating_add(Weight::from_parts(725, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -360,28 +361,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Shortfalls` (r:0 w:1)
+	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
-		// Proof size: measured `2625` bytes, estimated `6196` bytes.
-		// Minimum execution time: 99_287_000 picoseconds.
-		Weight::from_parts(103_393_000, 6196)
+		// Proof size: measured `2715` bytes, estimated `6196` bytes.
+		// Minimum execution time: 106_117_000 picoseconds.
+		Weight::from_parts(114_309_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `MutualPool::Shortfalls` (r:1 w:1)
+	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn top_up() -> Weight {
+		// Proof size: measured `1221` bytes, estimated `6196` bytes.
+		// Minimum execution time: 72_748_000 picoseconds.
+		Weight::from_parts(79_598_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Incidents` (r:1 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
-		// Proof size: measured `2128` bytes, estimated `4563` bytes.
-		// Minimum execution time: 31_757_000 picoseconds.
-		Weight::from_parts(34_340_000, 4563)
+		// Proof size: measured `2180` bytes, estimated `4563` bytes.
+		// Minimum execution time: 32_398_000 picoseconds.
+		Weight::from_parts(36_344_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -393,8 +409,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 67_049_000 picoseconds.
-		Weight::from_parts(70_565_000, 4604)
+		// Minimum execution time: 68_151_000 picoseconds.
+		Weight::from_parts(74_481_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -405,17 +421,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2856` bytes, estimated `6196` bytes.
-		// Minimum execution time: 164_023_000 picoseconds.
-		Weight::from_parts(170_393_000, 6196)
+		// Proof size: measured `2908` bytes, estimated `6196` bytes.
+		// Minimum execution time: 164_614_000 picoseconds.
+		Weight::from_parts(175_951_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -426,7 +442,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -434,25 +450,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2806` bytes, estimated `6196` bytes.
-		// Minimum execution time: 127_259_000 picoseconds.
-		Weight::from_parts(131_334_000, 6196)
+		// Proof size: measured `2858` bytes, estimated `6196` bytes.
+		// Minimum execution time: 127_178_000 picoseconds.
+		Weight::from_parts(137_433_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `683 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_068_000 picoseconds.
-		Weight::from_parts(13_230_341, 4383)
-			// Standard error: 14_981.
-			.saturating_add(Weight::from_parts(13_939_332, 0).saturating_mul(b.into()))
+		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 12_308_000 picoseconds.
+		Weight::from_parts(14_596_580, 4435)
+			// Standard error: 62_330.
+			.saturating_add(Weight::from_parts(14_529_240, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -461,23 +477,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `1044 + b * (62 ±0)` bytes, estimated `4383 + b * (2976 ±178_762_891_779_283_680)` bytes.
-		// Minimum execution time: 16_134_000 picoseconds.
-		Weight::from_parts(17_643_331, 4383)
-			// Standard error: 18_103.
-			.saturating_add(Weight::from_parts(9_431_521, 0).saturating_mul(b.into()))
+		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (2976 ±178_762_891_779_283_680)` bytes.
+		// Minimum execution time: 16_474_000 picoseconds.
+		Weight::from_parts(18_046_212, 4435)
+			// Standard error: 18_421.
+			.saturating_add(Weight::from_parts(9_351_922, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -488,11 +504,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
-		// Proof size: measured `850 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 29_464_000 picoseconds.
-		Weight::from_parts(31_900_269, 4383)
-			// Standard error: 46_030.
-			.saturating_add(Weight::from_parts(12_413_618, 0).saturating_mul(b.into()))
+		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 29_955_000 picoseconds.
+		Weight::from_parts(32_206_949, 4435)
+			// Standard error: 39_389.
+			.saturating_add(Weight::from_parts(12_714_720, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -500,13 +516,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		// Proof size: measured `1053` bytes, estimated `6196` bytes.
-		// Minimum execution time: 61_651_000 picoseconds.
-		Weight::from_parts(64_606_000, 6196)
+		// Proof size: measured `1105` bytes, estimated `6196` bytes.
+		// Minimum execution time: 61_681_000 picoseconds.
+		Weight::from_parts(64_966_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -515,40 +531,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(13_340_000, 1489)
+		Weight::from_parts(13_210_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(15_563_000, 4383)
+		Weight::from_parts(15_684_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(20_435_232, 4383)
-			.saturating_add(Weight::from_parts(944, 0).saturating_mul(m.into()))
+		Weight::from_parts(20_951_720, 4435)
+			.saturating_add(Weight::from_parts(956, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(23_407_721, 4383)
-			.saturating_add(Weight::from_parts(123, 0).saturating_mul(m.into()))
+		Weight::from_parts(24_227_108, 4435)
+			.saturating_add(Weight::from_parts(3, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(82_292_000, 4383)
+		Weight::from_parts(82_492_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(33_550_000, 4383)
+		Weight::from_parts(35_112_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(84_223_821, 4383)
-			.saturating_add(Weight::from_parts(13_390_723, 0).saturating_mul(b.into()))
+		Weight::from_parts(87_191_536, 4435)
+			.saturating_add(Weight::from_parts(14_395_803, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -556,106 +572,111 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn release_hold() -> Weight {
-		Weight::from_parts(78_376_000, 6196)
+		Weight::from_parts(82_282_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(87_349_000, 6022)
+		Weight::from_parts(92_557_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(15_273_000, 3570)
+		Weight::from_parts(17_256_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(78_786_330, 4383)
-			.saturating_add(Weight::from_parts(648, 0).saturating_mul(e.into()))
+		Weight::from_parts(83_816_543, 4435)
+			.saturating_add(Weight::from_parts(236, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(135_090_000, 6196)
+		Weight::from_parts(146_306_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(19_559_000, 4604)
+		Weight::from_parts(24_376_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(79_657_000, 4604)
+		Weight::from_parts(88_731_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(15_603_000, 4383)
+		Weight::from_parts(17_466_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(15_033_000, 4383)
+		Weight::from_parts(16_224_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(39_618_000, 4383)
+		Weight::from_parts(41_751_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn declare_incident(e: u32, ) -> Weight {
-		Weight::from_parts(35_160_139, 4383)
-			.saturating_add(Weight::from_parts(786, 0).saturating_mul(e.into()))
+		Weight::from_parts(35_901_933, 4435)
+			.saturating_add(Weight::from_parts(725, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn redeem_cover() -> Weight {
-		Weight::from_parts(103_393_000, 6196)
+		Weight::from_parts(114_309_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+	}
+	fn top_up() -> Weight {
+		Weight::from_parts(79_598_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_incident() -> Weight {
-		Weight::from_parts(34_340_000, 4563)
+		Weight::from_parts(36_344_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal_claim() -> Weight {
-		Weight::from_parts(70_565_000, 4604)
+		Weight::from_parts(74_481_000, 4604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(170_393_000, 6196)
+		Weight::from_parts(175_951_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_claim() -> Weight {
-		Weight::from_parts(131_334_000, 6196)
+		Weight::from_parts(137_433_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(13_230_341, 4383)
-			.saturating_add(Weight::from_parts(13_939_332, 0).saturating_mul(b.into()))
+		Weight::from_parts(14_596_580, 4435)
+			.saturating_add(Weight::from_parts(14_529_240, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(17_643_331, 4383)
-			.saturating_add(Weight::from_parts(9_431_521, 0).saturating_mul(b.into()))
+		Weight::from_parts(18_046_212, 4435)
+			.saturating_add(Weight::from_parts(9_351_922, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(31_900_269, 4383)
-			.saturating_add(Weight::from_parts(12_413_618, 0).saturating_mul(b.into()))
+		Weight::from_parts(32_206_949, 4435)
+			.saturating_add(Weight::from_parts(12_714_720, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -663,7 +684,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(64_606_000, 6196)
+		Weight::from_parts(64_966_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

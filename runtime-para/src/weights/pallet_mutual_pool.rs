@@ -52,55 +52,55 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::NextPoolId` (r:1 w:1)
 	/// Proof: `MutualPool::NextPoolId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:0 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_787_000 picoseconds.
-		Weight::from_parts(12_749_000, 1489)
+		// Minimum execution time: 11_937_000 picoseconds.
+		Weight::from_parts(12_970_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 14_341_000 picoseconds.
-		Weight::from_parts(15_643_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_882_000 picoseconds.
+		Weight::from_parts(16_234_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextProductId` (r:1 w:1)
 	/// Proof: `MutualPool::NextProductId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
-		// Proof size: measured `655` bytes, estimated `4383` bytes.
-		// Minimum execution time: 18_397_000 picoseconds.
-		Weight::from_parts(19_829_074, 4383)
-			// Standard error: 23.
-			.saturating_add(Weight::from_parts(616, 0).saturating_mul(m.into()))
+		// Proof size: measured `707` bytes, estimated `4435` bytes.
+		// Minimum execution time: 18_568_000 picoseconds.
+		Weight::from_parts(19_998_017, 4435)
+			// Standard error: 24.
+			.saturating_add(Weight::from_parts(776, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
-		// Proof size: measured `1044` bytes, estimated `4383` bytes.
-		// Minimum execution time: 21_902_000 picoseconds.
-		Weight::from_parts(23_716_377, 4383)
-			// Standard error: 42.
-			.saturating_add(Weight::from_parts(586, 0).saturating_mul(m.into()))
+		// Proof size: measured `1096` bytes, estimated `4435` bytes.
+		// Minimum execution time: 22_674_000 picoseconds.
+		Weight::from_parts(24_672_205, 4435)
+			// Standard error: 58.
+			.saturating_add(Weight::from_parts(259, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
@@ -108,27 +108,27 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
-		// Proof size: measured `1183` bytes, estimated `4383` bytes.
-		// Minimum execution time: 77_584_000 picoseconds.
-		Weight::from_parts(81_591_000, 4383)
+		// Proof size: measured `1235` bytes, estimated `4435` bytes.
+		// Minimum execution time: 79_047_000 picoseconds.
+		Weight::from_parts(82_472_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Warmups` (r:1 w:1)
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
-		// Proof size: measured `936` bytes, estimated `4383` bytes.
-		// Minimum execution time: 31_507_000 picoseconds.
-		Weight::from_parts(33_419_000, 4383)
+		// Proof size: measured `988` bytes, estimated `4435` bytes.
+		// Minimum execution time: 31_797_000 picoseconds.
+		Weight::from_parts(34_021_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -141,11 +141,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `1469 + b * (201 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 79_768_000 picoseconds.
-		Weight::from_parts(85_145_020, 4383)
-			// Standard error: 213_452.
-			.saturating_add(Weight::from_parts(14_466_629, 0).saturating_mul(b.into()))
+		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 80_550_000 picoseconds.
+		Weight::from_parts(84_262_466, 4435)
+			// Standard error: 83_861.
+			.saturating_add(Weight::from_parts(15_633_951, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -155,20 +155,20 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Holds` (r:1 w:1)
 	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
-		// Proof size: measured `1207` bytes, estimated `6196` bytes.
-		// Minimum execution time: 74_691_000 picoseconds.
-		Weight::from_parts(78_055_000, 6196)
+		// Proof size: measured `1259` bytes, estimated `6196` bytes.
+		// Minimum execution time: 75_091_000 picoseconds.
+		Weight::from_parts(78_105_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextCoverId` (r:1 w:1)
 	/// Proof: `MutualPool::NextCoverId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
@@ -180,9 +180,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Covers` (r:0 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
-		// Proof size: measured `1382` bytes, estimated `6022` bytes.
-		// Minimum execution time: 85_687_000 picoseconds.
-		Weight::from_parts(89_503_000, 6022)
+		// Proof size: measured `1434` bytes, estimated `6022` bytes.
+		// Minimum execution time: 86_708_000 picoseconds.
+		Weight::from_parts(90_524_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -190,8 +190,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 13_861_000 picoseconds.
-		Weight::from_parts(15_573_000, 3570)
+		// Minimum execution time: 14_311_000 picoseconds.
+		Weight::from_parts(15_743_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -200,7 +200,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextClaimId` (r:1 w:1)
 	/// Proof: `MutualPool::NextClaimId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -209,11 +209,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
-		// Proof size: measured `1223` bytes, estimated `4383` bytes.
-		// Minimum execution time: 75_612_000 picoseconds.
-		Weight::from_parts(79_079_218, 4383)
-			// Standard error: 30.
-			.saturating_add(Weight::from_parts(557, 0).saturating_mul(e.into()))
+		// Proof size: measured `1275` bytes, estimated `4435` bytes.
+		// Minimum execution time: 76_563_000 picoseconds.
+		Weight::from_parts(80_902_271, 4435)
+			// Standard error: 56.
+			.saturating_add(Weight::from_parts(595, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -224,17 +224,17 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
-		// Proof size: measured `2816` bytes, estimated `6196` bytes.
-		// Minimum execution time: 132_676_000 picoseconds.
-		Weight::from_parts(139_666_000, 6196)
+		// Proof size: measured `2868` bytes, estimated `6196` bytes.
+		// Minimum execution time: 133_928_000 picoseconds.
+		Weight::from_parts(139_156_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 17_746_000 picoseconds.
-		Weight::from_parts(19_469_000, 4604)
+		// Minimum execution time: 18_327_000 picoseconds.
+		Weight::from_parts(20_220_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -254,33 +254,33 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2598` bytes, estimated `4604` bytes.
-		// Minimum execution time: 78_666_000 picoseconds.
-		Weight::from_parts(82_111_000, 4604)
+		// Proof size: measured `2650` bytes, estimated `4604` bytes.
+		// Minimum execution time: 79_598_000 picoseconds.
+		Weight::from_parts(85_286_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 14_501_000 picoseconds.
-		Weight::from_parts(15_663_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_912_000 picoseconds.
+		Weight::from_parts(16_344_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
-		// Proof size: measured `683` bytes, estimated `4383` bytes.
-		// Minimum execution time: 13_841_000 picoseconds.
-		Weight::from_parts(15_152_000, 4383)
+		// Proof size: measured `735` bytes, estimated `4435` bytes.
+		// Minimum execution time: 14_291_000 picoseconds.
+		Weight::from_parts(15_743_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -289,22 +289,22 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:0)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Redemptions` (r:1 w:1)
 	/// Proof: `MutualPool::Redemptions` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
-		// Proof size: measured `1402` bytes, estimated `4383` bytes.
-		// Minimum execution time: 37_686_000 picoseconds.
-		Weight::from_parts(39_809_000, 4383)
+		// Proof size: measured `1454` bytes, estimated `4435` bytes.
+		// Minimum execution time: 38_026_000 picoseconds.
+		Weight::from_parts(40_600_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::NextIncidentId` (r:1 w:1)
 	/// Proof: `MutualPool::NextIncidentId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
@@ -313,11 +313,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
-		// Proof size: measured `1275` bytes, estimated `4383` bytes.
-		// Minimum execution time: 33_270_000 picoseconds.
-		Weight::from_parts(35_386_182, 4383)
-			// Standard error: 16.
-			.saturating_add(Weight::from_parts(677, 0).saturating_mul(e.into()))
+		// Proof size: measured `1327` bytes, estimated `4435` bytes.
+		// Minimum execution time: 33_870_000 picoseconds.
+		Weight::from_parts(35_948_519, 4435)
+			// Standard error: 21.
+			.saturating_add(Weight::from_parts(557, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -330,28 +330,43 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:0)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Shortfalls` (r:0 w:1)
+	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
-		// Proof size: measured `2625` bytes, estimated `6196` bytes.
-		// Minimum execution time: 102_041_000 picoseconds.
-		Weight::from_parts(105_827_000, 6196)
+		// Proof size: measured `2715` bytes, estimated `6196` bytes.
+		// Minimum execution time: 109_442_000 picoseconds.
+		Weight::from_parts(113_678_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `MutualPool::Shortfalls` (r:1 w:1)
+	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Pools` (r:1 w:1)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn top_up() -> Weight {
+		// Proof size: measured `1221` bytes, estimated `6196` bytes.
+		// Minimum execution time: 73_289_000 picoseconds.
+		Weight::from_parts(78_015_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualPool::Incidents` (r:1 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::ProductIncidents` (r:1 w:1)
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
-		// Proof size: measured `2128` bytes, estimated `4563` bytes.
-		// Minimum execution time: 32_498_000 picoseconds.
-		Weight::from_parts(34_611_000, 4563)
+		// Proof size: measured `2180` bytes, estimated `4563` bytes.
+		// Minimum execution time: 33_290_000 picoseconds.
+		Weight::from_parts(35_302_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -363,8 +378,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 67_500_000 picoseconds.
-		Weight::from_parts(72_007_000, 4604)
+		// Minimum execution time: 67_519_000 picoseconds.
+		Weight::from_parts(70_715_000, 4604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,17 +390,17 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
-	/// Storage: `MutualPool::Expiries` (r:2 w:2)
-	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `MutualPool::Expiries` (r:2 w:2)
+	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2856` bytes, estimated `6196` bytes.
-		// Minimum execution time: 167_238_000 picoseconds.
-		Weight::from_parts(172_105_000, 6196)
+		// Proof size: measured `2908` bytes, estimated `6196` bytes.
+		// Minimum execution time: 167_939_000 picoseconds.
+		Weight::from_parts(173_296_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -396,7 +411,7 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -404,25 +419,25 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2806` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_562_000 picoseconds.
-		Weight::from_parts(134_419_000, 6196)
+		// Proof size: measured `2858` bytes, estimated `6196` bytes.
+		// Minimum execution time: 129_452_000 picoseconds.
+		Weight::from_parts(134_879_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `683 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_008_000 picoseconds.
-		Weight::from_parts(13_128_446, 4383)
-			// Standard error: 13_551.
-			.saturating_add(Weight::from_parts(16_069_409, 0).saturating_mul(b.into()))
+		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 12_388_000 picoseconds.
+		Weight::from_parts(14_019_780, 4435)
+			// Standard error: 18_341.
+			.saturating_add(Weight::from_parts(18_219_203, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -431,23 +446,23 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:1 w:0)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `1044 + b * (62 ±0)` bytes, estimated `4383 + b * (2976 ±178_762_891_779_283_680)` bytes.
-		// Minimum execution time: 16_144_000 picoseconds.
-		Weight::from_parts(17_596_636, 4383)
-			// Standard error: 14_394.
-			.saturating_add(Weight::from_parts(9_717_156, 0).saturating_mul(b.into()))
+		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 16_384_000 picoseconds.
+		Weight::from_parts(18_259_906, 4435)
+			// Standard error: 25_533.
+			.saturating_add(Weight::from_parts(10_097_056, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Stakers` (r:1 w:1)
 	/// Proof: `MutualPool::Stakers` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Expiries` (r:1 w:1)
@@ -458,11 +473,11 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
-		// Proof size: measured `850 + b * (126 ±0)` bytes, estimated `4383 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 31_216_000 picoseconds.
-		Weight::from_parts(33_325_057, 4383)
-			// Standard error: 34_167.
-			.saturating_add(Weight::from_parts(10_512_283, 0).saturating_mul(b.into()))
+		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 31_837_000 picoseconds.
+		Weight::from_parts(33_903_041, 4435)
+			// Standard error: 35_445.
+			.saturating_add(Weight::from_parts(10_762_146, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -470,13 +485,13 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
-	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(918), added: 3393, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
-		// Proof size: measured `1053` bytes, estimated `6196` bytes.
-		// Minimum execution time: 61_722_000 picoseconds.
-		Weight::from_parts(66_148_000, 6196)
+		// Proof size: measured `1105` bytes, estimated `6196` bytes.
+		// Minimum execution time: 62_633_000 picoseconds.
+		Weight::from_parts(66_429_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

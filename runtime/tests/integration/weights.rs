@@ -7,7 +7,7 @@
 use crate::common::*;
 use frame_support::{
 	dispatch::{DispatchClass, GetDispatchInfo},
-	traits::Get,
+	traits::{Get, GetCallName},
 };
 use mutual_pool_runtime::{configs::RuntimeBlockWeights, Runtime, RuntimeCall};
 use pallet_mutual_pool::{Call, ExpiryOwner, Pools, Products};
@@ -65,7 +65,18 @@ fn calls() -> Vec<(Call<Runtime>, bool)> {
 		(Call::uphold_appeal { claim_id: 0, payout: mut_(1) }, false),
 		(Call::close_claim { claim_id: 0 }, true),
 		(Call::release_hold { who: account(Bob), pool_id: 0 }, true),
+		(Call::top_up { incident_id: 0, cover_id: 0 }, true),
 	]
+}
+
+#[test]
+fn every_call_of_the_pallet_is_in_the_list() {
+	dev_ext().execute_with(|| {
+		let listed: Vec<&str> = calls().iter().map(|(call, _)| call.get_call_name()).collect();
+		for name in Call::<Runtime>::get_call_names() {
+			assert!(listed.contains(name), "{name} is not weighed by this test");
+		}
+	});
 }
 
 #[test]

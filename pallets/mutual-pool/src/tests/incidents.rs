@@ -420,7 +420,7 @@ fn redemptions_are_shared_by_bonded_and_unbonding_shares() {
 }
 
 #[test]
-fn a_redemption_above_the_capital_depletes_the_pool() {
+fn a_redemption_above_the_capital_depletes_the_pool_and_books_the_rest() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, MILLION);
 		open_product_shares();
@@ -432,15 +432,36 @@ fn a_redemption_above_the_capital_depletes_the_pool() {
 		assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), incident_id, 0));
 		assert_eq!(free(CHARLIE), charlie + capital);
 		System::assert_last_event(
-			Event::PoolDepleted { pool_id: 0, shortfall: 1_500_000 - capital }.into(),
+			Event::RedemptionShortPaid { incident_id, cover_id: 0, owed: 1_500_000, paid: capital }
+				.into(),
 		);
 		assert!(pool(0).depleted);
 		assert_eq!(pool(0).capital, 0);
-		// The unpaid rest of the cover still counts as active: the pool stays closed.
-		assert_noop!(
-			MutualPool::reopen_pool(RuntimeOrigin::root(), 0),
-			Error::<Test>::CoverStillActive
+		// Everything owed left the cover; what was not paid is booked, and pending.
+		assert_eq!(cover(0).remaining, 0);
+		assert_eq!(pool(0).active_cover, 0);
+		let shortfall = Shortfalls::<Test>::get(incident_id, 0).unwrap();
+		assert_eq!(
+			(shortfall.owner, shortfall.owed, shortfall.paid),
+			(CHARLIE, 1_500_000, capital)
 		);
+		assert_eq!(pool(0).pending_claims, 1_500_000 - capital);
+		// Nothing is left to pay it with.
+		assert_noop!(
+			MutualPool::top_up(signed(EVE), incident_id, 0),
+			Error::<Test>::NothingToTopUp
+		);
+		// Reopening the pool writes it off: no new stake pays it.
+		assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
+		assert!(events().contains(&Event::ShortfallsWrittenOff {
+			pool_id: 0,
+			outstanding: 1_500_000 - capital
+		}));
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_ok!(MutualPool::top_up(signed(EVE), incident_id, 0));
+		System::assert_last_event(Event::ShortfallRemoved { incident_id, cover_id: 0 }.into());
+		assert!(Shortfalls::<Test>::get(incident_id, 0).is_none());
+		assert_noop!(MutualPool::top_up(signed(EVE), incident_id, 0), Error::<Test>::NoShortfall);
 	});
 }
 
@@ -491,5 +512,117 @@ fn the_agenda_lists_a_pools_claims_and_incidents_with_their_deadlines() {
 			}]
 		);
 		assert_eq!(MutualPool::agenda(1), None);
+	});
+}
+
+/// What the last `ShortfallToppedUp` event paid, and what it left owed.
+fn topped_up() -> (Balance, Balance) {
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|event| match event {
+			Event::ShortfallToppedUp { amount, outstanding, .. } => Some((amount, outstanding)),
+			_ => None,
+		})
+		.expect("a top-up")
+}
+
+/// A reserve counts cover that the incident does not pay (Eve's, bought after it happened): the
+/// short pool pays Dave half at first, and once the incident closes with Eve's part of the
+/// reserve unspent, the rest, to whoever owned the cover at the redemption.
+#[test]
+fn a_short_paid_redemption_is_topped_up_once_the_reserve_it_shared_is_freed() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		open_product_shares();
+		let dave_cover = buy(DAVE, 0, MILLION, YEAR);
+		run_to_block(3);
+		buy(EVE, 0, MILLION, YEAR);
+		run_to_block(4);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 2, 100);
+		assert_eq!(incident(incident_id).reserved, 2 * MILLION);
+		let capital = capital_now();
+		let dave = free(DAVE);
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, dave_cover));
+		let first = MILLION * capital / (2 * MILLION);
+		assert_eq!(free(DAVE) - dave, first);
+		assert_eq!(pool(0).pending_claims, MILLION + MILLION - first);
+		// The rate stays until the reserve is freed: nothing to top up.
+		assert_noop!(
+			MutualPool::top_up(signed(ALICE), incident_id, dave_cover),
+			Error::<Test>::NothingToTopUp
+		);
+		// Dave sells his cover; what the pool owes him stays his.
+		assert_ok!(MutualPool::transfer_cover(signed(DAVE), dave_cover, CHARLIE));
+		run_to_block(4 + REDEMPTION_PERIOD);
+		assert_ok!(MutualPool::close_incident(signed(ALICE), incident_id));
+		assert_ok!(MutualPool::top_up(signed(ALICE), incident_id, dave_cover));
+		assert_eq!(topped_up(), (MILLION - first, 0));
+		assert_eq!(free(DAVE) - dave, MILLION);
+		assert!(Shortfalls::<Test>::get(incident_id, dave_cover).is_none());
+		assert_eq!(pool(0).pending_claims, 0);
+		assert_eq!(pool(0).incidents, IncidentBook::default());
+	});
+}
+
+/// Two incidents on a short pool: Dave's and Charlie's redemptions are paid the same fraction,
+/// and once Eve's unredeemed part of the first reserve is freed, topping them up in either order
+/// pays each the same higher fraction.
+#[test]
+fn short_paid_redemptions_are_topped_up_to_one_fraction_in_any_order() {
+	for dave_first in [true, false] {
+		ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+			open_product_shares();
+			let dave_cover = buy(DAVE, 0, 800_000, YEAR);
+			buy(EVE, 0, 800_000, YEAR);
+			let charlie_cover = buy(CHARLIE, 1, 400_000, YEAR);
+			run_to_block(3);
+			let on_0 = declare(signed(SUPERMAJORITY), 0, 2, 100);
+			let on_1 = declare(signed(SUPERMAJORITY), 1, 2, 100);
+			let capital = capital_now();
+			let (dave, charlie) = (free(DAVE), free(CHARLIE));
+			assert_ok!(MutualPool::redeem_cover(signed(DAVE), on_0, dave_cover));
+			assert_ok!(MutualPool::redeem_cover(signed(CHARLIE), on_1, charlie_cover));
+			// Each is paid capital / 2M of what it is owed.
+			assert_eq!(free(DAVE) - dave, 800_000 * capital / (2 * MILLION));
+			assert_eq!(free(CHARLIE) - charlie, 400_000 * capital / (2 * MILLION));
+			// Eve never redeems: at the close, her 800_000 of the reserve is freed.
+			run_to_block(3 + REDEMPTION_PERIOD);
+			assert_ok!(MutualPool::close_incident(signed(ALICE), on_0));
+			let rate_claims = 1_200_000;
+			let capital = MutualPool::pool_status(0).unwrap().capital
+				+ (free(DAVE) - dave)
+				+ (free(CHARLIE) - charlie);
+			let order = if dave_first {
+				[(on_0, dave_cover), (on_1, charlie_cover)]
+			} else {
+				[(on_1, charlie_cover), (on_0, dave_cover)]
+			};
+			for (incident_id, cover_id) in order {
+				assert_ok!(MutualPool::top_up(signed(ALICE), incident_id, cover_id));
+			}
+			// `capital / 1.2M` of what each was owed, whichever was topped up first.
+			assert_eq!(free(DAVE) - dave, 800_000 * capital / rate_claims);
+			assert_eq!(free(CHARLIE) - charlie, 400_000 * capital / rate_claims);
+		});
+	}
+}
+
+/// A reaped cover's shortfall is still topped up, to the owner at the redemption.
+#[test]
+fn a_shortfall_outlives_its_cover() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		open_product_shares();
+		let dave_cover = buy(DAVE, 0, MILLION, 10);
+		buy(EVE, 0, MILLION, YEAR);
+		run_to_block(3);
+		let incident_id = declare(signed(SUPERMAJORITY), 0, 2, 100);
+		assert_ok!(MutualPool::redeem_cover(signed(DAVE), incident_id, dave_cover));
+		let owed = Shortfalls::<Test>::get(incident_id, dave_cover).unwrap();
+		run_to_block(3 + REDEMPTION_PERIOD.max(200));
+		assert_ok!(MutualPool::close_incident(signed(ALICE), incident_id));
+		assert_ok!(MutualPool::reap_cover(signed(ALICE), dave_cover));
+		let dave = free(DAVE);
+		assert_ok!(MutualPool::top_up(signed(ALICE), incident_id, dave_cover));
+		assert_eq!(free(DAVE) - dave, owed.owed - owed.paid);
 	});
 }

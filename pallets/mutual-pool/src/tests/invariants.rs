@@ -3,7 +3,7 @@
 //! - A property test dispatches random sequences of every call of the pallet (create and update
 //!   pools and products, stake, unstake, withdraw, rebond, buy and transfer cover, file, approve,
 //!   reject and lapse claims, appeal rejections, uphold appeals and close claims, declare
-//!   incidents, redeem covers and close incidents, roll expiries, pay fees, freeze and reopen
+//!   incidents, redeem covers, top up short-paid redemptions and close incidents, roll expiries, pay fees, freeze and reopen
 //!   pools, reap covers, `on_idle`, advance blocks with or without `on_idle` in each) from six
 //!   users, an outsider, the council origins, the appeal origin and root, valid and invalid
 //!   alike. Amounts are drawn at zero, one,
@@ -55,14 +55,19 @@
 //!       `hold_period` blocks and is released once due (tried and rolled back); an unlocked
 //!       staker of a pool not frozen, with no hold open, may withdraw whatever is pending
 //!       unless its leaving would unback the pool (tried and rolled back). Invariant 8 also
-//!       checks that a withdrawal holds back at most the staker's share of what is pending.
+//!       checks that a withdrawal holds back at most the staker's share of what is pending;
+//!   21. a redemption or a top-up pays the pool's redemption rate of what it is owed (less what
+//!       it was paid before), unless the pool has less, and leaves a short pool's rate as it
+//!       was: every redemption of a short pool is paid the same fraction, whoever goes first.
 //!
 //!   Besides every call, the sequences contain the attackers' moves of issue 9: buy-and-claim
 //!   in one all-or-nothing batch, stakes in front of purchases, withdrawals that leave a few
 //!   shares, parameter updates by governance, incident freezes, reopening depleted pools,
 //!   reaping covers and rebonding; and of issue 22: several incidents declared in one batch
 //!   before anyone redeems, capacity cuts by governance, incidents on covers partly paid, dust
-//!   claims lapsed and re-filed in one batch, and holds released by anyone.
+//!   claims lapsed and re-filed in one batch, holds released by anyone, and total losses declared
+//!   on the demo products after their capacity is sold (a short pool), the covers redeemed and
+//!   topped up by anyone.
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
 //!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed.
@@ -84,6 +89,7 @@ use proptest::{
 	test_runner::{Config as ProptestConfig, RngAlgorithm, TestCaseError, TestRng, TestRunner},
 };
 use sp_arithmetic::{FixedPointNumber, FixedU128};
+use sp_core::U256;
 use sp_runtime::{DispatchError, DispatchResult, Perbill, StateVersion};
 use std::{cell::Cell, time::Instant};
 
@@ -422,6 +428,28 @@ enum Action {
 		incident: Id,
 		cover: Id,
 	},
+	/// `who` buys all the demo products may still sell, for as long as they sell, in one
+	/// all-or-nothing batch: the cover a short pool owes.
+	Fill {
+		who: AccountId,
+	},
+	/// Root declares a total loss on both demo products in one batch, at the block the last
+	/// cover of each started (`back` blocks ago if none did before this block): with their cover
+	/// above the capital, a short pool (issue 22's seventh finding).
+	TotalLoss {
+		back: u64,
+	},
+	/// `who` redeems every cover an open incident of the demo pool hit and did not pay yet, one
+	/// call each, in the order of the incidents' and covers' ids or the `reverse`.
+	RedeemAll {
+		who: AccountId,
+		reverse: bool,
+	},
+	/// `who` tops up a short-paid redemption (`Existing`: one of those booked).
+	TopUp {
+		who: AccountId,
+		shortfall: Id,
+	},
 	/// `who` closes an incident.
 	CloseIncident {
 		who: AccountId,
@@ -739,6 +767,10 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 		3 => (user(), id(), id())
 			.prop_map(|(who, incident, cover)| Action::RedeemCover { who, incident, cover }),
 		1 => (user(), id()).prop_map(|(who, incident)| Action::CloseIncident { who, incident }),
+		2 => (user(), id()).prop_map(|(who, shortfall)| Action::TopUp { who, shortfall }),
+		2 => user().prop_map(|who| Action::Fill { who }),
+		2 => (user(), any::<bool>()).prop_map(|(who, reverse)| Action::RedeemAll { who, reverse }),
+		2 => (1u64..5).prop_map(|back| Action::TotalLoss { back }),
 		2 => (prop_oneof![9 => user().prop_map(Some), 1 => Just(None)], id())
 			.prop_map(|(who, claim)| Action::LapseClaim { who, claim }),
 		2 => prop_oneof![
@@ -1052,6 +1084,104 @@ enum Oracle {
 	/// capital` rounded up, with `pool_status` before the call (the call's roll only adds to the
 	/// capital).
 	Withdrawal(Option<Balance>, Balance),
+	/// What each `redeem_cover` or `top_up` of the step did, against the pool's redemption rate
+	/// before it.
+	Redemptions(Vec<Observed>),
+}
+
+/// A pool's redemption rate, `assets / claims` (see `IncidentBook`), as the calls judge it: its
+/// earnings accrued to this block.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Rate {
+	pool_id: PoolId,
+	/// What the redemption was owed, and paid before.
+	owed: Balance,
+	paid: Balance,
+	/// What the pool can pay with: its capital and held withdrawals.
+	available: Balance,
+	/// `capital + held + incidents.paid`.
+	assets: Balance,
+	/// `incidents.reserved + incidents.owed`.
+	claims: Balance,
+}
+
+/// The redemption rate of pool `pool_id` now, for a redemption owed `owed` and paid `paid`.
+fn redemption(pool_id: PoolId, owed: Balance, paid: Balance) -> Option<Rate> {
+	let pool = MutualPool::accrued(Pools::<Test>::get(pool_id)?);
+	let available = pool.capital + pool.holding.value;
+	let (assets, claims) = rate_parts(&pool);
+	Some(Rate { pool_id, owed, paid, available, assets, claims })
+}
+
+/// `who` redeems `cover` in `incident`: the result, and what it did against the rate before.
+fn redeem(
+	who: AccountId,
+	incident: IncidentId,
+	cover: CoverId,
+) -> (DispatchResult, Option<Observed>) {
+	let rate = Incidents::<Test>::get(incident).zip(Covers::<Test>::get(cover)).and_then(
+		|(incident, cover)| {
+			redemption(incident.pool_id, incident.ratio.mul_floor(cover.remaining), 0)
+		},
+	);
+	let result = MutualPool::redeem_cover(signed(who), incident, cover);
+	let observed = observe(rate, &result);
+	(result, observed)
+}
+
+/// A pool's redemption rate as a fraction: `(capital + held + incidents.paid, incidents.reserved
+/// + incidents.owed)`.
+fn rate_parts(pool: &PoolOf<Test>) -> (Balance, Balance) {
+	let book = &pool.incidents;
+	(pool.capital + pool.holding.value + book.paid, book.reserved + book.owed)
+}
+
+/// A successful redemption or top-up: the rate before it, what it paid (`None` for a written-off
+/// shortfall removed), and the pool's rate after it.
+#[derive(Debug)]
+struct Observed {
+	rate: Rate,
+	paid: Option<Balance>,
+	after: Option<(Balance, Balance)>,
+}
+
+/// What a redemption or top-up that returned `result` did, against the `rate` before it.
+fn observe(rate: Option<Rate>, result: &DispatchResult) -> Option<Observed> {
+	let rate = rate.filter(|_| result.is_ok())?;
+	let paid = events().into_iter().rev().find_map(|event| match event {
+		Event::CoverRedeemed { payout, .. } => Some(payout),
+		Event::ShortfallToppedUp { amount, .. } => Some(amount),
+		Event::ShortfallRemoved { .. } => Some(0),
+		_ => None,
+	});
+	let after = Pools::<Test>::get(rate.pool_id).map(|pool| rate_parts(&pool));
+	Some(Observed { rate, paid: paid.filter(|paid| *paid > 0), after })
+}
+
+/// Check that a successful redemption or top-up paid the pool's redemption rate of what it was
+/// owed (less what it was paid before), unless the pool had less, and left a short pool's rate
+/// as it was: whoever is paid first, every redemption of a short pool gets the same fraction.
+fn check_redemption(observed: &Observed) -> Result<(), String> {
+	let Observed { rate, paid, after } = observed;
+	// A written-off shortfall is removed and pays nothing.
+	let Some(paid) = *paid else { return Ok(()) };
+	let short = rate.assets < rate.claims;
+	let due = if short {
+		(U256::from(rate.owed) * U256::from(rate.assets) / U256::from(rate.claims)).as_u128()
+	} else {
+		rate.owed
+	};
+	let expected = due.saturating_sub(rate.paid).min(rate.available);
+	if paid != expected {
+		return Err(format!("paid {paid} at the redemption rate {rate:?}, expected {expected}"));
+	}
+	let before = (rate.assets, rate.claims);
+	if short && expected < rate.available && after.is_some_and(|after| after != before) {
+		return Err(format!(
+			"a payment at the redemption rate moved it from {before:?} to {after:?}"
+		));
+	}
+	Ok(())
 }
 
 /// A call as dispatched.
@@ -1270,10 +1400,98 @@ fn dispatch(action: &Action) -> Dispatched {
 				},
 				(cover, _) => cover_id(cover),
 			};
-			Dispatched::new(
-				format!("redeem_cover(signed({who}), {incident}, {cover})"),
-				MutualPool::redeem_cover(signed(who), incident, cover),
-			)
+			let (result, observed) = redeem(who, incident, cover);
+			Dispatched {
+				oracle: Some(Oracle::Redemptions(observed.into_iter().collect())),
+				..Dispatched::new(
+					format!("redeem_cover(signed({who}), {incident}, {cover})"),
+					result,
+				)
+			}
+		},
+		Action::RedeemAll { who, reverse } => {
+			// Every cover an open incident of the demo pool hit and did not pay yet.
+			let mut hit: Vec<(IncidentId, CoverId)> = Incidents::<Test>::iter()
+				.filter(|(_, incident)| incident.pool_id == POOL)
+				.flat_map(|(incident_id, incident)| {
+					Covers::<Test>::iter()
+						.filter(move |(cover_id, cover)| {
+							MutualPool::is_affected(&incident, cover)
+								&& !Redemptions::<Test>::get(cover_id).contains(&incident_id)
+						})
+						.map(move |(cover_id, _)| (incident_id, cover_id))
+				})
+				.collect();
+			hit.sort();
+			if reverse {
+				hit.reverse();
+			}
+			let observed = hit
+				.iter()
+				.filter_map(|&(incident, cover)| redeem(who, incident, cover).1)
+				.collect();
+			Dispatched {
+				oracle: Some(Oracle::Redemptions(observed)),
+				..Dispatched::new(format!("redeem_cover({who}, _) of {hit:?}"), Ok(()))
+			}
+		},
+		Action::Fill { who } => {
+			let result = frame_support::storage::with_storage_layer(|| {
+				[0, 1].into_iter().try_for_each(|product| {
+					let period = Period::Max(0).resolve(product);
+					let amount = free_capacity(product);
+					MutualPool::buy_cover(signed(who), product, amount, period, Balance::MAX)
+				})
+			});
+			Dispatched {
+				pool: Some(POOL),
+				..Dispatched::new(format!("batch_all(buy_cover({who}, all free); 2)"), result)
+			}
+		},
+		Action::TotalLoss { back } => {
+			let now = System::block_number();
+			let result = frame_support::storage::with_storage_layer(|| {
+				[0, 1].into_iter().try_for_each(|product| {
+					let at = Covers::<Test>::iter_values()
+						.filter(|cover| cover.product_id == product && cover.start < now)
+						.map(|cover| cover.start)
+						.max()
+						.unwrap_or(now.saturating_sub(back));
+					let ratio = Perbill::one();
+					MutualPool::declare_incident(
+						RuntimeOrigin::root(),
+						product,
+						at,
+						ratio,
+						evidence(),
+					)
+				})
+			});
+			Dispatched {
+				pool: Some(POOL),
+				..Dispatched::new(
+					"batch_all(declare_incident(root, _, _, 100%); 2)".to_string(),
+					result,
+				)
+			}
+		},
+		Action::TopUp { who, shortfall } => {
+			let (incident, cover) = match shortfall {
+				Id::Existing(n) => {
+					let mut booked: Vec<(IncidentId, CoverId)> =
+						Shortfalls::<Test>::iter_keys().collect();
+					booked.sort();
+					booked.get((n % booked.len().max(1) as u64) as usize).copied().unwrap_or((0, 0))
+				},
+				Id::Raw(n) => (n as IncidentId, n),
+			};
+			let rate = Shortfalls::<Test>::get(incident, cover)
+				.and_then(|booked| redemption(booked.pool_id, booked.owed, booked.paid));
+			let result = MutualPool::top_up(signed(who), incident, cover);
+			Dispatched {
+				oracle: Some(Oracle::Redemptions(observe(rate, &result).into_iter().collect())),
+				..Dispatched::new(format!("top_up(signed({who}), {incident}, {cover})"), result)
+			}
 		},
 		Action::CloseIncident { who, incident } => {
 			let incident = incident_id(incident);
@@ -1479,6 +1697,7 @@ fn check_oracle(oracle: &Oracle, result: &DispatchResult) -> Result<(), String> 
 	match oracle {
 		Oracle::Purchase(purchase) => check_purchase(purchase, result),
 		Oracle::Withdrawal(value, share) => check_withdrawal(*value, *share, result),
+		Oracle::Redemptions(observed) => observed.iter().try_for_each(check_redemption),
 	}
 }
 
@@ -1637,7 +1856,10 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 						| Action::UpholdAppeal { .. }
 						| Action::DeclareIncident { .. }
 						| Action::DeclareIncidents { .. }
+						| Action::TotalLoss { .. }
 						| Action::RedeemCover { .. }
+						| Action::RedeemAll { .. }
+						| Action::TopUp { .. }
 				) {
 				Some(
 					"a call other than a claim, an incident or a payout left a pool unbacked"

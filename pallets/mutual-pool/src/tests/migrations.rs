@@ -126,6 +126,34 @@ fn store_pool_as_v4(now: u64) -> PoolOf<Test> {
 }
 
 #[test]
+fn a_version_4_pool_books_what_its_open_incidents_reserve() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(ALICE, 1_000_000);
+		buy(BOB, 0, 100_000, YEAR);
+		buy(CHARLIE, 1, 50_000, YEAR);
+		run_to_block(3);
+		for (product_id, ratio) in [(0, 10), (1, 20)] {
+			let ratio = sp_runtime::Perbill::from_percent(ratio);
+			assert_ok!(MutualPool::declare_incident(
+				signed(COUNCIL),
+				product_id,
+				2,
+				ratio,
+				evidence()
+			));
+		}
+		let pool = pool(0);
+		assert_eq!(pool.incidents, IncidentBook { reserved: 20_000, ..Default::default() });
+		v4::Pools::<Test>::insert(0, InnerMigrateV4ToV5::<Test>::to_v4(pool.clone(), 3));
+		StorageVersion::new(4).put::<MutualPool>();
+
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Pools::<Test>::get(0).expect("the pool decodes"), pool);
+	});
+}
+
+#[test]
 fn a_version_4_window_still_open_counts_a_full_window_from_the_upgrade() {
 	ExtBuilder::default().build_and_execute(|| {
 		let now = LARGE_CLAIM_WINDOW;
