@@ -1231,3 +1231,31 @@ fn attack_36_a_short_pool_pays_every_redemption_the_same_fraction() {
 		assert_eq!(free(EVE) - eve, fair);
 	});
 }
+
+/// ATTACK 37 (finding 8): appeals could be front-run and crowded out. Whoever submitted a
+/// referendum on the appeal track chose the call: Eve's referendum `uphold_appeal(claim, 1)`,
+/// passed before Charlie's, paid him 1 of the 40_000 he appealed for and ended his appeal; and an
+/// appeal ended at a fixed block, so a genuine referendum kept waiting in the track's queue (by
+/// junk referenda) past it was dismissed with both deposits slashed. Now `appeal_claim` submits
+/// the appeal's own referendum, paying the amount appealed for, and the claim ends when that
+/// referendum ends: no other referendum can uphold it, nor does time alone dismiss it.
+#[test]
+fn attack_37_only_the_appeals_own_referendum_decides_it() {
+	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
+		let cover_id = buy(CHARLIE, 0, 100_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 40_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
+		// Another referendum of the track, passed first, pays 1.
+		let charlie = free(CHARLIE);
+		assert!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 1).is_err());
+		assert_eq!(free(CHARLIE), charlie);
+		assert!(Claims::<Test>::contains_key(claim_id));
+		// The appeal's referendum is still being decided long after the old fixed period.
+		run_to_block(1 + APPEAL_DECISION_PERIOD * 4);
+		assert_noop!(
+			MutualPool::close_claim(signed(EVE), claim_id),
+			Error::<Test>::ClaimNotClosable
+		);
+	});
+}
