@@ -172,7 +172,7 @@ export function scenarios(chain) {
       assert.equal(status.pendingClaims, 0n);
     });
 
-    test('4. A second claim is rejected by council motion; Charlie appeals and token holders uphold it in a referendum on the claim-appeals track (issue 12)', async () => {
+    test('4. A second claim is rejected by council motion; Charlie appeals, which submits the appeal\'s own referendum, and token holders uphold it (issues 12 and 22)', async () => {
       const amount = 1_000n * UNIT;
       const submitted = await send(
         api, api.tx.mutualPool.submitClaim(state.coverId, amount, 'not an exploit'), who.charlie,
@@ -194,30 +194,32 @@ export function scenarios(chain) {
       );
       assert.equal((await poolStatus(api, POOL)).pendingClaims, amount);
 
-      // Charlie appeals: three times the claim's deposit is held from him as well.
+      // Charlie appeals: three times the claim's deposit is held from him as well, and the
+      // appeal submits its own referendum on the claim-appeals track (0), Charlie paying its
+      // submission and decision deposits: its proposal, `uphold_appeal(claimId)`, pays the
+      // amount claimed, which nobody else chooses (issue 22, attack 37).
+      const index = (await api.query.referenda.referendumCount()).toNumber();
       const appealed = await send(api, api.tx.mutualPool.appealClaim(claimId), who.charlie);
       assert.equal(appealed.error, null);
-      assert.equal(findEvent(appealed, 'mutualPool', 'ClaimAppealed').data.deposit.toBigInt(), 3n * deposit);
+      const appeal = findEvent(appealed, 'mutualPool', 'ClaimAppealed').data;
+      assert.equal(appeal.deposit.toBigInt(), 3n * deposit);
+      assert.equal(appeal.referendum.toNumber(), index);
+      assert.equal(findEvent(appealed, 'referenda', 'Submitted').data.track.toNumber(), 0);
+      assert.ok(findEvent(appealed, 'referenda', 'DecisionDepositPlaced'), 'decision deposit placed');
       const charlie = await free(api, who.charlie.address);
+      // Another referendum of the track cannot uphold it: only the appeal's own decides, and
+      // the claim ends when it does (so nobody can close it meanwhile).
+      const closeEarly = await send(api, api.tx.mutualPool.closeClaim(claimId), who.eve);
+      assert.equal(closeEarly.error, 'mutualPool.ClaimNotClosable');
 
-      // Anyone may submit the referendum: Bob does. Its proposal, `uphold_appeal`, is short
-      // enough to be inlined (no preimage); its origin `ClaimAppeals` has the claim-appeals
-      // track (0). Bob places the decision deposit, then votes aye with 500 000 MUT at 1x
-      // conviction: all the votes, and above the track's 5% support of the active issuance.
-      const proposal = api.tx.mutualPool.upholdAppeal(claimId, amount).method.toHex();
-      const index = (await api.query.referenda.referendumCount()).toNumber();
-      const referendum = await send(
-        api, api.tx.referenda.submit({ Appeals: 'ClaimAppeals' }, { Inline: proposal }, { After: 0 }), who.bob,
-      );
-      assert.equal(referendum.error, null);
-      assert.equal(findEvent(referendum, 'referenda', 'Submitted').data.track.toNumber(), 0);
-      assert.equal((await send(api, api.tx.referenda.placeDecisionDeposit(index), who.bob)).error, null);
+      // Bob votes aye with 500 000 MUT at 1x conviction: all the votes, and above the track's
+      // 5% support of the active issuance.
       const vote = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 500_000n * UNIT } };
       assert.equal((await send(api, api.tx.convictionVoting.vote(index, vote), who.bob)).error, null);
 
       // After the track's prepare (5 blocks) and confirm (5) periods, the scheduler dispatches
       // `uphold_appeal` with the `ClaimAppeals` origin: the claim is paid as an approval would
-      // pay it, and both deposits come back.
+      // pay it, and both deposits come back; so do the referendum's, once refunded (anyone may).
       const upheld = await waitForEvent(
         api, 'mutualPool', 'AppealUpheld', (e) => e.data.claimId.toNumber() === claimId,
       );
@@ -225,6 +227,9 @@ export function scenarios(chain) {
       assert.ok((await api.query.referenda.referendumInfoFor(index)).unwrap().isApproved);
       assert.ok((await api.query.mutualPool.claims(claimId)).isNone);
       assert.equal((await free(api, who.charlie.address)) - charlie, amount + deposit + 3n * deposit);
+      for (const refund of [api.tx.referenda.refundSubmissionDeposit(index), api.tx.referenda.refundDecisionDeposit(index)]) {
+        assert.equal((await send(api, refund, who.ferdie)).error, null);
+      }
       assert.equal((await poolStatus(api, POOL)).pendingClaims, 0n);
     });
 

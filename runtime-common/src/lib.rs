@@ -241,10 +241,11 @@ pub mod mutual_pool {
 		pub const AppealPeriod: BlockNumber = 2 * MINUTES;
 		/// An appeal holds three times the claim's deposit.
 		pub const AppealDepositMultiplier: u32 = 3;
-		/// A referendum on the claim-appeals track has three hours (1_800 blocks) from the appeal
-		/// to uphold it: at least the longest such a referendum takes from its submission to its
-		/// enactment ([`crate::appeals::longest_referendum`], 1_509 blocks), with about half an
-		/// hour (291 blocks) to submit it.
+		/// Three hours (1_800 blocks): at least the longest an appeal's referendum on the
+		/// claim-appeals track takes from its submission (with the appeal) to its enactment when
+		/// the track takes it at once ([`crate::appeals::longest_referendum`], 1_509 blocks). A
+		/// withdrawal's hold waits this long for an appeal; the appeal itself ends when its
+		/// referendum does.
 		pub const AppealDecisionPeriod: BlockNumber = 3 * HOURS;
 	}
 
@@ -292,12 +293,14 @@ pub mod pallet_claim_appeals {
 /// blocks [`impl_claim_appeals!`] expands in each runtime.
 ///
 /// The path of an appeal: the council rejects a claim; within `AppealPeriod` the claimant calls
-/// `MutualPool::appeal_claim` (a larger deposit); anyone submits a referendum on the
-/// claim-appeals track whose proposal is `MutualPool::uphold_appeal(claim_id)` and places its
-/// decision deposit; token holders vote with conviction; if the referendum passes, the scheduler
-/// dispatches `uphold_appeal` with the `ClaimAppeals` origin, which pays the claim. If nothing
-/// upholds it within `AppealDecisionPeriod`, anyone may `close_claim`: the deposits are slashed
-/// into the pool.
+/// `MutualPool::appeal_claim` (a larger deposit), which submits the appeal's own referendum on
+/// the claim-appeals track, proposal `MutualPool::uphold_appeal(claim_id)`, and places its
+/// decision deposit, both paid by the claimant ([`ClaimAppealReferenda`]); token holders vote
+/// with conviction; if the referendum passes, the scheduler dispatches `uphold_appeal` with the
+/// `ClaimAppeals` origin, which pays the amount claimed (or anyone's `close_claim` does, if the
+/// call did not run). If the referendum ends otherwise (rejected, timed out, cancelled, killed),
+/// anyone may `close_claim`: the deposits are slashed into the pool. No other referendum can
+/// uphold the claim, and no block ends the appeal but its referendum's end.
 ///
 /// The track's periods are runtime constants, not genesis values: `pallet-referenda` lists the
 /// tracks in the metadata, and the metadata (and the hash of it that `CheckMetadataHash`
@@ -312,14 +315,17 @@ pub mod appeals {
 		time::{DAYS, HOURS, MINUTES},
 	};
 	use alloc::borrow::Cow;
+	use alloc::boxed::Box;
 	use core::marker::PhantomData;
+	use frame_support::traits::{schedule::DispatchTime, StorePreimage};
 	use frame_support::{
 		parameter_types,
 		traits::{EitherOfDiverse, EnsureOrigin},
 	};
 	use frame_system::EnsureRoot;
-	use pallet_referenda::{Curve, Track, TrackInfo, TracksInfo};
-	use sp_runtime::Perbill;
+	use pallet_mutual_pool::AppealStatus;
+	use pallet_referenda::{Curve, ReferendumInfo, Track, TrackInfo, TracksInfo};
+	use sp_runtime::{traits::Zero, DispatchError, Perbill};
 
 	/// The id of the claim-appeals track, the only track of the runtimes.
 	pub const CLAIM_APPEALS_TRACK: u16 = 0;
@@ -479,6 +485,58 @@ pub mod appeals {
 		let waiting =
 			if PREPARE_PERIOD > UNDECIDING_TIMEOUT { PREPARE_PERIOD } else { UNDECIDING_TIMEOUT };
 		waiting + DECISION_PERIOD + CONFIRM_PERIOD + MIN_ENACTMENT_PERIOD + 3 * (ALARM_INTERVAL - 1)
+	}
+
+	/// The mutual pool's `Config::Appeals`: an appeal's own referendum on the claim-appeals
+	/// track. `appeal_claim` submits it with the claimant as submitter, who pays the submission
+	/// and the decision deposits (`SubmissionDeposit`, [`DECISION_DEPOSIT`]; the claimant gets
+	/// them back with `Referenda::refund_*` as `pallet-referenda` allows); its proposal is
+	/// `MutualPool::uphold_appeal(claim_id)`, inlined (no preimage), dispatched with the
+	/// `ClaimAppeals` origin as soon as the track allows (`After(0)`: the enactment period,
+	/// [`MIN_ENACTMENT_PERIOD`]). Nobody but the claimant chooses the call, and the pallet pays
+	/// only on this referendum's approval.
+	pub struct ClaimAppealReferenda<R>(PhantomData<R>);
+
+	impl<R> pallet_mutual_pool::AppealReferenda<AccountId> for ClaimAppealReferenda<R>
+	where
+		R: pallet_referenda::Config + pallet_mutual_pool::Config<AccountId = AccountId>,
+		<R as pallet_referenda::Config>::RuntimeCall: From<pallet_mutual_pool::Call<R>>,
+		pallet_referenda::PalletsOriginOf<R>: From<Origin>,
+	{
+		fn submit(
+			who: &AccountId,
+			claim_id: pallet_mutual_pool::ClaimId,
+		) -> Result<pallet_mutual_pool::ReferendumIndex, DispatchError> {
+			let index = pallet_referenda::ReferendumCount::<R>::get();
+			let call: <R as pallet_referenda::Config>::RuntimeCall =
+				pallet_mutual_pool::Call::<R>::uphold_appeal { claim_id }.into();
+			let proposal = <R as pallet_referenda::Config>::Preimages::bound(call)?;
+			let signed = || frame_system::RawOrigin::Signed(who.clone()).into();
+			pallet_referenda::Pallet::<R>::submit(
+				signed(),
+				Box::new(Origin::ClaimAppeals.into()),
+				proposal,
+				DispatchTime::After(Zero::zero()),
+			)?;
+			pallet_referenda::Pallet::<R>::place_decision_deposit(signed(), index)
+				.map_err(|e| e.error)?;
+			Ok(index)
+		}
+
+		fn status(index: pallet_mutual_pool::ReferendumIndex) -> AppealStatus {
+			match pallet_referenda::ReferendumInfoFor::<R>::get(index) {
+				Some(ReferendumInfo::Ongoing(_)) => AppealStatus::Ongoing,
+				Some(ReferendumInfo::Approved(..)) => AppealStatus::Approved,
+				_ => AppealStatus::Ended,
+			}
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn conclude(index: pallet_mutual_pool::ReferendumIndex, approved: bool) {
+			use frame_support::traits::Polling;
+			let ended = <pallet_referenda::Pallet<R> as Polling<_>>::end_ongoing(index, approved);
+			debug_assert!(ended.is_ok(), "the appeal's referendum was not ongoing");
+		}
 	}
 }
 
@@ -674,6 +732,7 @@ macro_rules! impl_council_and_mutual_pool {
 			type ClaimDecisionOrigin = $crate::council::RootOrCouncilMajority;
 			type LargeClaimOrigin = $crate::council::RootOrCouncilTwoThirds;
 			type AppealOrigin = $crate::mutual_pool::AppealOrigin;
+			type Appeals = $crate::appeals::ClaimAppealReferenda<$runtime>;
 			type PalletId = $crate::mutual_pool::MutualPoolPalletId;
 			type TreasuryAccount = $crate::mutual_pool::TreasuryAccount;
 			type ClaimDeposit = $crate::mutual_pool::ClaimDeposit;

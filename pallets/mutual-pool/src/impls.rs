@@ -1452,13 +1452,13 @@ impl<T: Config> Pallet<T> {
 		};
 		let now = Self::now();
 		ensure!(now < appeal_until, Error::<T>::AppealWindowClosed);
-		let decide_by =
-			now.checked_add(&T::AppealDecisionPeriod::get()).ok_or(Error::<T>::Overflow)?;
 		let deposit = Self::appeal_deposit(claim.deposit);
 		T::Currency::hold(&HoldReason::AppealDeposit.into(), who, deposit)?;
-		claim.status = ClaimStatus::Appealed { deposit, decide_by };
+		// The appeal's own referendum, paying the amount claimed: nobody else chooses its call.
+		let referendum = T::Appeals::submit(who, claim_id)?;
+		claim.status = ClaimStatus::Appealed { deposit, referendum, appealed_at: now };
 		Claims::<T>::insert(claim_id, claim);
-		Self::deposit_event(Event::ClaimAppealed { claim_id, deposit, decide_by });
+		Self::deposit_event(Event::ClaimAppealed { claim_id, deposit, referendum });
 		Ok(())
 	}
 
@@ -1468,16 +1468,31 @@ impl<T: Config> Pallet<T> {
 		claim_deposit.saturating_mul(T::AppealDepositMultiplier::get().into())
 	}
 
-	/// Uphold the appeal of claim `claim_id`: pay `payout` as an approval would (no large-claim
-	/// threshold: `AppealOrigin` speaks for the token holders) and release both deposits.
-	pub(crate) fn do_uphold_appeal(claim_id: ClaimId, payout: BalanceOf<T>) -> DispatchResult {
-		let ClaimInContext { claim, mut cover, product, mut pool } = Self::take_claim(claim_id)?;
-		let ClaimStatus::Appealed { deposit, decide_by } = claim.status else {
+	/// Uphold the appeal of claim `claim_id`, once its own referendum is approved: pay the
+	/// amount claimed as an approval would (no large-claim threshold: the token holders
+	/// decided) and release both deposits.
+	pub(crate) fn do_uphold_appeal(claim_id: ClaimId) -> DispatchResult {
+		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
+		let ClaimStatus::Appealed { referendum, .. } = claim.status else {
 			return Err(Error::<T>::ClaimNotAppealed.into());
 		};
+		ensure!(
+			T::Appeals::status(referendum) == AppealStatus::Approved,
+			Error::<T>::AppealNotApproved
+		);
+		Self::pay_appeal(claim_id, claim)
+	}
+
+	/// Pay appealed claim `claim_id` (`claim`, as read by the caller), its referendum approved.
+	fn pay_appeal(claim_id: ClaimId, claim: ClaimOf<T>) -> DispatchResult {
+		let ClaimInContext { claim, mut cover, product, mut pool } =
+			Self::claim_in_context(claim_id, claim)?;
+		let ClaimStatus::Appealed { deposit, .. } = claim.status else {
+			defensive!("an appeal paid that is not appealed");
+			return Err(Error::<T>::Corrupt.into());
+		};
+		let payout = claim.amount;
 		let now = Self::now();
-		ensure!(now < decide_by, Error::<T>::AppealExpired);
-		ensure!(payout <= claim.amount, Error::<T>::PayoutExceedsClaim);
 		Self::slide_payout_window(&mut pool, now);
 		Self::accrue(&mut pool, now)?;
 		let pool_id = product.pool_id;
@@ -1500,18 +1515,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Close claim `claim_id`, rejected and past its appeal window, or appealed and past the
-	/// appeal's decision period.
+	/// Close claim `claim_id`, rejected and past its appeal window, or appealed and its
+	/// referendum ended: approved (its call did not run), the appeal is upheld; otherwise the
+	/// rejection is final.
 	pub(crate) fn do_close_claim(claim_id: ClaimId) -> DispatchResult {
 		let claim = Claims::<T>::get(claim_id).ok_or(Error::<T>::ClaimNotFound)?;
-		let now = Self::now();
-		let closable = match claim.status {
-			ClaimStatus::Pending => false,
-			ClaimStatus::Rejected { appeal_until } => now >= appeal_until,
-			ClaimStatus::Appealed { decide_by, .. } => now >= decide_by,
-		};
-		ensure!(closable, Error::<T>::ClaimNotClosable);
-		Self::settle_rejection(claim_id, claim)
+		match claim.status {
+			ClaimStatus::Pending => Err(Error::<T>::ClaimNotClosable.into()),
+			ClaimStatus::Rejected { appeal_until } => {
+				ensure!(Self::now() >= appeal_until, Error::<T>::ClaimNotClosable);
+				Self::settle_rejection(claim_id, claim)
+			},
+			ClaimStatus::Appealed { referendum, .. } => match T::Appeals::status(referendum) {
+				AppealStatus::Ongoing => Err(Error::<T>::ClaimNotClosable.into()),
+				AppealStatus::Approved => Self::pay_appeal(claim_id, claim),
+				AppealStatus::Ended => Self::settle_rejection(claim_id, claim),
+			},
+		}
 	}
 
 	/// Make the rejection of claim `claim_id` (`claim`, as read by the caller) final: slash its
@@ -1989,7 +2009,7 @@ impl<T: Config> Pallet<T> {
 					claim_id,
 					cover_id: claim.cover_id,
 					product_id,
-					deadline: claim.deadline(),
+					deadline: claim.deadline(T::AppealDecisionPeriod::get()),
 					claimant: claim.claimant,
 					amount: claim.amount,
 					deposit: claim.deposit,

@@ -20,11 +20,11 @@
 //! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
 //!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`) within
 //!   `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone). A rejected
-//!   claimant may appeal within `AppealPeriod` (`appeal_claim`, holding a larger deposit) to
-//!   `AppealOrigin`, a referendum of token holders in the runtimes of this repository, which
-//!   may pay it (`uphold_appeal`, both deposits back) within `AppealDecisionPeriod`. A rejection
-//!   becomes final when its window or its appeal runs out (`close_claim`, anyone): the deposits
-//!   go to the pool, earned like a premium. Until then the claim stays pending.
+//!   claimant may appeal within `AppealPeriod` (`appeal_claim`, holding a larger deposit), which
+//!   submits the appeal's own referendum of token holders (`Config::Appeals`): approved, it pays
+//!   the amount claimed (`uphold_appeal`, both deposits back). A rejection becomes final when
+//!   its window runs out unappealed or its referendum ends otherwise (`close_claim`, anyone):
+//!   the deposits go to the pool, earned like a premium. Until then the claim stays pending.
 //! - When one event hits every cover of a product, the council declares an **incident**
 //!   (`declare_incident`: its block and a payout ratio) instead of voting on each claim: every
 //!   cover in force at that block may then be redeemed (`redeem_cover`, anyone, O(1) per cover)
@@ -204,10 +204,15 @@ pub mod pallet {
 		/// Approves claims of any size, and declares incidents of any size.
 		type LargeClaimOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Upholds appealed claims (`uphold_appeal`), of any size: in the runtimes of this
-		/// repository, a referendum of token holders on the `ClaimAppeals` track. Never asked when
-		/// `AppealPeriod` is zero.
+		/// Upholds appealed claims (`uphold_appeal`), of any size, once the appeal's own
+		/// referendum is approved: in the runtimes of this repository, the `ClaimAppeals` origin
+		/// of the referendum's enacted call (or Root). Never asked when `AppealPeriod` is zero.
 		type AppealOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The referenda that decide appeals: `appeal_claim` submits the appeal's referendum
+		/// through it, the claimant paying its deposits, and only that referendum decides the
+		/// claim (see [`AppealReferenda`]).
+		type Appeals: AppealReferenda<Self::AccountId>;
 
 		/// Derives the pool accounts.
 		#[pallet::constant]
@@ -250,9 +255,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type AppealDepositMultiplier: Get<u32>;
 
-		/// Blocks `AppealOrigin` has to uphold an appeal; after them the appeal is dismissed and
-		/// `close_claim` slashes both deposits. At least the longest a referendum on the appeal
-		/// track takes to pass and be enacted, so that a passing vote is never too late.
+		/// The longest an appeal's referendum takes to be decided and enacted when the track
+		/// takes it at once: what a withdrawal's hold waits for an appeal (`hold_period`), and the
+		/// agenda's deadline of an appealed claim. Not a deadline of the appeal itself, which ends
+		/// when its referendum does.
 		#[pallet::constant]
 		type AppealDecisionPeriod: Get<BlockNumberFor<Self>>;
 
@@ -507,9 +513,9 @@ pub mod pallet {
 		/// `slashed` together, went into the pool, where the bonded shares earn them over the
 		/// next full expiry bucket, and the claimed amount stopped locking capital.
 		ClaimClosed { claim_id: ClaimId, cover_id: CoverId, slashed: BalanceOf<T> },
-		/// The claimant appealed a rejection, holding `deposit`; `AppealOrigin` may uphold the
-		/// appeal until `decide_by` (exclusive).
-		ClaimAppealed { claim_id: ClaimId, deposit: BalanceOf<T>, decide_by: BlockNumberFor<T> },
+		/// The claimant appealed a rejection, holding `deposit`, and submitted the appeal's
+		/// referendum, `referendum`, which alone decides it.
+		ClaimAppealed { claim_id: ClaimId, deposit: BalanceOf<T>, referendum: ReferendumIndex },
 		/// An appeal was upheld: `payout` was paid to the cover owner and both deposits released.
 		AppealUpheld { claim_id: ClaimId, payout: BalanceOf<T> },
 		/// An incident was declared on a product: the covers in force at `occurred_at` may be
@@ -702,9 +708,8 @@ pub mod pallet {
 		AppealWindowClosed,
 		/// The claim is not under appeal.
 		ClaimNotAppealed,
-		/// The appeal's decision period is over: it is dismissed, and can only be closed
-		/// (`close_claim`).
-		AppealExpired,
+		/// The appeal's referendum is not approved: only an approved referendum upholds it.
+		AppealNotApproved,
 		/// The claim is pending a decision, or its appeal window or its appeal's decision period
 		/// is still running.
 		ClaimNotClosable,
@@ -1230,16 +1235,17 @@ pub mod pallet {
 		}
 
 		/// Appeal a rejected claim, within its appeal window, holding the appeal deposit
-		/// (`AppealDepositMultiplier` times the claim's deposit). The appeal is decided by
-		/// `AppealOrigin` (on the runtimes of this repository, a referendum on the
-		/// `ClaimAppeals` track, which anyone may submit with the call `uphold_appeal`) within
-		/// `AppealDecisionPeriod` blocks; the claimed amount stays counted in the pool's pending
-		/// claims until then. Upheld, the claim is paid and both deposits come back; dismissed
-		/// (not upheld in time), both are slashed into the pool (`close_claim`).
+		/// (`AppealDepositMultiplier` times the claim's deposit), and submit the appeal's own
+		/// referendum (`Config::Appeals`; the claimant pays its deposits too): the call
+		/// `uphold_appeal(claim_id)`, paying the amount claimed, enacted as soon as it passes.
+		/// Only that referendum decides the claim, and the claim ends when it does: approved, the
+		/// claim is paid and both deposits come back; ended otherwise, both are slashed into the
+		/// pool (`close_claim`). The claimed amount stays counted in the pool's pending claims
+		/// until then.
 		///
 		/// Emits `ClaimAppealed`. Fails with `ClaimNotFound`, `NotClaimant`,
-		/// `ClaimNotRejected`, `AppealWindowClosed` or a balance error if the deposit cannot be
-		/// held.
+		/// `ClaimNotRejected`, `AppealWindowClosed`, a balance error if a deposit cannot be held,
+		/// or the referenda's error if the referendum cannot be submitted.
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::appeal_claim())]
 		pub fn appeal_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
@@ -1247,33 +1253,32 @@ pub mod pallet {
 			Self::do_appeal_claim(&who, claim_id)
 		}
 
-		/// Uphold an appeal: pay `payout` (at most the claimed amount) as `approve_claim` would,
-		/// and release both deposits. `AppealOrigin` speaks for the token holders, so no
-		/// large-claim threshold applies; the payout counts in the pool's large-claim window.
+		/// Uphold an appeal whose own referendum is approved (the referendum's call): pay the
+		/// amount claimed as `approve_claim` would, and release both deposits. The token holders
+		/// decided, so no large-claim threshold applies; the payout counts in the pool's
+		/// large-claim window. A referendum other than the appeal's cannot uphold it.
 		///
 		/// Emits `AppealUpheld` (and `PoolDepleted` on a shortfall). Fails with
-		/// `ClaimNotFound`, `ClaimNotAppealed`, `AppealExpired` or `PayoutExceedsClaim`.
+		/// `ClaimNotFound`, `ClaimNotAppealed` or `AppealNotApproved`.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::uphold_appeal())]
-		pub fn uphold_appeal(
-			origin: OriginFor<T>,
-			claim_id: ClaimId,
-			payout: BalanceOf<T>,
-		) -> DispatchResult {
+		pub fn uphold_appeal(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResult {
 			T::AppealOrigin::ensure_origin(origin)?;
-			Self::do_uphold_appeal(claim_id, payout)
+			Self::do_uphold_appeal(claim_id)
 		}
 
-		/// Make a rejection final: once a rejected claim's appeal window is over without an
-		/// appeal, or an appeal's decision period is over without it being upheld. The deposits
-		/// held (the claim's, and the appeal's if any) are slashed into the pool, where the
-		/// bonded shares earn them over the next full expiry bucket; the claimed amount stops
-		/// counting as pending and the cover may be claimed on again while its window is open.
-		/// Anyone may call it, free of fees when it succeeds.
+		/// Close a claim whose rejection or appeal has ended: once a rejected claim's appeal
+		/// window is over without an appeal, or an appeal's referendum has ended. If the
+		/// referendum was approved (and its call did not run), the appeal is upheld as
+		/// `uphold_appeal` would; otherwise the rejection is final: the deposits held (the
+		/// claim's, and the appeal's if any) are slashed into the pool, where the bonded shares
+		/// earn them over the next full expiry bucket, the claimed amount stops counting as
+		/// pending and the cover may be claimed on again while its window is open. Anyone may
+		/// call it, free of fees when it succeeds.
 		///
-		/// Emits `ClaimClosed`. Fails with `ClaimNotFound` or `ClaimNotClosable`.
+		/// Emits `ClaimClosed` (or `AppealUpheld`). Fails with `ClaimNotFound` or `ClaimNotClosable`.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::close_claim())]
+		#[pallet::weight(T::WeightInfo::close_claim().max(T::WeightInfo::uphold_appeal()))]
 		pub fn close_claim(origin: OriginFor<T>, claim_id: ClaimId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_close_claim(claim_id)?;

@@ -184,17 +184,22 @@ pub mod v4 {
 /// window from then on: never less than the old rules counted it. A window already over is
 /// dropped, as the old rules dropped it at the next decision. Nothing is warming up or held back
 /// after the upgrade (`Warmups` and `Holds` start empty); each pool's incident book starts with
-/// what its open incidents reserve, and nothing short-paid (`Shortfalls` starts empty). Nothing
-/// else changes. Pools are few (each is created by governance), so they are all migrated in one
-/// block.
+/// what its open incidents reserve, and nothing short-paid (`Shortfalls` starts empty). An
+/// appealed claim goes back to its appeal window, opened at the upgrade, its appeal deposit
+/// released: a version 4 appeal was decided by any referendum of the track before a fixed block,
+/// a version 5 appeal by its own referendum, which `appeal_claim` submits (so the claimant
+/// appeals again). Nothing else changes. Pools are few (each is created by governance) and claims
+/// are few (one per cover at most), so they are all migrated in one block.
 pub mod v5 {
 	use crate::{
-		pallet::BalanceOf, Config, Earnings, IncidentBook, Incidents, MaxProductsPerPool, Pallet,
-		PayoutWindow, Pool, PoolId, PoolParams, Pools, ProductBook, LOG_TARGET,
+		pallet::BalanceOf, Claim, ClaimId, ClaimStatus, Claims, Config, Earnings, HoldReason,
+		IncidentBook, Incidents, MaxProductsPerPool, Pallet, PayoutWindow, Pool, PoolId,
+		PoolParams, Pools, ProductBook, LOG_TARGET,
 	};
 	use alloc::collections::BTreeMap;
 	use codec::{Decode, Encode};
 	use core::marker::PhantomData;
+	use frame_support::traits::{fungible::MutateHold, tokens::Precision};
 	use frame_support::{
 		migrations::VersionedMigration, pallet_prelude::*, storage_alias,
 		traits::UncheckedOnRuntimeUpgrade,
@@ -257,6 +262,41 @@ pub mod v5 {
 		/// A version 4 pool of runtime `T`.
 		pub type PoolV4Of<T> = PoolV4<BalanceOf<T>, BlockNumberFor<T>>;
 
+		/// Where a claim stood in version 4: an appeal ended at a fixed block.
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+		pub enum ClaimStatusV4<Balance, BlockNumber> {
+			/// See [`ClaimStatus::Pending`].
+			Pending,
+			/// See [`ClaimStatus::Rejected`].
+			Rejected {
+				/// The end of the appeal window.
+				appeal_until: BlockNumber,
+			},
+			/// Appealed to `AppealOrigin` until `decide_by`, by a referendum anyone submitted.
+			Appealed {
+				/// The appeal deposit held.
+				deposit: Balance,
+				/// The end of the appeal's decision period.
+				decide_by: BlockNumber,
+			},
+		}
+
+		/// A version 4 claim of runtime `T`: a [`Claim`] with a [`ClaimStatusV4`].
+		pub type ClaimV4Of<T> = (
+			crate::CoverId,
+			<T as frame_system::Config>::AccountId,
+			BalanceOf<T>,
+			BalanceOf<T>,
+			BlockNumberFor<T>,
+			crate::pallet::EvidenceOf<T>,
+			ClaimStatusV4<BalanceOf<T>, BlockNumberFor<T>>,
+		);
+
+		/// `Claims` read with the version 4 layout.
+		#[storage_alias]
+		pub type Claims<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, ClaimId, ClaimV4Of<T>, OptionQuery>;
+
 		/// `Pools` read with the version 4 layout.
 		#[storage_alias]
 		pub type Pools<T: Config> =
@@ -267,6 +307,41 @@ pub mod v5 {
 	pub struct InnerMigrateV4ToV5<T>(PhantomData<T>);
 
 	impl<T: Config> InnerMigrateV4ToV5<T> {
+		/// Version 4's claim `claim` in version 5 at block `now`. An appeal of version 4 was
+		/// decided by any referendum before a fixed block; version 5 decides it by its own
+		/// referendum, which only `appeal_claim` submits. So an appealed claim goes back to its
+		/// appeal window, opened at `now` for `AppealPeriod` blocks, and its appeal deposit is
+		/// released (`release_appeal`): the claimant appeals again under the new rules, or the
+		/// rejection closes. Every other claim is unchanged.
+		pub fn migrate_claim(claim: v4::ClaimV4Of<T>, now: BlockNumberFor<T>) -> crate::ClaimOf<T> {
+			let (cover_id, claimant, amount, deposit, lapses_at, evidence, status) = claim;
+			let status = match status {
+				v4::ClaimStatusV4::Pending => ClaimStatus::Pending,
+				v4::ClaimStatusV4::Rejected { appeal_until } => {
+					ClaimStatus::Rejected { appeal_until }
+				},
+				v4::ClaimStatusV4::Appealed { .. } => ClaimStatus::Rejected {
+					appeal_until: now.saturating_add(T::AppealPeriod::get()),
+				},
+			};
+			Claim { cover_id, claimant, amount, deposit, lapses_at, evidence, status }
+		}
+
+		/// Release the appeal deposit of version 4's claim `claim`, if it was appealed.
+		fn release_appeal(claim: &v4::ClaimV4Of<T>) {
+			if let v4::ClaimStatusV4::Appealed { deposit, .. } = claim.6 {
+				let released = T::Currency::release(
+					&HoldReason::AppealDeposit.into(),
+					&claim.1,
+					deposit,
+					Precision::BestEffort,
+				);
+				if released.is_err() {
+					log::error!(target: LOG_TARGET, "an appeal deposit could not be released");
+				}
+			}
+		}
+
 		/// The weight of migrating `pools` pools with `incidents` open incidents: one read and
 		/// one write of each pool, two reads of each incident (its reserve, and the count).
 		pub fn weight(pools: u64, incidents: u64) -> Weight {
@@ -359,15 +434,27 @@ pub mod v5 {
 				let reserved = reserves.get(&pool_id).copied().unwrap_or_default();
 				Some(Self::migrate(pool, now, reserved))
 			});
+			let (mut claims, mut appeals) = (0u64, 0u64);
+			Claims::<T>::translate::<v4::ClaimV4Of<T>, _>(|_, claim| {
+				claims = claims.saturating_add(1);
+				if matches!(claim.6, v4::ClaimStatusV4::Appealed { .. }) {
+					appeals = appeals.saturating_add(1);
+					Self::release_appeal(&claim);
+				}
+				Some(Self::migrate_claim(claim, now))
+			});
 			log::info!(
 				target: LOG_TARGET,
-				"storage version 4 to 5: {migrated} pools' large-claim windows now slide"
+				"storage version 4 to 5: {migrated} pools' large-claim windows now slide; \
+				 {appeals} of {claims} claims' appeals reopened"
 			);
 			Self::weight(migrated, incidents)
+				.saturating_add(T::DbWeight::get().reads_writes(claims, claims))
+				.saturating_add(T::DbWeight::get().reads_writes(appeals, appeals))
 		}
 
-		/// Reads every pool with the version 4 layout (each must decode) and hands them to
-		/// `post_upgrade`; fails if the migration would not fit in a block.
+		/// Reads every pool and claim with the version 4 layout (each must decode) and hands
+		/// them to `post_upgrade`; fails if the migration would not fit in a block.
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
 			let pools = v4::Pools::<T>::iter().collect::<Vec<_>>();
@@ -375,22 +462,34 @@ pub mod v5 {
 				v4::Pools::<T>::iter_keys().count() == pools.len(),
 				"a version 4 pool does not decode"
 			);
+			let claims = v4::Claims::<T>::iter().collect::<Vec<_>>();
+			ensure!(
+				v4::Claims::<T>::iter_keys().count() == claims.len(),
+				"a version 4 claim does not decode"
+			);
 			let incidents = Incidents::<T>::iter_keys().count() as u64;
+			let count = claims.len() as u64;
 			ensure!(
 				Self::weight(pools.len() as u64, incidents)
+					.saturating_add(T::DbWeight::get().reads_writes(2 * count, 2 * count))
 					.all_lte(T::BlockWeights::get().max_block),
-				"too many pools to migrate in one block"
+				"too many pools and claims to migrate in one block"
 			);
-			Ok(pools.encode())
+			Ok((pools, claims).encode())
 		}
 
 		/// Every pool is still there, unchanged but for its window, which holds what the open
 		/// window of version 4 paid, and its warm-up record, empty.
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
-			let before = Vec::<(PoolId, v4::PoolV4Of<T>)>::decode(&mut &state[..])
+			type Before<T> = (Vec<(PoolId, v4::PoolV4Of<T>)>, Vec<(ClaimId, v4::ClaimV4Of<T>)>);
+			let (before, claims) = Before::<T>::decode(&mut &state[..])
 				.map_err(|_| "pre_upgrade state does not decode")?;
 			ensure!(Pools::<T>::iter_keys().count() == before.len(), "the number of pools changed");
+			ensure!(
+				Claims::<T>::iter_keys().count() == claims.len(),
+				"the number of claims changed"
+			);
 			let now = frame_system::Pallet::<T>::block_number();
 			let reserves = Self::incident_reserves();
 			for (pool_id, old) in before {
@@ -399,6 +498,14 @@ pub mod v5 {
 				ensure!(
 					pool == Self::migrate(old, now, reserved),
 					"a pool changed beyond its window"
+				);
+			}
+			for (claim_id, old) in claims {
+				let claim =
+					Claims::<T>::get(claim_id).ok_or("a claim is gone or does not decode")?;
+				ensure!(
+					claim == Self::migrate_claim(old, now),
+					"a claim changed beyond its appeal"
 				);
 			}
 			Ok(())

@@ -5,11 +5,11 @@ use frame_support::{
 	assert_ok, derive_impl, ord_parameter_types, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, EitherOfDiverse, OnIdle},
 	weights::Weight,
-	PalletId,
+	PalletId, Twox64Concat,
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_arithmetic::{FixedU128, Perbill};
-use sp_runtime::BuildStorage;
+use sp_runtime::{BuildStorage, DispatchError};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 /// The balance type of the test runtime.
@@ -123,6 +123,7 @@ impl Config for Test {
 	type LargeClaimOrigin =
 		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Supermajority, AccountId>>;
 	type AppealOrigin = EnsureSignedBy<Referendum, AccountId>;
+	type Appeals = MockAppeals;
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = Treasury;
 	type ClaimDeposit = ConstU128<DEPOSIT>;
@@ -143,6 +144,54 @@ impl Config for Test {
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxMetadataLen = ConstU32<64>;
 	type WeightInfo = ();
+}
+
+/// The mock's referenda on appeals, by index: the claim appealed and where its referendum
+/// stands. Kept in storage, so that a failed call or batch rolls them back like the pallet's.
+#[frame_support::storage_alias]
+pub type MockReferenda =
+	StorageMap<MockAppeals, Twox64Concat, ReferendumIndex, (ClaimId, AppealStatus)>;
+
+/// How many referenda the mock's appeals submitted.
+#[frame_support::storage_alias]
+pub type MockReferendumCount =
+	StorageValue<MockAppeals, ReferendumIndex, frame_support::pallet_prelude::ValueQuery>;
+
+/// Referenda on appeals that the tests decide (`conclude_appeal`): each submitted ongoing.
+pub struct MockAppeals;
+
+impl AppealReferenda<AccountId> for MockAppeals {
+	fn submit(_: &AccountId, claim_id: ClaimId) -> Result<ReferendumIndex, DispatchError> {
+		let index = MockReferendumCount::get();
+		MockReferenda::insert(index, (claim_id, AppealStatus::Ongoing));
+		MockReferendumCount::put(index + 1);
+		Ok(index)
+	}
+
+	fn status(index: ReferendumIndex) -> AppealStatus {
+		MockReferenda::get(index).map_or(AppealStatus::Ended, |(_, status)| status)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn conclude(index: ReferendumIndex, approved: bool) {
+		let status = if approved { AppealStatus::Approved } else { AppealStatus::Ended };
+		MockReferenda::mutate(index, |referendum| {
+			if let Some((_, current)) = referendum {
+				*current = status;
+			}
+		});
+	}
+}
+
+/// End the referendum of appealed claim `claim_id`: approved, or ended otherwise.
+pub fn conclude_appeal(claim_id: ClaimId, approved: bool) {
+	let Some(ClaimStatus::Appealed { referendum, .. }) =
+		Claims::<Test>::get(claim_id).map(|claim| claim.status)
+	else {
+		panic!("claim {claim_id} is not appealed");
+	};
+	let status = if approved { AppealStatus::Approved } else { AppealStatus::Ended };
+	MockReferenda::insert(referendum, (claim_id, status));
 }
 
 /// The demo pool of the dev chain: capacity factor 2, fee 10%, kink 80%, slopes 5% and 50%.

@@ -8,6 +8,7 @@ use frame_support::{
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_arithmetic::{FixedU128, Perbill};
+use sp_runtime::DispatchError;
 
 /// Identifier of a pool, given out from 0.
 pub type PoolId = u32;
@@ -534,19 +535,70 @@ impl<AccountId, Balance, BlockNumber, MaxEvidenceLen>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
-	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug + sp_runtime::Saturating,
 	MaxEvidenceLen: Get<u32>,
 {
 	/// The block by which the claim's current stage ends: `lapses_at` while it is pending, the
-	/// end of its appeal window once rejected, the end of the appeal's decision period once
-	/// appealed.
-	pub fn deadline(&self) -> BlockNumber {
+	/// end of its appeal window once rejected; once appealed, `appeal_decision_period` after the
+	/// appeal, when its referendum is due to have ended unless the track's queue held it (the
+	/// claim ends when the referendum does).
+	pub fn deadline(&self, appeal_decision_period: BlockNumber) -> BlockNumber {
 		match &self.status {
 			ClaimStatus::Pending => self.lapses_at.clone(),
 			ClaimStatus::Rejected { appeal_until } => appeal_until.clone(),
-			ClaimStatus::Appealed { decide_by, .. } => decide_by.clone(),
+			// When the referendum is due to have ended if the track takes it at once: a guide,
+			// not a deadline (the claim ends when its referendum does).
+			ClaimStatus::Appealed { appealed_at, .. } => {
+				appealed_at.clone().saturating_add(appeal_decision_period)
+			},
 		}
 	}
+}
+
+/// The index of a referendum of the runtime's referenda (`pallet-referenda`'s).
+pub type ReferendumIndex = u32;
+
+/// Where an appeal's referendum stands (`AppealReferenda::status`).
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AppealStatus {
+	/// Not decided yet: queued, preparing, deciding or confirming.
+	Ongoing,
+	/// Approved: the appeal is upheld.
+	Approved,
+	/// Ended without approval: rejected, timed out, cancelled or killed (or not found).
+	Ended,
+}
+
+/// The referenda that decide appeals, implemented by the runtime (over `pallet-referenda` in
+/// this repository's runtimes): `appeal_claim` submits the appeal's own referendum through it, and
+/// only that referendum decides the claim.
+pub trait AppealReferenda<AccountId> {
+	/// Submit the referendum on the appeal of claim `claim_id`, `who` paying its deposits: the
+	/// call `uphold_appeal(claim_id)` by the appeal origin, enacted as soon as it passes.
+	/// Returns its index.
+	fn submit(who: &AccountId, claim_id: ClaimId) -> Result<ReferendumIndex, DispatchError>;
+
+	/// Where referendum `index` stands.
+	fn status(index: ReferendumIndex) -> AppealStatus;
+
+	/// End referendum `index`, approved or not (for the benchmarks of what follows an appeal).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn conclude(index: ReferendumIndex, approved: bool);
+}
+
+/// No referenda: for a runtime without appeals (`AppealPeriod` zero), where no claim is ever
+/// appealed.
+impl<AccountId> AppealReferenda<AccountId> for () {
+	fn submit(_: &AccountId, _: ClaimId) -> Result<ReferendumIndex, DispatchError> {
+		Err(DispatchError::Other("this runtime has no appeal referenda"))
+	}
+
+	fn status(_: ReferendumIndex) -> AppealStatus {
+		AppealStatus::Ended
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn conclude(_: ReferendumIndex, _: bool) {}
 }
 
 /// Where a claim stands. Storage version 4 added it to every claim
@@ -582,14 +634,18 @@ pub enum ClaimStatus<Balance, BlockNumber> {
 		/// The first block at which the claimant can no longer appeal.
 		appeal_until: BlockNumber,
 	},
-	/// Appealed: `AppealOrigin` (a referendum on the runtime's appeal track) may uphold it
-	/// (`uphold_appeal`) until `decide_by` (exclusive); from then on the appeal is dismissed, and
-	/// anyone may `close_claim`, which slashes both deposits.
+	/// Appealed: its own referendum (`Config::Appeals`, submitted by `appeal_claim`) decides
+	/// it. Approved, the referendum's call `uphold_appeal` pays the amount claimed (or anyone's
+	/// `close_claim`, if the call was not enacted); ended otherwise (rejected, timed out,
+	/// cancelled, killed), anyone may `close_claim`, which slashes both deposits. Never at a
+	/// fixed block.
 	Appealed {
 		/// The appeal deposit held from the claimant, beside the claim deposit.
 		deposit: Balance,
-		/// The first block at which the appeal can no longer be upheld.
-		decide_by: BlockNumber,
+		/// The appeal's referendum.
+		referendum: ReferendumIndex,
+		/// The block of the appeal.
+		appealed_at: BlockNumber,
 	},
 }
 

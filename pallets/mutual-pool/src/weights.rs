@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 12_128_000 picoseconds.
-		Weight::from_parts(13_210_000, 1489)
+		// Minimum execution time: 12_359_000 picoseconds.
+		Weight::from_parts(14_040_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_241_000 picoseconds.
-		Weight::from_parts(15_684_000, 4435)
+		// Minimum execution time: 14_411_000 picoseconds.
+		Weight::from_parts(16_104_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `707` bytes, estimated `4435` bytes.
-		// Minimum execution time: 19_168_000 picoseconds.
-		Weight::from_parts(20_951_720, 4435)
-			// Standard error: 34.
-			.saturating_add(Weight::from_parts(956, 0).saturating_mul(m.into()))
+		// Minimum execution time: 19_219_000 picoseconds.
+		Weight::from_parts(21_356_303, 4435)
+			// Standard error: 73.
+			.saturating_add(Weight::from_parts(1_012, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,12 +121,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn update_product(m: u32, ) -> Weight {
+	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `1096` bytes, estimated `4435` bytes.
-		// Minimum execution time: 21_692_000 picoseconds.
-		Weight::from_parts(24_227_108, 4435)
-			// Standard error: 81.
-			.saturating_add(Weight::from_parts(3, 0).saturating_mul(m.into()))
+		// Minimum execution time: 22_273_000 picoseconds.
+		Weight::from_parts(25_189_540, 4435)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -140,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1235` bytes, estimated `4435` bytes.
-		// Minimum execution time: 76_923_000 picoseconds.
-		Weight::from_parts(82_492_000, 4435)
+		// Minimum execution time: 78_296_000 picoseconds.
+		Weight::from_parts(85_747_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -153,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `988` bytes, estimated `4435` bytes.
-		// Minimum execution time: 31_777_000 picoseconds.
-		Weight::from_parts(35_112_000, 4435)
+		// Minimum execution time: 32_178_000 picoseconds.
+		Weight::from_parts(39_879_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -173,10 +171,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 80_379_000 picoseconds.
-		Weight::from_parts(87_191_536, 4435)
-			// Standard error: 149_243.
-			.saturating_add(Weight::from_parts(14_395_803, 0).saturating_mul(b.into()))
+		// Minimum execution time: 81_451_000 picoseconds.
+		Weight::from_parts(99_629_204, 4435)
+			// Standard error: 1_383_223.
+			.saturating_add(Weight::from_parts(14_094_728, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -191,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1259` bytes, estimated `6196` bytes.
-		// Minimum execution time: 75_582_000 picoseconds.
-		Weight::from_parts(82_282_000, 6196)
+		// Minimum execution time: 74_641_000 picoseconds.
+		Weight::from_parts(78_907_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -212,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1434` bytes, estimated `6022` bytes.
-		// Minimum execution time: 84_425_000 picoseconds.
-		Weight::from_parts(92_557_000, 6022)
+		// Minimum execution time: 84_515_000 picoseconds.
+		Weight::from_parts(90_293_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -221,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_341_000 picoseconds.
-		Weight::from_parts(17_256_000, 3570)
+		// Minimum execution time: 13_951_000 picoseconds.
+		Weight::from_parts(15_884_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -237,19 +235,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1275` bytes, estimated `4435` bytes.
-		// Minimum execution time: 76_623_000 picoseconds.
-		Weight::from_parts(83_816_543, 4435)
-			// Standard error: 64.
-			.saturating_add(Weight::from_parts(236, 0).saturating_mul(e.into()))
+		// Minimum execution time: 76_523_000 picoseconds.
+		Weight::from_parts(83_102_199, 4435)
+			// Standard error: 110.
+			.saturating_add(Weight::from_parts(131, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -264,22 +262,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2868` bytes, estimated `6196` bytes.
-		// Minimum execution time: 133_628_000 picoseconds.
-		Weight::from_parts(146_306_000, 6196)
+		// Minimum execution time: 132_777_000 picoseconds.
+		Weight::from_parts(143_262_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 18_848_000 picoseconds.
-		Weight::from_parts(24_376_000, 4604)
+		// Proof size: measured `1365` bytes, estimated `4608` bytes.
+		// Minimum execution time: 18_146_000 picoseconds.
+		Weight::from_parts(21_462_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -291,9 +289,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2650` bytes, estimated `4604` bytes.
-		// Minimum execution time: 78_747_000 picoseconds.
-		Weight::from_parts(88_731_000, 4604)
+		// Proof size: measured `2650` bytes, estimated `4608` bytes.
+		// Minimum execution time: 77_374_000 picoseconds.
+		Weight::from_parts(84_415_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -301,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_852_000 picoseconds.
-		Weight::from_parts(17_466_000, 4435)
+		// Minimum execution time: 14_772_000 picoseconds.
+		Weight::from_parts(18_086_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -310,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_111_000 picoseconds.
-		Weight::from_parts(16_224_000, 4435)
+		// Minimum execution time: 14_091_000 picoseconds.
+		Weight::from_parts(17_065_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1454` bytes, estimated `4435` bytes.
-		// Minimum execution time: 37_575_000 picoseconds.
-		Weight::from_parts(41_751_000, 4435)
+		// Minimum execution time: 38_167_000 picoseconds.
+		Weight::from_parts(45_087_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -345,10 +343,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `1327` bytes, estimated `4435` bytes.
-		// Minimum execution time: 33_199_000 picoseconds.
-		Weight::from_parts(35_901_933, 4435)
-			// Standard error: 23.
-			.saturating_add(Weight::from_parts(725, 0).saturating_mul(e.into()))
+		// Minimum execution time: 34_631_000 picoseconds.
+		Weight::from_parts(39_658_337, 4435)
+			// Standard error: 117.
+			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -370,8 +368,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2715` bytes, estimated `6196` bytes.
-		// Minimum execution time: 106_117_000 picoseconds.
-		Weight::from_parts(114_309_000, 6196)
+		// Minimum execution time: 108_781_000 picoseconds.
+		Weight::from_parts(127_539_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -383,8 +381,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1221` bytes, estimated `6196` bytes.
-		// Minimum execution time: 72_748_000 picoseconds.
-		Weight::from_parts(79_598_000, 6196)
+		// Minimum execution time: 74_320_000 picoseconds.
+		Weight::from_parts(83_354_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -396,26 +394,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2180` bytes, estimated `4563` bytes.
-		// Minimum execution time: 32_398_000 picoseconds.
-		Weight::from_parts(36_344_000, 4563)
+		// Minimum execution time: 32_748_000 picoseconds.
+		Weight::from_parts(42_043_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumCount` (r:1 w:1)
+	/// Proof: `Referenda::ReferendumCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:2 w:2)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(41814), added: 44289, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:0 w:1)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(366), added: 2841, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Retries` (r:0 w:1)
+	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
-		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 68_151_000 picoseconds.
-		Weight::from_parts(74_481_000, 4604)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `1609` bytes, estimated `89568` bytes.
+		// Minimum execution time: 144_794_000 picoseconds.
+		Weight::from_parts(169_140_000, 89568)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:1 w:0)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(366), added: 2841, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -429,14 +437,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2908` bytes, estimated `6196` bytes.
-		// Minimum execution time: 164_614_000 picoseconds.
-		Weight::from_parts(175_951_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `3128` bytes, estimated `6196` bytes.
+		// Minimum execution time: 174_167_000 picoseconds.
+		Weight::from_parts(190_072_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:1 w:0)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(366), added: 2841, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -450,10 +460,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2858` bytes, estimated `6196` bytes.
-		// Minimum execution time: 127_178_000 picoseconds.
-		Weight::from_parts(137_433_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `3078` bytes, estimated `6196` bytes.
+		// Minimum execution time: 135_310_000 picoseconds.
+		Weight::from_parts(146_236_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
@@ -465,10 +475,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_308_000 picoseconds.
-		Weight::from_parts(14_596_580, 4435)
-			// Standard error: 62_330.
-			.saturating_add(Weight::from_parts(14_529_240, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_669_000 picoseconds.
+		Weight::from_parts(15_648_233, 4435)
+			// Standard error: 69_479.
+			.saturating_add(Weight::from_parts(14_878_936, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -482,15 +492,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Expiries` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (2976 ±178_762_891_779_283_680)` bytes.
-		// Minimum execution time: 16_474_000 picoseconds.
-		Weight::from_parts(18_046_212, 4435)
-			// Standard error: 18_421.
-			.saturating_add(Weight::from_parts(9_351_922, 0).saturating_mul(b.into()))
+		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
+		// Minimum execution time: 17_255_000 picoseconds.
+		Weight::from_parts(20_597_452, 4435)
+			// Standard error: 72_757.
+			.saturating_add(Weight::from_parts(11_829_438, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
@@ -505,10 +515,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 29_955_000 picoseconds.
-		Weight::from_parts(32_206_949, 4435)
-			// Standard error: 39_389.
-			.saturating_add(Weight::from_parts(12_714_720, 0).saturating_mul(b.into()))
+		// Minimum execution time: 31_637_000 picoseconds.
+		Weight::from_parts(41_910_582, 4435)
+			// Standard error: 598_157.
+			.saturating_add(Weight::from_parts(15_131_310, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -521,8 +531,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1105` bytes, estimated `6196` bytes.
-		// Minimum execution time: 61_681_000 picoseconds.
-		Weight::from_parts(64_966_000, 6196)
+		// Minimum execution time: 66_088_000 picoseconds.
+		Weight::from_parts(76_383_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -531,40 +541,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(13_210_000, 1489)
+		Weight::from_parts(14_040_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(15_684_000, 4435)
+		Weight::from_parts(16_104_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(20_951_720, 4435)
-			.saturating_add(Weight::from_parts(956, 0).saturating_mul(m.into()))
+		Weight::from_parts(21_356_303, 4435)
+			.saturating_add(Weight::from_parts(1_012, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn update_product(m: u32, ) -> Weight {
-		Weight::from_parts(24_227_108, 4435)
-			.saturating_add(Weight::from_parts(3, 0).saturating_mul(m.into()))
+	fn update_product(_m: u32, ) -> Weight {
+		Weight::from_parts(25_189_540, 4435)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(82_492_000, 4435)
+		Weight::from_parts(85_747_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(35_112_000, 4435)
+		Weight::from_parts(39_879_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(87_191_536, 4435)
-			.saturating_add(Weight::from_parts(14_395_803, 0).saturating_mul(b.into()))
+		Weight::from_parts(99_629_204, 4435)
+			.saturating_add(Weight::from_parts(14_094_728, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -572,111 +581,111 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn release_hold() -> Weight {
-		Weight::from_parts(82_282_000, 6196)
+		Weight::from_parts(78_907_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(92_557_000, 6022)
+		Weight::from_parts(90_293_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(17_256_000, 3570)
+		Weight::from_parts(15_884_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(83_816_543, 4435)
-			.saturating_add(Weight::from_parts(236, 0).saturating_mul(e.into()))
+		Weight::from_parts(83_102_199, 4435)
+			.saturating_add(Weight::from_parts(131, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(146_306_000, 6196)
+		Weight::from_parts(143_262_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(24_376_000, 4604)
+		Weight::from_parts(21_462_000, 4608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(88_731_000, 4604)
+		Weight::from_parts(84_415_000, 4608)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(17_466_000, 4435)
+		Weight::from_parts(18_086_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(16_224_000, 4435)
+		Weight::from_parts(17_065_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(41_751_000, 4435)
+		Weight::from_parts(45_087_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn declare_incident(e: u32, ) -> Weight {
-		Weight::from_parts(35_901_933, 4435)
-			.saturating_add(Weight::from_parts(725, 0).saturating_mul(e.into()))
+		Weight::from_parts(39_658_337, 4435)
+			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn redeem_cover() -> Weight {
-		Weight::from_parts(114_309_000, 6196)
+		Weight::from_parts(127_539_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(79_598_000, 6196)
+		Weight::from_parts(83_354_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_incident() -> Weight {
-		Weight::from_parts(36_344_000, 4563)
+		Weight::from_parts(42_043_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal_claim() -> Weight {
-		Weight::from_parts(74_481_000, 4604)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(169_140_000, 89568)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(175_951_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(190_072_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_claim() -> Weight {
-		Weight::from_parts(137_433_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(146_236_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(14_596_580, 4435)
-			.saturating_add(Weight::from_parts(14_529_240, 0).saturating_mul(b.into()))
+		Weight::from_parts(15_648_233, 4435)
+			.saturating_add(Weight::from_parts(14_878_936, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(18_046_212, 4435)
-			.saturating_add(Weight::from_parts(9_351_922, 0).saturating_mul(b.into()))
+		Weight::from_parts(20_597_452, 4435)
+			.saturating_add(Weight::from_parts(11_829_438, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2976).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(32_206_949, 4435)
-			.saturating_add(Weight::from_parts(12_714_720, 0).saturating_mul(b.into()))
+		Weight::from_parts(41_910_582, 4435)
+			.saturating_add(Weight::from_parts(15_131_310, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -684,7 +693,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(64_966_000, 6196)
+		Weight::from_parts(76_383_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 11_937_000 picoseconds.
-		Weight::from_parts(12_970_000, 1489)
+		// Minimum execution time: 12_058_000 picoseconds.
+		Weight::from_parts(13_971_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_882_000 picoseconds.
-		Weight::from_parts(16_234_000, 4435)
+		// Minimum execution time: 15_393_000 picoseconds.
+		Weight::from_parts(25_508_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -76,12 +76,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(m: u32, ) -> Weight {
+	fn create_product(_m: u32, ) -> Weight {
 		// Proof size: measured `707` bytes, estimated `4435` bytes.
-		// Minimum execution time: 18_568_000 picoseconds.
-		Weight::from_parts(19_998_017, 4435)
-			// Standard error: 24.
-			.saturating_add(Weight::from_parts(776, 0).saturating_mul(m.into()))
+		// Minimum execution time: 20_120_000 picoseconds.
+		Weight::from_parts(29_533_923, 4435)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -92,10 +90,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `1096` bytes, estimated `4435` bytes.
-		// Minimum execution time: 22_674_000 picoseconds.
-		Weight::from_parts(24_672_205, 4435)
-			// Standard error: 58.
-			.saturating_add(Weight::from_parts(259, 0).saturating_mul(m.into()))
+		// Minimum execution time: 23_675_000 picoseconds.
+		Weight::from_parts(34_891_250, 4435)
+			// Standard error: 937.
+			.saturating_add(Weight::from_parts(5_953, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -109,8 +107,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1235` bytes, estimated `4435` bytes.
-		// Minimum execution time: 79_047_000 picoseconds.
-		Weight::from_parts(82_472_000, 4435)
+		// Minimum execution time: 82_422_000 picoseconds.
+		Weight::from_parts(102_531_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -122,8 +120,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `988` bytes, estimated `4435` bytes.
-		// Minimum execution time: 31_797_000 picoseconds.
-		Weight::from_parts(34_021_000, 4435)
+		// Minimum execution time: 34_351_000 picoseconds.
+		Weight::from_parts(50_154_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -142,10 +140,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 80_550_000 picoseconds.
-		Weight::from_parts(84_262_466, 4435)
-			// Standard error: 83_861.
-			.saturating_add(Weight::from_parts(15_633_951, 0).saturating_mul(b.into()))
+		// Minimum execution time: 87_360_000 picoseconds.
+		Weight::from_parts(127_698_009, 4435)
+			// Standard error: 2_359_575.
+			.saturating_add(Weight::from_parts(25_866_575, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -160,8 +158,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1259` bytes, estimated `6196` bytes.
-		// Minimum execution time: 75_091_000 picoseconds.
-		Weight::from_parts(78_105_000, 6196)
+		// Minimum execution time: 78_136_000 picoseconds.
+		Weight::from_parts(93_047_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -181,8 +179,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1434` bytes, estimated `6022` bytes.
-		// Minimum execution time: 86_708_000 picoseconds.
-		Weight::from_parts(90_524_000, 6022)
+		// Minimum execution time: 92_517_000 picoseconds.
+		Weight::from_parts(149_200_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -190,8 +188,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_311_000 picoseconds.
-		Weight::from_parts(15_743_000, 3570)
+		// Minimum execution time: 15_462_000 picoseconds.
+		Weight::from_parts(29_183_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,19 +204,19 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1275` bytes, estimated `4435` bytes.
-		// Minimum execution time: 76_563_000 picoseconds.
-		Weight::from_parts(80_902_271, 4435)
-			// Standard error: 56.
-			.saturating_add(Weight::from_parts(595, 0).saturating_mul(e.into()))
+		// Minimum execution time: 79_618_000 picoseconds.
+		Weight::from_parts(117_890_272, 4435)
+			// Standard error: 800.
+			.saturating_add(Weight::from_parts(7_639, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -233,22 +231,22 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2868` bytes, estimated `6196` bytes.
-		// Minimum execution time: 133_928_000 picoseconds.
-		Weight::from_parts(139_156_000, 6196)
+		// Minimum execution time: 141_309_000 picoseconds.
+		Weight::from_parts(230_592_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
-		// Proof size: measured `1365` bytes, estimated `4604` bytes.
-		// Minimum execution time: 18_327_000 picoseconds.
-		Weight::from_parts(20_220_000, 4604)
+		// Proof size: measured `1365` bytes, estimated `4608` bytes.
+		// Minimum execution time: 19_869_000 picoseconds.
+		Weight::from_parts(36_204_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -260,9 +258,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
-		// Proof size: measured `2650` bytes, estimated `4604` bytes.
-		// Minimum execution time: 79_598_000 picoseconds.
-		Weight::from_parts(85_286_000, 4604)
+		// Proof size: measured `2650` bytes, estimated `4608` bytes.
+		// Minimum execution time: 81_320_000 picoseconds.
+		Weight::from_parts(94_039_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -270,8 +268,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_912_000 picoseconds.
-		Weight::from_parts(16_344_000, 4435)
+		// Minimum execution time: 15_303_000 picoseconds.
+		Weight::from_parts(20_670_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -279,8 +277,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_291_000 picoseconds.
-		Weight::from_parts(15_743_000, 4435)
+		// Minimum execution time: 14_943_000 picoseconds.
+		Weight::from_parts(24_556_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -296,8 +294,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1454` bytes, estimated `4435` bytes.
-		// Minimum execution time: 38_026_000 picoseconds.
-		Weight::from_parts(40_600_000, 4435)
+		// Minimum execution time: 38_307_000 picoseconds.
+		Weight::from_parts(47_961_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -312,12 +310,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Incidents` (r:0 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `1327` bytes, estimated `4435` bytes.
-		// Minimum execution time: 33_870_000 picoseconds.
-		Weight::from_parts(35_948_519, 4435)
-			// Standard error: 21.
-			.saturating_add(Weight::from_parts(557, 0).saturating_mul(e.into()))
+		// Minimum execution time: 35_312_000 picoseconds.
+		Weight::from_parts(45_499_996, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -339,8 +335,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2715` bytes, estimated `6196` bytes.
-		// Minimum execution time: 109_442_000 picoseconds.
-		Weight::from_parts(113_678_000, 6196)
+		// Minimum execution time: 109_783_000 picoseconds.
+		Weight::from_parts(121_900_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -352,8 +348,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1221` bytes, estimated `6196` bytes.
-		// Minimum execution time: 73_289_000 picoseconds.
-		Weight::from_parts(78_015_000, 6196)
+		// Minimum execution time: 74_350_000 picoseconds.
+		Weight::from_parts(82_832_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -365,26 +361,36 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2180` bytes, estimated `4563` bytes.
-		// Minimum execution time: 33_290_000 picoseconds.
-		Weight::from_parts(35_302_000, 4563)
+		// Minimum execution time: 33_880_000 picoseconds.
+		Weight::from_parts(39_679_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumCount` (r:1 w:1)
+	/// Proof: `Referenda::ReferendumCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:2 w:2)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(155814), added: 158289, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:0 w:1)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(936), added: 3411, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Retries` (r:0 w:1)
+	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
-		// Proof size: measured `1564` bytes, estimated `4604` bytes.
-		// Minimum execution time: 67_519_000 picoseconds.
-		Weight::from_parts(70_715_000, 4604)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `1609` bytes, estimated `317568` bytes.
+		// Minimum execution time: 148_280_000 picoseconds.
+		Weight::from_parts(166_646_000, 317568)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:1 w:0)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(936), added: 3411, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -398,14 +404,16 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `2908` bytes, estimated `6196` bytes.
-		// Minimum execution time: 167_939_000 picoseconds.
-		Weight::from_parts(173_296_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `3128` bytes, estimated `6196` bytes.
+		// Minimum execution time: 177_613_000 picoseconds.
+		Weight::from_parts(187_117_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Claims` (r:1 w:1)
-	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1139), added: 3614, mode: `MaxEncodedLen`)
+	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
+	/// Storage: `Referenda::ReferendumInfoFor` (r:1 w:0)
+	/// Proof: `Referenda::ReferendumInfoFor` (`max_values`: None, `max_size`: Some(936), added: 3411, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Covers` (r:1 w:1)
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `MutualPool::Products` (r:1 w:0)
@@ -419,10 +427,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `2858` bytes, estimated `6196` bytes.
-		// Minimum execution time: 129_452_000 picoseconds.
-		Weight::from_parts(134_879_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `3078` bytes, estimated `6196` bytes.
+		// Minimum execution time: 138_375_000 picoseconds.
+		Weight::from_parts(149_391_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
@@ -434,10 +442,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_388_000 picoseconds.
-		Weight::from_parts(14_019_780, 4435)
-			// Standard error: 18_341.
-			.saturating_add(Weight::from_parts(18_219_203, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_518_000 picoseconds.
+		Weight::from_parts(14_570_024, 4435)
+			// Standard error: 31_314.
+			.saturating_add(Weight::from_parts(17_074_296, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -452,10 +460,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 16_384_000 picoseconds.
-		Weight::from_parts(18_259_906, 4435)
-			// Standard error: 25_533.
-			.saturating_add(Weight::from_parts(10_097_056, 0).saturating_mul(b.into()))
+		// Minimum execution time: 16_785_000 picoseconds.
+		Weight::from_parts(18_974_000, 4435)
+			// Standard error: 33_279.
+			.saturating_add(Weight::from_parts(9_842_283, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -474,10 +482,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 31_837_000 picoseconds.
-		Weight::from_parts(33_903_041, 4435)
-			// Standard error: 35_445.
-			.saturating_add(Weight::from_parts(10_762_146, 0).saturating_mul(b.into()))
+		// Minimum execution time: 32_007_000 picoseconds.
+		Weight::from_parts(36_136_051, 4435)
+			// Standard error: 115_185.
+			.saturating_add(Weight::from_parts(10_825_022, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -490,8 +498,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1105` bytes, estimated `6196` bytes.
-		// Minimum execution time: 62_633_000 picoseconds.
-		Weight::from_parts(66_429_000, 6196)
+		// Minimum execution time: 62_943_000 picoseconds.
+		Weight::from_parts(68_762_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

@@ -188,12 +188,15 @@ fn the_migrations_weigh_a_read_and_a_write_per_record_and_the_version() {
 			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
 			<Runtime as frame_system::Config>::DbWeight::get().reads(1)
 		);
-		// The migration to 5: a read and a write per pool and the version.
+		// The migration to 5: a read and a write per pool, per claim and the version (no
+		// incident is open, and no claim appealed).
 		let pools = v4::Pools::<Runtime>::iter_keys().count() as u64;
-		assert!(pools > 0);
+		let claims = v4::Claims::<Runtime>::iter_keys().count() as u64;
+		assert!(pools > 0 && claims > 0);
+		let records = pools + claims + 1;
 		assert_eq!(
 			MigrateV4ToV5::<Runtime>::on_runtime_upgrade(),
-			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(pools + 1, pools + 1)
+			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(records, records)
 		);
 	});
 }

@@ -123,11 +123,15 @@ fn only_the_claimant_appeals_once_within_the_window_holding_a_larger_deposit() {
 		assert_eq!(MutualPool::appeal_deposit(CLAIM_DEPOSIT), APPEAL_DEPOSIT);
 		let charlie = free(CHARLIE);
 		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
-		let decide_by = 5 + APPEAL_DECISION_PERIOD;
+		// The appeal's own referendum is submitted with it.
 		System::assert_last_event(
-			Event::ClaimAppealed { claim_id, deposit: APPEAL_DEPOSIT, decide_by }.into(),
+			Event::ClaimAppealed { claim_id, deposit: APPEAL_DEPOSIT, referendum: 0 }.into(),
 		);
-		assert_eq!(status(claim_id), ClaimStatus::Appealed { deposit: APPEAL_DEPOSIT, decide_by });
+		assert_eq!(MockReferenda::get(0), Some((claim_id, AppealStatus::Ongoing)));
+		assert_eq!(
+			status(claim_id),
+			ClaimStatus::Appealed { deposit: APPEAL_DEPOSIT, referendum: 0, appealed_at: 5 }
+		);
 		assert_eq!(free(CHARLIE), charlie - APPEAL_DEPOSIT);
 		assert_eq!(held(HoldReason::AppealDeposit, CHARLIE), APPEAL_DEPOSIT);
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), CLAIM_DEPOSIT);
@@ -135,9 +139,9 @@ fn only_the_claimant_appeals_once_within_the_window_holding_a_larger_deposit() {
 			MutualPool::appeal_claim(signed(CHARLIE), claim_id),
 			Error::<Test>::ClaimNotRejected
 		);
-		// The appeal runs past the window: the claim cannot be closed until its decision period
-		// is over.
-		run_to_block(1 + DEFAULT_APPEAL_PERIOD);
+		// The appeal runs past the window: the claim cannot be closed until its referendum ends,
+		// however long that takes.
+		run_to_block(5 + 10 * APPEAL_DECISION_PERIOD);
 		assert_noop!(
 			MutualPool::close_claim(signed(EVE), claim_id),
 			Error::<Test>::ClaimNotClosable
@@ -164,20 +168,20 @@ fn an_appeal_that_cannot_pay_its_deposit_fails() {
 fn an_upheld_appeal_pays_the_claim_and_returns_both_deposits() {
 	ExtBuilder::default().build_and_execute(|| {
 		let claim_id = appealed_claim();
+		// Not before its own referendum is approved.
+		assert_noop!(
+			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id),
+			Error::<Test>::AppealNotApproved
+		);
+		conclude_appeal(claim_id, true);
 		for origin in
 			[signed(COUNCIL), signed(SUPERMAJORITY), signed(CHARLIE), RuntimeOrigin::root()]
 		{
-			assert_noop!(
-				MutualPool::uphold_appeal(origin, claim_id, 40_000),
-				DispatchError::BadOrigin
-			);
+			assert_noop!(MutualPool::uphold_appeal(origin, claim_id), DispatchError::BadOrigin);
 		}
-		assert_noop!(
-			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 40_001),
-			Error::<Test>::PayoutExceedsClaim
-		);
 		let (charlie, capital) = (free(CHARLIE), MutualPool::pool_status(0).unwrap().capital);
-		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 40_000));
+		// The referendum's call pays the amount claimed.
+		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id));
 		System::assert_last_event(Event::AppealUpheld { claim_id, payout: 40_000 }.into());
 		assert_eq!(free(CHARLIE), charlie + 40_000 + CLAIM_DEPOSIT + APPEAL_DEPOSIT);
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), 0);
@@ -188,9 +192,24 @@ fn an_upheld_appeal_pays_the_claim_and_returns_both_deposits() {
 		assert_eq!(Covers::<Test>::get(0).unwrap().remaining, 60_000);
 		assert!(Claims::<Test>::get(claim_id).is_none());
 		assert_noop!(
-			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 40_000),
+			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id),
 			Error::<Test>::ClaimNotFound
 		);
+	});
+}
+
+#[test]
+fn an_approved_appeal_whose_call_did_not_run_is_paid_by_close_claim() {
+	ExtBuilder::default().build_and_execute(|| {
+		let claim_id = appealed_claim();
+		conclude_appeal(claim_id, true);
+		let charlie = free(CHARLIE);
+		let info = MutualPool::close_claim(signed(EVE), claim_id).unwrap();
+		assert_eq!(info.pays_fee, Pays::No);
+		System::assert_last_event(Event::AppealUpheld { claim_id, payout: 40_000 }.into());
+		assert_eq!(free(CHARLIE), charlie + 40_000 + CLAIM_DEPOSIT + APPEAL_DEPOSIT);
+		assert!(Claims::<Test>::get(claim_id).is_none());
+		assert_eq!(pool(0).pending_claims, 0);
 	});
 }
 
@@ -199,12 +218,12 @@ fn only_an_appealed_claim_is_upheld() {
 	ExtBuilder::default().build_and_execute(|| {
 		let claim_id = rejected_claim();
 		assert_noop!(
-			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 40_000),
+			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id),
 			Error::<Test>::ClaimNotAppealed
 		);
 		let pending = claim(DAVE, buy(DAVE, 0, 10_000, YEAR), 10_000);
 		assert_noop!(
-			MutualPool::uphold_appeal(signed(REFERENDUM), pending, 10_000),
+			MutualPool::uphold_appeal(signed(REFERENDUM), pending),
 			Error::<Test>::ClaimNotAppealed
 		);
 	});
@@ -219,25 +238,25 @@ fn an_upheld_appeal_is_not_bound_by_the_large_claim_threshold() {
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
 		// 300_000 is above 20% of the capital; the token holders' referendum pays it.
-		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 300_000));
+		conclude_appeal(claim_id, true);
+		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id));
 		assert_eq!(pool(0).payouts.total(), 300_000);
 	});
 }
 
 #[test]
-fn an_appeal_not_upheld_in_time_is_dismissed_and_both_deposits_are_slashed() {
+fn an_appeal_whose_referendum_fails_is_dismissed_and_both_deposits_are_slashed() {
 	ExtBuilder::default().build_and_execute(|| {
 		let claim_id = appealed_claim();
-		let decide_by = 5 + APPEAL_DECISION_PERIOD;
-		run_to_block(decide_by - 1);
 		assert_noop!(
 			MutualPool::close_claim(signed(EVE), claim_id),
 			Error::<Test>::ClaimNotClosable
 		);
-		run_to_block(decide_by);
+		// Rejected, timed out, cancelled or killed: it ends without approval.
+		conclude_appeal(claim_id, false);
 		assert_noop!(
-			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 40_000),
-			Error::<Test>::AppealExpired
+			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id),
+			Error::<Test>::AppealNotApproved
 		);
 		let (charlie, unearned) = (free(CHARLIE), pool(0).earnings.unearned);
 		assert_ok!(MutualPool::close_claim(signed(EVE), claim_id));
@@ -266,7 +285,7 @@ fn a_leavers_share_of_an_appealed_claim_is_held_until_the_appeal_ends() {
 		assert_eq!(free(BOB) - bob, 500_000 - share);
 		assert_eq!(held_back(BOB), share);
 		assert_noop!(MutualPool::release_hold(signed(EVE), BOB, 0), Error::<Test>::HoldNotDue);
-		run_to_block(1 + DEFAULT_APPEAL_PERIOD + APPEAL_DECISION_PERIOD - 1);
+		conclude_appeal(claim_id, false);
 		assert_ok!(MutualPool::close_claim(signed(BOB), claim_id));
 		// Dismissed: nothing was paid, the whole share comes back.
 		assert_eq!(release(BOB), (0, share));

@@ -1246,16 +1246,24 @@ fn attack_37_only_the_appeals_own_referendum_decides_it() {
 		let claim_id = claim(CHARLIE, cover_id, 40_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
 		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
-		// Another referendum of the track, passed first, pays 1.
-		let charlie = free(CHARLIE);
-		assert!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id, 1).is_err());
-		assert_eq!(free(CHARLIE), charlie);
-		assert!(Claims::<Test>::contains_key(claim_id));
-		// The appeal's referendum is still being decided long after the old fixed period.
+		// Another referendum of the track, passed first, cannot uphold it: only the appeal's
+		// own referendum decides it.
+		assert_noop!(
+			MutualPool::uphold_appeal(signed(REFERENDUM), claim_id),
+			Error::<Test>::AppealNotApproved
+		);
+		// The appeal's referendum waits in the track's queue long after the old fixed period:
+		// the claim is not dismissed meanwhile.
 		run_to_block(1 + APPEAL_DECISION_PERIOD * 4);
 		assert_noop!(
 			MutualPool::close_claim(signed(EVE), claim_id),
 			Error::<Test>::ClaimNotClosable
 		);
+		// Approved at last, its call pays everything appealed for.
+		conclude_appeal(claim_id, true);
+		let charlie = free(CHARLIE);
+		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id));
+		System::assert_last_event(Event::AppealUpheld { claim_id, payout: 40_000 }.into());
+		assert!(free(CHARLIE) >= charlie + 40_000);
 	});
 }

@@ -36,7 +36,8 @@
 //!       active cover plus pending claims within the capacity, and every product within its
 //!       share;
 //!   13. a rejected claim lowers no staker's value, nor does closing it (which slashes its
-//!       deposits into the pool);
+//!       deposits into the pool), unless the appeal's referendum was approved (then closing it
+//!       pays it);
 //!   14. a stake succeeds only into a backed pool (12 and 14 judge the pool as the calls do: at
 //!       the current block, its earned premiums accrued);
 //!   15. a purchase leaves active cover and pending claims within the selling capacity: no
@@ -461,11 +462,16 @@ enum Action {
 		claim: Id,
 	},
 	/// The appeal origin (or, when `false`, the supermajority, which is not it) upholds an
-	/// appeal; `payout` relative to the claimed amount.
+	/// appeal: only the appeal's own referendum, approved, lets it.
 	UpholdAppeal {
 		referendum: bool,
 		claim: Id,
-		payout: Amount,
+	},
+	/// The referendum of an appealed claim ends, `approved` or not (token holders vote; no call
+	/// of the pallet).
+	ConcludeAppeal {
+		claim: Id,
+		approved: bool,
 	},
 	/// `who` closes a claim.
 	CloseClaim {
@@ -741,8 +747,10 @@ fn action(mix: Mix) -> impl Strategy<Value = Action> {
 			.prop_map(|(by, claim, payout)| Action::ApproveClaim { by, claim, payout }),
 		3 => (decider(large), id()).prop_map(|(by, claim)| Action::RejectClaim { by, claim }),
 		2 => (signer(), id()).prop_map(|(who, claim)| Action::AppealClaim { who, claim }),
-		1 => (prop_oneof![6 => Just(true), 1 => Just(false)], id(), amount())
-			.prop_map(|(referendum, claim, payout)| Action::UpholdAppeal { referendum, claim, payout }),
+		1 => (prop_oneof![6 => Just(true), 1 => Just(false)], id())
+			.prop_map(|(referendum, claim)| Action::UpholdAppeal { referendum, claim }),
+		1 => (id(), any::<bool>())
+			.prop_map(|(claim, approved)| Action::ConcludeAppeal { claim, approved }),
 		2 => (user(), id()).prop_map(|(who, claim)| Action::CloseClaim { who, claim }),
 		3 => (
 			decider(large),
@@ -1338,18 +1346,25 @@ fn dispatch(action: &Action) -> Dispatched {
 				MutualPool::appeal_claim(signed(who), claim),
 			)
 		},
-		Action::UpholdAppeal { referendum, claim, payout } => {
+		Action::UpholdAppeal { referendum, claim } => {
 			let claim = claim_id(claim);
-			let claimed = Claims::<Test>::get(claim).map_or(0, |claim| claim.amount);
-			let payout = payout.resolve(claimed);
 			let by = if referendum { REFERENDUM } else { SUPERMAJORITY };
 			Dispatched {
 				pool: claim_pool(claim),
 				..Dispatched::new(
-					format!("uphold_appeal(signed({by}), {claim}, {payout}) [claimed {claimed}]"),
-					MutualPool::uphold_appeal(signed(by), claim, payout),
+					format!("uphold_appeal(signed({by}), {claim})"),
+					MutualPool::uphold_appeal(signed(by), claim),
 				)
 			}
+		},
+		Action::ConcludeAppeal { claim, approved } => {
+			let claim = claim_id(claim);
+			let appealed = Claims::<Test>::get(claim)
+				.is_some_and(|claim| matches!(claim.status, ClaimStatus::Appealed { .. }));
+			if appealed {
+				conclude_appeal(claim, approved);
+			}
+			Dispatched::new(format!("the referendum on claim {claim} ends: {approved}"), Ok(()))
 		},
 		Action::CloseClaim { who, claim } => {
 			let claim = claim_id(claim);
@@ -1854,6 +1869,7 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 						| Action::BuyAndClaim { .. }
 						| Action::RefileDust { .. }
 						| Action::UpholdAppeal { .. }
+						| Action::CloseClaim { .. }
 						| Action::DeclareIncident { .. }
 						| Action::DeclareIncidents { .. }
 						| Action::TotalLoss { .. }
@@ -1885,6 +1901,8 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				Some("a request to leave put sold cover on unbonding capital".into())
 			} else if matches!(action, Action::RejectClaim { .. } | Action::CloseClaim { .. })
 				&& result.is_ok()
+				// Closing an appeal whose referendum was approved pays it.
+				&& !events().iter().any(|event| matches!(event, Event::AppealUpheld { .. }))
 				&& staker_values().iter().zip(&values_before).any(|(after, before)| after < before)
 			{
 				Some(format!(

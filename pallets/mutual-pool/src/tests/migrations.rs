@@ -10,10 +10,10 @@ use crate::{
 	*,
 };
 use codec::Encode;
-use frame_support::assert_ok;
 use frame_support::traits::{
 	GetStorageVersion, OnRuntimeUpgrade, StorageVersion, UncheckedOnRuntimeUpgrade,
 };
+use frame_support::{assert_ok, traits::fungible::InspectHold};
 
 /// Three claims on three covers, as a chain at version 4 stores them.
 fn file_three_claims() -> Vec<(ClaimId, ClaimOf<Test>)> {
@@ -150,6 +150,46 @@ fn a_version_4_pool_books_what_its_open_incidents_reserve() {
 		MigrateV4ToV5::<Test>::on_runtime_upgrade();
 
 		assert_eq!(Pools::<Test>::get(0).expect("the pool decodes"), pool);
+	});
+}
+
+#[test]
+fn a_version_4_appeal_goes_back_to_its_window_with_its_deposit_released() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(BOB, 1_000_000);
+		let cover_id = buy(CHARLIE, 0, 10_000, YEAR);
+		let claim_id = claim(CHARLIE, cover_id, 10_000);
+		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
+		let pool = store_pool_as_v4(10);
+		let claim = Claims::<Test>::get(claim_id).unwrap();
+		let ClaimStatus::Appealed { deposit, .. } = claim.status else { panic!("appealed") };
+		let reason = RuntimeHoldReason::MutualPool(HoldReason::AppealDeposit);
+		assert_eq!(Balances::balance_on_hold(&reason, &CHARLIE), deposit);
+		// As version 4 stored it: appealed to any referendum until `decide_by`.
+		let status = v4::ClaimStatusV4::Appealed { deposit, decide_by: 10 + 40 };
+		let old = (
+			claim.cover_id,
+			claim.claimant,
+			claim.amount,
+			claim.deposit,
+			claim.lapses_at,
+			claim.evidence.clone(),
+			status,
+		);
+		v4::Claims::<Test>::insert(claim_id, old);
+		StorageVersion::new(4).put::<MutualPool>();
+
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+
+		// Back in its appeal window, opened at the upgrade; the claimant appeals again under the
+		// new rules, which submit the appeal's own referendum.
+		let appeal_until = 10 + DEFAULT_APPEAL_PERIOD;
+		let migrated = Claims::<Test>::get(claim_id).expect("the claim decodes");
+		assert_eq!(migrated, Claim { status: ClaimStatus::Rejected { appeal_until }, ..claim });
+		assert_eq!(Balances::balance_on_hold(&reason, &CHARLIE), 0);
+		assert_eq!(Pools::<Test>::get(0).expect("the pool decodes").capital, pool.capital);
+		assert_ok!(MutualPool::appeal_claim(signed(CHARLIE), claim_id));
 	});
 }
 
