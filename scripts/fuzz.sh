@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A million random calls of the pallet: `a_million_random_calls` in
-# pallets/mutual-pool/src/tests/invariants.rs. The property test's generator (every call of the
+# pallets/mutual-pool/src/tests/properties/. The property test's generator (every call of the
 # pallet, valid and invalid, from users, the council origins and root; amounts at zero, one,
 # u128::MAX and one under, at and over every limit; pool and product parameters at, under and
 # over every bound; block advances running the hooks) with every invariant of that file checked
@@ -23,5 +23,5 @@ lint_while_building
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo nextest run "${BUILD_ARGS[@]}" --run-ignored only --no-capture \
-	-E 'test(=tests::invariants::a_million_random_calls)' 2>&1 | tee "$log"
+	-E 'test(=tests::properties::a_million_random_calls)' 2>&1 | tee "$log"
 record_figures fuzz.json scripts/fuzz.sh "$(grep -m1 '^{"calls"' "$log")"

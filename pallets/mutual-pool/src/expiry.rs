@@ -118,7 +118,7 @@ impl<T: Config> Pallet<T> {
 		let roll = Self::pending_roll(owner, pool.expired_through, now);
 		while pool.expired_through < roll.to {
 			// Accrual stops at the end of the first unrolled bucket: this one.
-			Self::accrue(pool, now)?;
+			pool.accrue(now)?;
 			pool.expired_through.saturating_inc();
 			let ending = EarningEnds::<T>::take(pool_id, pool.expired_through);
 			pool.earnings.rate = pool.earnings.rate.checked_sub(&ending).ok_or_else(|| {
@@ -131,7 +131,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::Corrupt
 		})?;
 		Self::apply_roll(owner, &roll);
-		Self::accrue(pool, now)?;
+		pool.accrue(now)?;
 		Ok(roll)
 	}
 
@@ -147,7 +147,7 @@ impl<T: Config> Pallet<T> {
 				let product = Products::<T>::get(product_id).ok_or(Error::<T>::ProductNotFound)?;
 				Pools::<T>::try_mutate(product.pool_id, |pool| {
 					let pool = pool.as_mut().defensive_ok_or(Error::<T>::Corrupt)?;
-					let book = Self::book_mut(pool, product_id)?;
+					let book = pool.book_mut(product_id)?;
 					Self::roll(owner, &mut book.active_cover, &mut book.expired_through, now)
 				})
 			},

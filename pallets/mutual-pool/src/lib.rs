@@ -1,92 +1,4 @@
-//! # Mutual Pool Pallet
-//!
-//! On-chain mutual insurance: stakers pool capital and earn premiums, buyers pay premiums for
-//! cover, cover holders file claims, a council decides them, and approved claims are paid out of
-//! the pool so that every staker of that pool bears the loss pro rata.
-//!
-//! ## Overview
-//!
-//! - Governance creates **pools** (risk-isolated vaults, each with its own account) and
-//!   **products** (one covered risk each, backed by one pool).
-//! - Stakers `stake` into a pool and receive **shares**. The share price is
-//!   `bonded capital / total_shares`: premiums raise it as they are earned, payouts lower it, and
-//!   neither touches any staker record, so both are O(1) whatever the number of stakers.
-//! - Buyers `buy_cover` on a product. The premium follows a utilization curve with a kink and is
-//!   charged at the curve's exact average over the utilization the purchase moves through (see
-//!   [`pricing`]), for every block the cover may hold capacity. A pool never sells more than
-//!   `bonded capital * capacity_factor` of cover and pending claims together, nor a product more
-//!   than its `max_capacity_share` of that. The net premium is **earned** block by block over
-//!   those blocks by the shares bonded in each (see [`Earnings`]), not at purchase.
-//! - Cover holders `submit_claim` with a deposit that grows with the amount; the council approves
-//!   (`approve_claim`, paying from the pool) or rejects (`reject_claim`) within
-//!   `ClaimDecisionPeriod`, after which the claim lapses (`lapse_claim`, anyone). A rejected
-//!   claimant may appeal within `AppealPeriod` (`appeal_claim`, holding a larger deposit), which
-//!   submits the appeal's own referendum of token holders (`Config::Appeals`): approved, it pays
-//!   the amount claimed (`uphold_appeal`, both deposits back). A rejection becomes final when
-//!   its window runs out unappealed or its referendum ends otherwise (`close_claim`, anyone):
-//!   the deposits go to the pool, earned like a premium. Until then the claim stays pending.
-//! - When one event hits every cover of a product, the council declares an **incident**
-//!   (`declare_incident`: its block and a payout ratio) instead of voting on each claim: every
-//!   cover in force at that block may then be redeemed (`redeem_cover`, anyone, O(1) per cover)
-//!   for the ratio of what it has left, once, until `IncidentRedemptionPeriod` is over
-//!   (`close_incident`). The declaration reserves the ratio of the product's active cover as
-//!   pending, so no staker leaves ahead of the redemptions without its share of them.
-//! - Stakers leave with `request_unstake` and, after the unbonding period, `withdraw`. Unbonding
-//!   shares keep bearing losses but earn nothing and sell no new cover (`rebond` turns them
-//!   back). `withdraw` waits while a freeze holds the pool (`freeze_pool`), and it may not take
-//!   capital that backs cover, the pool's or any product's share of it. While claims or
-//!   incidents are pending it holds back the staker's share of them (a [`Hold`], released by
-//!   `release_hold` once they are decided, at the latest [`Pallet::hold_period`] blocks later),
-//!   so a claim's outcome is shared by exactly the stakers who were there when it was filed.
-//! - A payout that empties a pool closes it to stakes and sales until governance reopens it
-//!   (`reopen_pool`) after every cover sold before has run off; a payout that leaves it unable to
-//!   back its cover (or a claim that does) closes it to stakes until enough has run off. Shares a payout left without
-//!   capital are worth nothing from then on (their **era** ends). Anyone may remove a cover whose
-//!   claim window has closed (`reap_cover`).
-//!
-//! The attacks these rules stop, and the test that proves each, are in `docs/economics.md`.
-//!
-//! ### Terminology
-//!
-//! - **Capital**: stakes + earned premiums + slashed claim deposits - payouts - withdrawals. Kept
-//!   in the pallet; a transfer made straight to the pool account changes nothing. Bonded shares
-//!   own `capital - unbonding_capital`, unbonding shares `unbonding_capital`.
-//! - **Unearned premiums**: net premiums not yet earned; in the pool account, not capital.
-//! - **Capacity**: `capital * capacity_factor`, what backs the cover sold; new cover is sold
-//!   against the **selling capacity**, `(capital - unbonding_capital - warming) *
-//!   capacity_factor`, where `warming` is what was staked in the last warm-up epochs
-//!   (`StakeWarmup`): capital that may still leave before it backed anything sells no cover.
-//! - **Active cover**: the `remaining` of covers whose claim window has not closed: a cover holds
-//!   capacity until its `claim_until` (its end plus the claim window it was sold with). Expiry is
-//!   booked per time bucket of `ExpiryBucketLength` blocks and rolled forward lazily, at most
-//!   `MaxExpiryBucketsPerCall` buckets per owner and call, by `on_idle`, `roll_expiries` and
-//!   `withdraw`; until then it still counts as active (see [`expiry`]).
-//! - **Pending claims**: the claimed amounts under assessment, under appeal or in their appeal
-//!   window, and what open incidents still reserve; they lock capital, count against capacity,
-//!   and hold back a leaver's share until each claim is paid, lapses or closes and each
-//!   incident closes.
-//! - **Fees owed**: the `fee` share of the premiums, kept in the pool account but not capital,
-//!   until anyone calls `pay_fees` to send them to the treasury.
-//! - **Pool account seed**: the first stake into a pool also pays the pool account's existential
-//!   deposit, which stays there for good so that the account can never be reaped; it is not
-//!   capital.
-//!
-//! ## Example
-//!
-//! The whole life of a cover, as the test `cover_life_cycle_example` runs it:
-//!
-//! ```ignore
-//! // Bob stakes 1_000_000 into pool 0; capacity is twice that.
-//! MutualPool::stake(RuntimeOrigin::signed(BOB), 0, 1_000_000, 0)?;
-//! // Charlie quotes 100_000 of cover on product 0 for a year and buys it.
-//! let premium = MutualPool::quote(0, 100_000, YEAR)?;
-//! MutualPool::buy_cover(RuntimeOrigin::signed(CHARLIE), 0, 100_000, YEAR, premium)?;
-//! // The exploit happens: Charlie claims 40_000 on cover 0, holding the claim deposit.
-//! MutualPool::submit_claim(RuntimeOrigin::signed(CHARLIE), 0, 40_000, evidence)?;
-//! // The council approves; Charlie is paid, gets the deposit back, and Bob bears the loss.
-//! MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 40_000)?;
-//! ```
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -95,10 +7,25 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+// The pallet's logic, one module per area, each adding to `Pallet<T>` the functions behind its
+// calls. Every `do_*` function checks all its inputs before it moves money or writes storage,
+// and dispatchables run in a storage transaction, so a failed call changes nothing. A path that
+// only broken storage can reach fails with `Corrupt` defensively (`defensive_ok_or`,
+// `defensive!`): it is logged, and it panics under debug assertions, so the tests (and the
+// property test, which also fails on any `Corrupt`) cannot miss it.
+mod admin;
+mod claims;
+mod cover;
+mod incidents;
+mod pool;
+mod runtime_api;
+mod staking;
+#[cfg(any(feature = "try-runtime", feature = "runtime-benchmarks", test))]
+mod try_state;
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod expiry;
-mod impls;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -130,7 +57,7 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A pool as stored.
-	pub type PoolOf<T> = Pool<BalanceOf<T>, BlockNumberFor<T>>;
+	pub type PoolOf<T> = Pool<T>;
 	/// Pool parameters of this runtime.
 	pub type PoolParamsOf<T> = PoolParams<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A product as stored.

@@ -414,3 +414,97 @@ pub fn release(who: AccountId) -> (Balance, Balance) {
 pub fn held_back(who: AccountId) -> Balance {
 	Holds::<Test>::get(who, 0).expect("a hold").units
 }
+
+/// One million units.
+pub const MILLION: Balance = 1_000_000;
+
+/// Assert that `event` is the last event deposited.
+pub fn assert_last(event: Event<Test>) {
+	System::assert_last_event(event.into());
+}
+
+/// The account of pool 0.
+pub fn pool_account() -> AccountId {
+	MutualPool::pool_account(0)
+}
+
+/// Cover `id`, which must exist.
+pub fn cover(id: CoverId) -> CoverOf<Test> {
+	Covers::<Test>::get(id).expect("cover exists")
+}
+
+/// Buy `amount` of cover on `product_id` for `period` at the quoted premium; returns the cover
+/// id and the premium.
+pub fn buy_quoted(
+	who: AccountId,
+	product_id: ProductId,
+	amount: Balance,
+	period: u64,
+) -> (CoverId, Balance) {
+	let premium = MutualPool::quote(product_id, amount, period).unwrap();
+	assert_ok!(MutualPool::buy_cover(signed(who), product_id, amount, period, premium));
+	(NextCoverId::<Test>::get() - 1, premium)
+}
+
+/// What a premium adds to the pool's unearned premiums: the premium minus the 10% fee (rounded
+/// down), earned into the capital over the cover's life.
+pub fn net(premium: Balance) -> Balance {
+	premium - premium / 10
+}
+
+/// What `who` has held for `reason`.
+pub fn held(reason: HoldReason, who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&RuntimeHoldReason::MutualPool(reason), &who)
+}
+
+/// What `who` has held as claim deposits.
+pub fn claim_deposit_held(who: AccountId) -> Balance {
+	held(HoldReason::ClaimDeposit, who)
+}
+
+/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`.
+pub fn try_declare(
+	origin: RuntimeOrigin,
+	product_id: ProductId,
+	occurred_at: u64,
+	ratio: u32,
+) -> frame_support::dispatch::DispatchResult {
+	MutualPool::declare_incident(
+		origin,
+		product_id,
+		occurred_at,
+		Perbill::from_percent(ratio),
+		evidence(),
+	)
+}
+
+/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`;
+/// returns its id.
+pub fn declare(
+	origin: RuntimeOrigin,
+	product_id: ProductId,
+	occurred_at: u64,
+	ratio: u32,
+) -> IncidentId {
+	assert_ok!(try_declare(origin, product_id, occurred_at, ratio));
+	NextIncidentId::<Test>::get() - 1
+}
+
+/// The storage root: equal before and after means nothing was written.
+pub fn storage_root() -> Vec<u8> {
+	sp_io::storage::root(sp_runtime::StateVersion::V1)
+}
+
+/// The staker record of `who` in pool 0, which must exist.
+pub fn staker(who: AccountId) -> StakerInfoOf<Test> {
+	Stakers::<Test>::get(who, 0).expect("staker exists")
+}
+
+/// Create product 2 on pool 0: base rate 2%, and it may use the pool's whole capacity, so that
+/// only the pool's own capacity limits it.
+pub fn create_full_capacity_product() -> ProductId {
+	assert_ok!(MutualPool::create_product(RuntimeOrigin::root(), 0, product_params(2, 100)));
+	assert_eq!(NextProductId::<Test>::get(), 3);
+	2
+}

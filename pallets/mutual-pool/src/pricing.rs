@@ -15,7 +15,7 @@
 //! amount * average rate = ∫[a0, a1] rate(a / C) da
 //! ```
 //!
-//! which [`rate_integral`] computes exactly in balance units, piece by piece, with every
+//! which [`Curve::rate_integral`] computes exactly in balance units, piece by piece, with every
 //! intermediate product taken in 256-bit arithmetic and every rounding upwards (in favour of the
 //! pool). The integral is additive over adjacent intervals, so buying in slices costs what one
 //! purchase costs, to within one unit of rounding per term and slice.

@@ -1,10 +1,12 @@
 //! The types of the pallet: call parameters, storage records and runtime-API answers.
 
+use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::{BoundedVec, Get},
 	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_arithmetic::{FixedU128, Perbill};
@@ -55,46 +57,58 @@ pub struct PoolParams<Balance, BlockNumber> {
 	pub large_claim_threshold: Perbill,
 }
 
-/// A pool: a risk-isolated vault of capital owned by its stakers through shares.
+/// A pool: a risk-isolated vault of capital owned by its stakers through shares. Its ledger
+/// maths (what its capital and shares are worth, what it may sell, whether it is backed) are its
+/// methods, in `pool.rs`.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
 )]
-pub struct Pool<Balance, BlockNumber> {
+#[codec(mel_bound(T: Config))]
+#[scale_info(skip_type_params(T))]
+pub struct Pool<T: Config> {
 	/// The parameters set by governance.
-	pub params: PoolParams<Balance, BlockNumber>,
+	pub params: PoolParams<BalanceOf<T>, BlockNumberFor<T>>,
 	/// Stakes + earned premiums + slashed claim deposits - payouts - withdrawals: everything
 	/// that backs cover, the capital of unbonding shares included.
-	pub capital: Balance,
+	pub capital: BalanceOf<T>,
 	/// The bonded shares of all stakers: they own `capital - unbonding_capital`.
-	pub total_shares: Balance,
+	pub total_shares: BalanceOf<T>,
 	/// The part of `capital` owned by unbonding shares. It backs cover and bears losses, but
 	/// earns no premium.
-	pub unbonding_capital: Balance,
+	pub unbonding_capital: BalanceOf<T>,
 	/// The unbonding shares of all stakers: they own `unbonding_capital`.
-	pub unbonding_shares: Balance,
+	pub unbonding_shares: BalanceOf<T>,
 	/// Sum of `remaining` over the covers of this pool that hold capacity: those whose claim
 	/// window (to `claim_until`) has not closed, or whose expiry bucket is not rolled yet.
-	pub active_cover: Balance,
+	pub active_cover: BalanceOf<T>,
 	/// Sum of `amount` over the claims on covers of this pool (pending, in their appeal window or
 	/// under appeal), plus what its open incidents still reserve.
-	pub pending_claims: Balance,
+	pub pending_claims: BalanceOf<T>,
 	/// Expiry buckets up to and including this one have been deducted from `active_cover`.
-	pub expired_through: BlockNumber,
+	pub expired_through: BlockNumberFor<T>,
 	/// The fee shares of premiums, owed to the treasury. They sit in the pool account beside
 	/// the capital, but are not capital: no payout or withdrawal can take them. `pay_fees`
 	/// sends them to the treasury.
-	pub fees_owed: Balance,
+	pub fees_owed: BalanceOf<T>,
 	/// What the pool paid or committed to pay within its large-claim window (see
 	/// [`PayoutWindow`]; storage version 5).
-	pub payouts: PayoutWindow<Balance, BlockNumber>,
+	pub payouts: PayoutWindow<BalanceOf<T>, BlockNumberFor<T>>,
 	/// Premiums sold but not yet earned (see [`Earnings`]).
-	pub earnings: Earnings<Balance, BlockNumber>,
+	pub earnings: Earnings<BalanceOf<T>, BlockNumberFor<T>>,
 	/// The books of the products this pool backs, at most `bounds::MAX_PRODUCTS_PER_POOL`:
 	/// kept with the pool so that a withdrawal checks every product's capacity share in the one
 	/// read of the pool.
-	pub products: BoundedVec<ProductBook<Balance, BlockNumber>, MaxProductsPerPool>,
+	pub products: BoundedVec<ProductBook<BalanceOf<T>, BlockNumberFor<T>>, MaxProductsPerPool>,
 	/// Withdrawals wait until this block: an incident was reported (`freeze_pool`).
-	pub frozen_until: BlockNumber,
+	pub frozen_until: BlockNumberFor<T>,
 	/// A payout took more than the pool's capital: the pool takes no stake and sells no cover
 	/// until `reopen_pool` (see `Error::PoolDepleted`).
 	pub depleted: bool,
@@ -107,13 +121,13 @@ pub struct Pool<Balance, BlockNumber> {
 	pub unbonding_era: u32,
 	/// Stakes still warming up: bonded, but not yet counted in the capacity that sells and
 	/// prices cover (see [`Warming`]; storage version 5).
-	pub warming: Warming<Balance, BlockNumber>,
+	pub warming: Warming<BalanceOf<T>, BlockNumberFor<T>>,
 	/// What withdrawals held back while amounts were pending (see [`Holding`]; storage
 	/// version 5).
-	pub holding: Holding<Balance>,
+	pub holding: Holding<BalanceOf<T>>,
 	/// What the open incidents reserve and what redemptions of a short pool were left owed
 	/// (see [`IncidentBook`]; storage version 5).
-	pub incidents: IncidentBook<Balance>,
+	pub incidents: IncidentBook<BalanceOf<T>>,
 }
 
 /// A pool's book of what its incidents owe. When the open incidents reserve more than the pool

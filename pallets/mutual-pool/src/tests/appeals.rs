@@ -2,19 +2,13 @@
 //! appeal, and closing a rejection.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, dispatch::Pays, traits::fungible::InspectHold};
+use frame_support::{assert_noop, assert_ok, dispatch::Pays};
 use sp_runtime::DispatchError;
 
-const MILLION: Balance = 1_000_000;
 /// The claim deposit of a claim of 40_000: 100 + 0.1% of it.
 const CLAIM_DEPOSIT: Balance = 140;
 /// The appeal deposit against its rejection: three claim deposits.
 const APPEAL_DEPOSIT: Balance = 3 * CLAIM_DEPOSIT;
-
-/// What `who` has held for `reason`.
-fn held(reason: HoldReason, who: AccountId) -> Balance {
-	Balances::balance_on_hold(&RuntimeHoldReason::MutualPool(reason), &who)
-}
 
 /// The status of claim `id`, which must exist.
 fn status(id: ClaimId) -> ClaimStatusOf<Test> {

@@ -10,8 +10,6 @@ use crate::{mock::*, pricing::Curve, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
 
-const MILLION: Balance = 1_000_000;
-
 /// Staker `who` asks to leave pool 0 with all its shares.
 fn unstake_all(who: AccountId) {
 	let shares = Stakers::<Test>::get(who, 0).expect("a staker").shares;
@@ -262,7 +260,7 @@ fn attack_07_pending_claims_count_against_capacity_and_price() {
 		);
 		// What is left is capacity minus active cover minus pending claims.
 		let pool = pool(0);
-		let left = MutualPool::capacity(&pool) - pool.active_cover - pool.pending_claims;
+		let left = pool.capacity() - pool.active_cover - pool.pending_claims;
 		assert_noop!(
 			MutualPool::buy_cover(signed(DAVE), product, left + 1, YEAR, Balance::MAX),
 			Error::<Test>::InsufficientCapacity
@@ -573,7 +571,7 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 		without_appeals();
 		let product = full_capacity_product();
 		let small = buy(CHARLIE, 0, 1_000, 10);
-		let left = MutualPool::capacity(&pool(0)) - pool(0).active_cover;
+		let left = pool(0).capacity() - pool(0).active_cover;
 		let big = buy(EVE, product, left, 10);
 		let claim_id = claim(EVE, big, left);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, left));
@@ -635,8 +633,8 @@ fn attack_12_unbonding_capital_sells_no_cover() {
 			unstake_all(BOB);
 			run_to_block(21);
 			let product = full_capacity_product();
-			assert_eq!(MutualPool::capacity(&pool(0)), 4 * MILLION);
-			assert_eq!(MutualPool::bonded_capacity(&pool(0)), 2 * MILLION);
+			assert_eq!(pool(0).capacity(), 4 * MILLION);
+			assert_eq!(pool(0).bonded_capacity(), 2 * MILLION);
 			assert_noop!(
 				MutualPool::buy_cover(signed(EVE), product, 3 * MILLION, YEAR, Balance::MAX),
 				Error::<Test>::InsufficientCapacity
@@ -714,11 +712,11 @@ fn attack_14_an_unbacked_pool_takes_stakes_once_its_cover_ran_off() {
 		let claim_id = claim(EVE, first, 500_000);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, 500_000));
 		// 1.5M of cover on 1M of capacity.
-		assert!(!MutualPool::is_backed(&pool(0)));
+		assert!(!pool(0).is_backed());
 		assert_noop!(MutualPool::stake(signed(DAVE), 0, MILLION, 0), Error::<Test>::PoolUnbacked);
 		// Eve's remaining 500_000 runs off at block 120; Charlie's 1M stays backed.
 		run_to_block(121);
-		assert!(MutualPool::is_backed(&pool(0)));
+		assert!(pool(0).is_backed());
 		stake(DAVE, MILLION);
 	});
 }
@@ -775,7 +773,7 @@ fn attack_16_an_update_is_checked_only_for_what_it_makes_worse() {
 		let claim_id = claim(CHARLIE, cover_id, 100_000);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 100_000));
 		// Product 0 holds 1M, above 50% of the 1.8M capacity left.
-		assert!(book(0).active_cover > MutualPool::capacity(&pool(0)) / 2);
+		assert!(book(0).active_cover > pool(0).capacity() / 2);
 		let disabled = ProductParams { enabled: false, ..product_params(5, 30) };
 		assert_ok!(MutualPool::update_product(RuntimeOrigin::root(), 1, disabled));
 		let params = PoolParams { fee: Perbill::from_percent(5), ..pool_params() };
@@ -812,14 +810,14 @@ fn attack_17_accrual_does_not_overflow_with_18_decimals() {
 		pool.earnings.accrued_through = 0;
 		pool.expired_through = 100;
 		let capital = pool.capital;
-		assert_ok!(MutualPool::accrue(&mut pool, 600));
+		assert_ok!(pool.accrue(600));
 		assert_eq!(pool.capital, capital + 900 * TOKEN);
 		assert_eq!(pool.earnings.unearned, 100 * TOKEN);
 		assert_eq!(pool.earnings.carry, FixedU128::from_rational(1, 2));
 		// A third of a unit a block, over three blocks: one unit, nothing carried.
 		pool.earnings.rate = FixedU128::from_rational(1, 3);
 		pool.earnings.carry = FixedU128::from_inner(1);
-		assert_ok!(MutualPool::accrue(&mut pool, 603));
+		assert_ok!(pool.accrue(603));
 		assert_eq!(pool.capital, capital + 900 * TOKEN + 1);
 		assert_eq!(pool.earnings.carry, FixedU128::from_u32(0));
 	});
@@ -916,22 +914,6 @@ fn attack_20_rounding_does_not_end_the_bonded_era() {
 // 37, one per finding). Each test was committed first failing on the rules of the time, then the
 // fix made it pass.
 
-/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`.
-fn declare(
-	origin: RuntimeOrigin,
-	product_id: ProductId,
-	occurred_at: u64,
-	ratio: u32,
-) -> frame_support::dispatch::DispatchResult {
-	MutualPool::declare_incident(
-		origin,
-		product_id,
-		occurred_at,
-		Perbill::from_percent(ratio),
-		evidence(),
-	)
-}
-
 /// The large-claim threshold of pool 0 now: 20% of its capital, earnings accrued.
 fn threshold_now() -> Balance {
 	Perbill::from_percent(20).mul_floor(MutualPool::pool_status(0).unwrap().capital)
@@ -948,11 +930,11 @@ fn attack_30_batched_incidents_count_against_the_threshold() {
 	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
 		let cover_id = buy(DAVE, 0, MILLION, YEAR);
 		run_to_block(3);
-		assert_ok!(declare(signed(COUNCIL), 0, 2, 20));
+		assert_ok!(try_declare(signed(COUNCIL), 0, 2, 20));
 		assert_eq!(pool(0).pending_claims, 200_000);
 		for _ in 0..3 {
 			assert_noop!(
-				declare(signed(COUNCIL), 0, 2, 20),
+				try_declare(signed(COUNCIL), 0, 2, 20),
 				Error::<Test>::RequiresLargeClaimOrigin
 			);
 		}
@@ -961,7 +943,7 @@ fn attack_30_batched_incidents_count_against_the_threshold() {
 		assert_ok!(MutualPool::redeem_cover(signed(DAVE), 0, cover_id));
 		assert_eq!(free(DAVE) - dave, 200_000);
 		// The large-claim origin may still declare a larger loss.
-		assert_ok!(declare(signed(SUPERMAJORITY), 0, 2, 20));
+		assert_ok!(try_declare(signed(SUPERMAJORITY), 0, 2, 20));
 	});
 }
 
@@ -1090,7 +1072,7 @@ fn attack_35_an_incident_reserves_everything_it_can_still_pay() {
 				assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 70_000));
 			}
 			run_to_block(22);
-			assert_ok!(declare(signed(COUNCIL), 0, 21, 40));
+			assert_ok!(try_declare(signed(COUNCIL), 0, 21, 40));
 			let incident_id = NextIncidentId::<Test>::get() - 1;
 			assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 24_000);
 			let charlie = free(CHARLIE);
@@ -1218,7 +1200,7 @@ fn attack_36_a_short_pool_pays_every_redemption_the_same_fraction() {
 		open_product_shares();
 		let (dave_cover, eve_cover) = (buy(DAVE, 0, MILLION, YEAR), buy(EVE, 0, MILLION, YEAR));
 		run_to_block(3);
-		assert_ok!(declare(signed(SUPERMAJORITY), 0, 2, 100));
+		assert_ok!(try_declare(signed(SUPERMAJORITY), 0, 2, 100));
 		let incident_id = NextIncidentId::<Test>::get() - 1;
 		assert_eq!(Incidents::<Test>::get(incident_id).unwrap().reserved, 2 * MILLION);
 		let capital = MutualPool::pool_status(0).unwrap().capital;

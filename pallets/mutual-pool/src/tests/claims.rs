@@ -1,51 +1,9 @@
 //! Tests of claims: filing, approval, rejection, origins and deposits.
 
 use crate::{mock::*, *};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::{Inspect, InspectHold},
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchError;
-
-/// Assert that `event` is the last event deposited.
-fn assert_last(event: Event<Test>) {
-	System::assert_last_event(event.into());
-}
-
-/// The account of pool 0.
-fn pool_account() -> AccountId {
-	MutualPool::pool_account(0)
-}
-
-/// Cover `id`, which must exist.
-fn cover(id: CoverId) -> CoverOf<Test> {
-	Covers::<Test>::get(id).expect("cover exists")
-}
-
-/// What `who` has held as claim deposits.
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&RuntimeHoldReason::MutualPool(HoldReason::ClaimDeposit), &who)
-}
-
-/// Buy `amount` of cover on `product_id` for `period` at the quoted premium; returns the cover
-/// id and the premium.
-fn buy_quoted(
-	who: AccountId,
-	product_id: ProductId,
-	amount: Balance,
-	period: u64,
-) -> (CoverId, Balance) {
-	let premium = MutualPool::quote(product_id, amount, period).unwrap();
-	assert_ok!(MutualPool::buy_cover(signed(who), product_id, amount, period, premium));
-	(NextCoverId::<Test>::get() - 1, premium)
-}
-
-/// What a premium adds to the pool's unearned premiums: the premium minus the 10% fee (rounded
-/// down), earned into the capital over the cover's life.
-fn net(premium: Balance) -> Balance {
-	premium - premium / 10
-}
 
 /// Bob stakes 1_000_000 and Charlie buys 100_000 of cover on product 0 for a year: cover 0.
 /// Returns the pool's capital: the stake alone, as the net premium is not earned yet (and
@@ -122,7 +80,7 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 	ExtBuilder::default().build_and_execute(|| {
 		let capital = setup();
 		let before = free(CHARLIE);
-		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(claim_deposit_held(CHARLIE), 0);
 		assert_ok!(MutualPool::submit_claim(signed(CHARLIE), 0, 40_000, evidence()));
 		// The deposit grows with the amount claimed: 100 + 0.1% of 40_000.
 		let deposit = deposit(40_000);
@@ -136,7 +94,7 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 			lapses_at: 1 + DECISION_PERIOD,
 		});
 		// The deposit is held with `HoldReason::ClaimDeposit`, not taken.
-		assert_eq!(held(CHARLIE), deposit);
+		assert_eq!(claim_deposit_held(CHARLIE), deposit);
 		assert_eq!(free(CHARLIE), before - deposit);
 		assert_eq!(Balances::total_balance(&CHARLIE), before);
 		// The claim is recorded and locks capital; nothing is paid yet.
@@ -164,8 +122,8 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 		let (second, _) = buy_quoted(DAVE, 1, 50_000, YEAR);
 		assert_eq!(claim(DAVE, second, 50_000), 1);
 		assert_eq!(pool(0).pending_claims, 90_000);
-		assert_eq!(held(DAVE), 150);
-		assert_eq!(held(CHARLIE), deposit);
+		assert_eq!(claim_deposit_held(DAVE), 150);
+		assert_eq!(claim_deposit_held(CHARLIE), deposit);
 	});
 }
 
@@ -331,7 +289,7 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
 		// Charlie is paid from the pool account and gets his deposit back.
 		assert_eq!(free(CHARLIE), charlie + 40_000 + deposit(40_000));
-		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(claim_deposit_held(CHARLIE), 0);
 		assert_eq!(free(pool_account()), account - 40_000);
 		// The pool's capital, the cover's remaining and both active covers fall by the payout.
 		assert_eq!(pool(0).capital, capital - 40_000);
@@ -495,7 +453,7 @@ fn large_payout_approved_by_supermajority_or_root() {
 		assert_eq!(pool(0).active_cover, 0);
 		assert_eq!(book(0).active_cover, 0);
 		assert_eq!(free(CHARLIE), charlie + 500_000);
-		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(claim_deposit_held(CHARLIE), 0);
 	});
 }
 
@@ -530,7 +488,7 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 			]
 		);
 		assert_eq!(free(DAVE), dave + left + deposit(600_000));
-		assert_eq!(held(DAVE), 0);
+		assert_eq!(claim_deposit_held(DAVE), 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).pending_claims, 0);
 		// The pool account keeps only the fees it owes, the premiums not yet earned (no payout
@@ -663,7 +621,7 @@ fn reject_claim_slashes_deposit_into_capital() {
 		);
 		// Charlie loses the deposit; the pool account gains it, and the bonded shares earn it
 		// like a premium, by block 20 (the end of the bucket after the next): 140 / 19 a block.
-		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(claim_deposit_held(CHARLIE), 0);
 		assert_eq!(free(CHARLIE), charlie - deposit);
 		assert_eq!(free(pool_account()), account + deposit);
 		assert_eq!(pool(0).capital, capital);
@@ -734,7 +692,7 @@ fn reject_claim_by_root_works() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn transfer_cover_moves_ownership() {
+fn a_transferred_cover_is_claimed_on_and_paid_to_its_new_owner() {
 	ExtBuilder::default().build_and_execute(|| {
 		setup();
 		assert_ok!(MutualPool::transfer_cover(signed(CHARLIE), 0, DAVE));
@@ -753,12 +711,12 @@ fn transfer_cover_moves_ownership() {
 		let charlie = free(CHARLIE);
 		let dave = free(DAVE);
 		let claim_id = claim(DAVE, 0, 40_000);
-		assert_eq!(held(DAVE), deposit(40_000));
-		assert_eq!(held(CHARLIE), 0);
+		assert_eq!(claim_deposit_held(DAVE), deposit(40_000));
+		assert_eq!(claim_deposit_held(CHARLIE), 0);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_eq!(free(DAVE), dave + 40_000);
 		assert_eq!(free(CHARLIE), charlie);
-		assert_eq!(held(DAVE), 0);
+		assert_eq!(claim_deposit_held(DAVE), 0);
 	});
 }
 

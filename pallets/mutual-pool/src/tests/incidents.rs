@@ -5,13 +5,6 @@ use frame_support::{assert_noop, assert_ok, dispatch::Pays};
 use sp_arithmetic::Perbill;
 use sp_runtime::DispatchError;
 
-const MILLION: Balance = 1_000_000;
-
-/// Cover `id`, which must exist.
-fn cover(id: CoverId) -> CoverOf<Test> {
-	Covers::<Test>::get(id).expect("cover exists")
-}
-
 /// Incident `id`, which must be open.
 fn incident(id: IncidentId) -> IncidentOf<Test> {
 	Incidents::<Test>::get(id).expect("incident is open")
@@ -20,24 +13,6 @@ fn incident(id: IncidentId) -> IncidentOf<Test> {
 /// Pool 0's capital with its earnings accrued to this block: what a payout now is taken from.
 fn capital_now() -> Balance {
 	MutualPool::pool_status(0).unwrap().capital
-}
-
-/// Declare an incident on `product_id` at `occurred_at` paying `ratio` percent, by `origin`;
-/// returns its id.
-fn declare(
-	origin: RuntimeOrigin,
-	product_id: ProductId,
-	occurred_at: u64,
-	ratio: u32,
-) -> IncidentId {
-	assert_ok!(MutualPool::declare_incident(
-		origin,
-		product_id,
-		occurred_at,
-		Perbill::from_percent(ratio),
-		evidence()
-	));
-	NextIncidentId::<Test>::get() - 1
 }
 
 /// Bob stakes 1M into pool 0 (capacity 2M, product 0 up to 1M, large-claim threshold 200_000);

@@ -5,9 +5,6 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_arithmetic::{FixedPointNumber, FixedU128};
 
-/// One million.
-const MILLION: Balance = 1_000_000;
-
 /// Request unstaking of `shares` of `who` in pool 0.
 fn request_unstake(who: AccountId, shares: Balance) {
 	assert_ok!(MutualPool::request_unstake(signed(who), 0, shares));
