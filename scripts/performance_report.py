@@ -55,7 +55,7 @@ NOISE_SIGMAS = 2
 # from one run to the next, so a smaller effect cannot be told from noise by timing; the exact
 # counts (reads, writes, proof) must not change at all.
 SCALING_TOLERANCE = 0.05
-# `n = among_count(k)` of pallets/mutual-pool/src/benchmarking.rs: 0 at k = 0, else
+# `n = among_count(k)` of pallets/mutual-pool/src/benchmarking/setup.rs: 0 at k = 0, else
 # GENERATOR^(k - 1) mod MODULUS.
 AMONG_GENERATOR, AMONG_MODULUS = 151, 257
 
@@ -264,7 +264,7 @@ def scaling_section(w, among):
         return
     w("`<call>_among(k)` runs the call in a pool that also holds `n` other stakers and `n` other")
     w("covers, each with a pending claim, while a second pool holds `256 - n` of each")
-    w("(benchmarking.rs, `populate`): the state has the same size at every `n`, so a slope in `n`")
+    w("(benchmarking/setup.rs, `populate`): the state has the same size at every `n`, so a slope in `n`")
     w("is what the pool's own counts cost. The CLI runs the steps in ascending `k`, and")
     w(f"`n = among_count(k)` ({among['n']}) visits the counts in scrambled order, so that a drift")
     w("of the machine's speed during the run does not pass for a slope in `n`.\n")

@@ -2,7 +2,7 @@
 // extreme arguments (missing ids, zero, one under or over a limit, u128::MAX, periods out of
 // range, oversized evidence and metadata), wrong origins, and calls on a frozen and on a depleted
 // pool, through polkadot.js on the parachain's dev chain (1 s blocks; the same pallet
-// configuration as the solo chain, `impl_council_and_mutual_pool!`). For each case:
+// configuration as the solo chain, from runtime-common). For each case:
 //   - the named error: `mutualPool.X`, `BadOrigin`, `Token.FundsUnavailable`; a call made by
 //     root through `sudo.sudo` fails with the error in `sudo.Sudid`; an argument beyond its
 //     bound does not decode, so the node refuses the extrinsic at validation ("Bad input data

@@ -5,15 +5,15 @@
 //! Balances, TransactionPayment, Sudo, Authorship, CollatorSelection, Session, Aura, AuraExt,
 //! XcmpQueue, PolkadotXcm, CumulusXcm, MessageQueue) plus Utility, the claims council
 //! (`Council`, `CouncilMembership`), `MutualPool` and the referenda that decide appeals
-//! (`Preimage`, `Scheduler`, `Referenda`, `ConvictionVoting`, `Appeals`), configured as in the
-//! solo runtime through `mutual-pool-runtime-common`.
+//! (`Preimage`, `Scheduler`, `Referenda`, `ConvictionVoting`, `AppealOrigin`), configured as in the
+//! solo runtime with the types and constants of `mutual-pool-runtime-common`.
 //!
 //! It follows the polkadot-sdk parachain template (`templates/parachain/runtime`), with every
 //! stable2609 API checked against the crates.io sources of the 2609.2.0 crates; where it departs
 //! from the template, the item's documentation says why (docs/parachain.md lists them).
 //!
-//! - [`configs`] holds the per-runtime `impl Config`s and invokes
-//!   `impl_council_and_mutual_pool!` for the shared ones; [`configs::xcm_config`] the XCM setup.
+//! - [`configs`] holds one `impl Config` per pallet, in the same files as the solo runtime's,
+//!   and [`configs::xcm_config`] the XCM setup.
 //! - [`apis`] implements the template's runtime APIs plus `MutualPoolApi` and `GetParachainInfo`.
 //! - [`genesis_config_presets`] builds `development` and `local_testnet`.
 
@@ -276,7 +276,7 @@ mod runtime {
 	#[runtime::pallet_index(54)]
 	pub type ConvictionVoting = pallet_conviction_voting;
 	#[runtime::pallet_index(55)]
-	pub type Appeals = mutual_pool_runtime_common::pallet_claim_appeals;
+	pub type AppealOrigin = mutual_pool_runtime_common::appeal_origin;
 }
 
 cumulus_pallet_parachain_system::register_validate_block! {

@@ -4,7 +4,7 @@
 //! finality, balances with transaction fees, sudo, a claims council (`Council`, whose members
 //! `CouncilMembership` manages), the mutual pool (`MutualPool`) and token-holder referenda on
 //! appeals of rejected claims (`Referenda`, `ConvictionVoting`, `Scheduler`, `Preimage` and the
-//! `ClaimAppeals` origin of `Appeals`).
+//! `ClaimAppeals` origin of `AppealOrigin`).
 //!
 //! - [`configs`] holds one `impl Config` per pallet.
 //! - [`apis`] implements the runtime APIs, [`pallet_mutual_pool_runtime_api::MutualPoolApi`]
@@ -234,5 +234,5 @@ mod runtime {
 
 	/// The `ClaimAppeals` origin of a passed referendum.
 	#[runtime::pallet_index(15)]
-	pub type Appeals = mutual_pool_runtime_common::pallet_claim_appeals;
+	pub type AppealOrigin = mutual_pool_runtime_common::appeal_origin;
 }

@@ -1,9 +1,17 @@
-//! The configuration of every pallet of the parachain runtime. The council, its membership and
-//! the mutual pool come from `mutual_pool_runtime_common::impl_council_and_mutual_pool!` (the
-//! same bodies as the solo runtime); the rest follows the polkadot-sdk parachain template, with
-//! the stable2609 API; docs/parachain.md lists where it departs from the template.
+//! The configuration of every pallet of the parachain runtime, one `impl Config` each: the system,
+//! consensus, collator and money pallets here (after the polkadot-sdk parachain template, with
+//! the stable2609 API; docs/parachain.md lists where it departs from it), the claims council in
+//! [`council`], the mutual pool in [`mutual_pool`], the referenda on appeals in [`governance`]
+//! (the same files as the solo runtime's) and XCM in [`xcm_config`].
 
+pub mod council;
+pub mod governance;
+pub mod mutual_pool;
 pub mod xcm_config;
+
+pub use council::*;
+pub use governance::*;
+pub use mutual_pool::*;
 
 use cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
@@ -27,11 +35,6 @@ use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
-
-pub use mutual_pool_runtime_common::{
-	council::{CouncilInstance, RootOrCouncilMajority, RootOrCouncilTwoThirds},
-	mutual_pool::treasury_account,
-};
 
 use super::{
 	AccountId, Aura, Balance, Balances, Block, CollatorSelection, ConsensusHook, Hash,
@@ -326,24 +329,4 @@ impl pallet_collator_selection::Config for Runtime {
 	type ValidatorRegistration = Session;
 	/// The crate's benchmarked weights, with this runtime's database weights.
 	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
-}
-
-// The claims council (`Council`, `CouncilMembership`) and the mutual pool: the same `impl
-// Config` bodies as the solo runtime, expanded here (the orphan rule keeps them in this crate).
-mutual_pool_runtime_common::impl_council_and_mutual_pool! {
-	runtime: Runtime,
-	block_weights: RuntimeBlockWeights,
-	council: crate::Council,
-	currency: Balances,
-	mutual_pool_weights: crate::weights::pallet_mutual_pool::WeightInfo<Runtime>,
-}
-
-// The pallets that decide appeals by referendum: the same bodies as the solo runtime.
-mutual_pool_runtime_common::impl_claim_appeals! {
-	runtime: Runtime,
-	block_weights: RuntimeBlockWeights,
-	currency: Balances,
-	preimage: crate::Preimage,
-	scheduler: crate::Scheduler,
-	referenda: crate::Referenda,
 }

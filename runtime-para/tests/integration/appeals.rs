@@ -5,8 +5,8 @@
 use crate::common::*;
 use frame_support::{assert_noop, assert_ok};
 use mutual_pool_runtime_common::{
+	appeal_origin::Origin as AppealsOrigin,
 	appeals::{SubmissionDeposit, CLAIM_APPEALS_TRACK, DECISION_DEPOSIT},
-	pallet_claim_appeals::Origin as AppealsOrigin,
 };
 use mutual_pool_runtime_para::{
 	Balance, Balances, ConvictionVoting, MutualPool, Runtime, RuntimeEvent, RuntimeOrigin,

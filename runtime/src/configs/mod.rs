@@ -1,30 +1,14 @@
-//! The configuration of every pallet of the runtime: the system and consensus pallets here, the
-//! claims council in [`council`] and the mutual pool in [`mutual_pool`].
+//! The configuration of every pallet of the runtime, one `impl Config` each: the system, consensus
+//! and money pallets here, the claims council in [`council`], the mutual pool in [`mutual_pool`]
+//! and the referenda on appeals in [`governance`] (the same files as the parachain runtime's).
 
 pub mod council;
+pub mod governance;
 pub mod mutual_pool;
 
 pub use council::*;
+pub use governance::*;
 pub use mutual_pool::*;
-
-// The council's, its membership's and the mutual pool's `impl Config` blocks, written once in
-// `mutual-pool-runtime-common` for every runtime of the chain.
-mutual_pool_runtime_common::impl_council_and_mutual_pool! {
-	runtime: Runtime,
-	block_weights: RuntimeBlockWeights,
-	council: crate::Council,
-	currency: Balances,
-	mutual_pool_weights: pallet_mutual_pool::weights::SubstrateWeight<Runtime>,
-}
-
-mutual_pool_runtime_common::impl_claim_appeals! {
-	runtime: Runtime,
-	block_weights: RuntimeBlockWeights,
-	currency: Balances,
-	preimage: crate::Preimage,
-	scheduler: crate::Scheduler,
-	referenda: crate::Referenda,
-}
 
 use frame_support::{
 	derive_impl,

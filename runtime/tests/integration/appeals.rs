@@ -12,10 +12,10 @@ use mutual_pool_runtime::{
 	RuntimeOrigin, System,
 };
 use mutual_pool_runtime_common::{
+	appeal_origin::Origin as AppealsOrigin,
 	appeals::{
 		longest_referendum, SubmissionDeposit, CLAIM_APPEALS_TRACK, DECISION_DEPOSIT, MAX_DECIDING,
 	},
-	pallet_claim_appeals::Origin as AppealsOrigin,
 };
 use pallet_conviction_voting::{AccountVote, Conviction, Vote};
 use pallet_mutual_pool::{ClaimStatus, Claims, Error, Event};
@@ -25,7 +25,7 @@ use sp_runtime::DispatchError;
 
 /// The proposal origin of the claim-appeals track.
 fn claim_appeals() -> Box<OriginCaller> {
-	Box::new(OriginCaller::Appeals(AppealsOrigin::ClaimAppeals))
+	Box::new(OriginCaller::AppealOrigin(AppealsOrigin::ClaimAppeals))
 }
 
 /// The referendum of appealed claim `claim_id`.
@@ -282,7 +282,7 @@ fn the_appeal_decision_period_outlasts_the_longest_referendum_on_the_track() {
 	);
 	assert!(AppealPeriod::get() > 0, "rejections can be appealed");
 	assert_eq!(
-		<Runtime as pallet_referenda::Config>::Tracks::track_for(&OriginCaller::Appeals(
+		<Runtime as pallet_referenda::Config>::Tracks::track_for(&OriginCaller::AppealOrigin(
 			AppealsOrigin::ClaimAppeals
 		)),
 		Ok(CLAIM_APPEALS_TRACK)

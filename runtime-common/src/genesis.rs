@@ -1,0 +1,122 @@
+//! The demo genesis of the `development` and `local_testnet` presets (the design brief's dev
+//! genesis): accounts, council, pool 0 and its products.
+
+use super::{
+	currency::UNIT,
+	primitives::{AccountId, Balance, BlockNumber},
+	time::YEARS,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::traits::Get;
+use pallet_mutual_pool::{PoolId, PoolParams, ProductParams};
+use sp_arithmetic::{FixedU128, Perbill};
+use sp_keyring::Sr25519Keyring;
+
+/// What every test account starts with: 1 << 60 units (about 1.15 million MUT).
+pub const ENDOWMENT: Balance = 1 << 60;
+/// What Ferdie stakes into pool 0 at genesis: 1_000_000 MUT.
+pub const FERDIE_STAKE: Balance = 1_000_000 * UNIT;
+
+/// The endowed test accounts: Alice, Bob, Charlie, Dave, Eve and Ferdie.
+pub fn endowed_accounts() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	]
+	.into_iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+/// The council members: Alice, Bob, Charlie, Dave and Eve.
+pub fn council_members() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+	]
+	.into_iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+/// Pool 0: capacity factor 2, 20 blocks (2 minutes at 6 s) unbonding, min stake 1 MUT, fee
+/// 10%, kink 80%, slopes 5% and 50%, large claims above 20% of the capital.
+pub fn pool_0() -> PoolParams<Balance, BlockNumber> {
+	PoolParams {
+		capacity_factor: FixedU128::from_u32(2),
+		unbonding_period: 20,
+		min_stake: UNIT,
+		fee: Perbill::from_percent(10),
+		kink: Perbill::from_percent(80),
+		slope1: Perbill::from_percent(5),
+		slope2: Perbill::from_percent(50),
+		large_claim_threshold: Perbill::from_percent(20),
+	}
+}
+
+/// A product of the dev chain: periods 10 blocks to a year (`YEARS` blocks of 6 s), claim
+/// window 100 blocks, no activation delay, enabled.
+pub fn product<M: Get<u32>>(
+	base_rate: u32,
+	max_capacity_share: u32,
+	metadata: &[u8],
+) -> ProductParams<BlockNumber, M> {
+	ProductParams {
+		base_rate: Perbill::from_percent(base_rate),
+		max_capacity_share: Perbill::from_percent(max_capacity_share),
+		min_period: 10,
+		max_period: YEARS,
+		claim_window: 100,
+		activation_delay: 0,
+		enabled: true,
+		metadata: metadata.to_vec().try_into().expect("the dev metadata is short; qed"),
+	}
+}
+
+/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0.
+pub fn products<M: Get<u32>>() -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
+	vec![
+		(0, product::<M>(2, 50, b"DEX smart-contract exploit")),
+		(0, product::<M>(5, 30, b"Bridge hack")),
+	]
+}
+
+/// The full genesis config of a preset: the runtime's default config with the preset's JSON
+/// `patch` merged in (RFC 7386), as the node does when it builds a chain spec from a preset.
+/// For the runtimes' tests, which build their genesis storage from the real presets.
+#[cfg(feature = "std")]
+pub fn config_from_preset<GC>(patch: &[u8]) -> GC
+where
+	GC: Default + serde::Serialize + serde::de::DeserializeOwned,
+{
+	fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+		match (base, patch) {
+			(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+				for (key, value) in patch {
+					if value.is_null() {
+						base.remove(&key);
+					} else {
+						merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+					}
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+	let patch: serde_json::Value = serde_json::from_slice(patch).expect("a preset is JSON");
+	let mut json = serde_json::to_value(GC::default()).expect("a genesis config serializes");
+	merge(&mut json, patch);
+	serde_json::from_value(json).expect("the preset fits the runtime's genesis config")
+}
+
+// The pallet's `GenesisConfig` itself is built in each runtime's preset (where `Runtime` is
+// concrete): `MutualPoolConfig { pools: vec![pool_0()], products: products::<MaxMetadataLen>(),
+// stakes: vec![(0, Ferdie, FERDIE_STAKE)] }`. A generic helper here would need where-clauses
+// on `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.
