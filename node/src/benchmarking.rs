@@ -2,7 +2,7 @@
 //!
 //! Should only be used for benchmarking as it may break in other contexts.
 
-use crate::service::FullClient;
+use crate::service::solo::FullClient;
 
 use mutual_pool_runtime as runtime;
 use runtime::{AccountId, Balance, BalancesCall, SystemCall};

@@ -51,7 +51,7 @@ fn para_wasm() -> Result<&'static [u8], String> {
 }
 
 /// `--chain para-dev`: the parachain runtime (para id 2000) with one collator (Alice) and the
-/// `development` preset, run by this node without a relay chain (`para_service`).
+/// `development` preset, run by this node without a relay chain (`service::para_dev`).
 pub fn para_development_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(para_wasm()?, None)
 		.with_name("Mutual Pool Parachain Development")
@@ -74,8 +74,24 @@ pub fn para_local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// Whether a chain spec is of the parachain runtime: the built-in `para-dev` and `para-local`
-/// specs, and specs exported from them, whose id starts with `para`.
-pub fn is_parachain(spec: &dyn sc_service::ChainSpec) -> bool {
-	spec.id().starts_with("para")
+/// Which runtime, and so which service, a chain spec runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainKind {
+	/// The solo chain (`--dev`, `local`): Aura and GRANDPA ([`crate::service::solo`]).
+	Solo,
+	/// The parachain runtime without a relay chain (`--chain para-dev`, `para-local`):
+	/// manual seal and a mocked relay chain ([`crate::service::para_dev`]).
+	ParaDev,
+}
+
+impl ChainKind {
+	/// The kind of `spec`: the parachain's for the built-in `para-dev` and `para-local` specs
+	/// and specs exported from them, whose id starts with `para`; the solo chain's otherwise.
+	pub fn of(spec: &dyn sc_service::ChainSpec) -> Self {
+		if spec.id().starts_with("para") {
+			Self::ParaDev
+		} else {
+			Self::Solo
+		}
+	}
 }

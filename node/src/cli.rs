@@ -33,11 +33,11 @@ pub struct Cli {
 impl Cli {
 	/// How the parachain dev node seals blocks: `--instant-seal`, else every
 	/// `--dev-block-time` milliseconds (6000 by default, the runtime's block time).
-	pub fn seal_mode(&self) -> crate::para_service::SealMode {
+	pub fn seal_mode(&self) -> crate::service::para_dev::SealMode {
 		if self.instant_seal {
-			crate::para_service::SealMode::Instant
+			crate::service::para_dev::SealMode::Instant
 		} else {
-			crate::para_service::SealMode::Interval(self.dev_block_time.unwrap_or(6_000))
+			crate::service::para_dev::SealMode::Interval(self.dev_block_time.unwrap_or(6_000))
 		}
 	}
 }

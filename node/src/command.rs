@@ -2,18 +2,17 @@
 
 use crate::{
 	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
-	chain_spec::{self, is_parachain},
+	chain_spec::{self, ChainKind},
 	cli::{Cli, Subcommand},
-	para_service, service,
+	service,
 };
 use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
-// The parachain chains' commands run on another client type than the solo chain's: `Either`
-// gives both branches of a command one future type.
 use futures::future::Either;
-use mutual_pool_runtime::{Block, EXISTENTIAL_DEPOSIT};
+use mutual_pool_runtime::{opaque::Block as OpaqueBlock, Block, EXISTENTIAL_DEPOSIT};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Block as BlockT;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -53,6 +52,28 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// Runs `$cmd`, a subcommand that needs only the chain's partial components, on the service of
+/// the chain spec's kind: `$body` gets the components (`$components`) and the configuration
+/// (`$config`) and returns the subcommand's future. The two kinds run on different client types;
+/// `Either` gives both one future type.
+macro_rules! async_run_partial {
+	($cli:expr, $cmd:expr, |$components:ident, $config:ident| $body:expr) => {{
+		let runner = $cli.create_runner($cmd)?;
+		runner.async_run(|$config| match ChainKind::of(&*$config.chain_spec) {
+			ChainKind::Solo => {
+				let $components = service::solo::new_partial(&$config)?;
+				let task_manager = $components.task_manager;
+				Ok((Either::Left($body), task_manager))
+			},
+			ChainKind::ParaDev => {
+				let $components = service::para_dev::new_partial(&$config)?;
+				let task_manager = $components.task_manager;
+				Ok((Either::Right($body), task_manager))
+			},
+		})
+	}};
+}
+
 /// Parse and run the command line.
 pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
@@ -67,54 +88,20 @@ pub fn run() -> sc_cli::Result<()> {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
 		},
-		Some(Subcommand::CheckBlock(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				if is_parachain(&*config.chain_spec) {
-					let PartialComponents { client, task_manager, import_queue, .. } =
-						para_service::new_partial(&config)?;
-					return Ok((Either::Left(cmd.run(client, import_queue)), task_manager));
-				}
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
-				Ok((Either::Right(cmd.run(client, import_queue)), task_manager))
-			})
-		},
+		Some(Subcommand::CheckBlock(cmd)) => async_run_partial!(cli, cmd, |components, config| {
+			cmd.run(components.client, components.import_queue)
+		}),
 		Some(Subcommand::ExportBlocks(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				if is_parachain(&*config.chain_spec) {
-					let PartialComponents { client, task_manager, .. } =
-						para_service::new_partial(&config)?;
-					return Ok((Either::Left(cmd.run(client, config.database)), task_manager));
-				}
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((Either::Right(cmd.run(client, config.database)), task_manager))
+			async_run_partial!(cli, cmd, |components, config| {
+				cmd.run(components.client, config.database)
 			})
 		},
-		Some(Subcommand::ExportState(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				if is_parachain(&*config.chain_spec) {
-					let PartialComponents { client, task_manager, .. } =
-						para_service::new_partial(&config)?;
-					return Ok((Either::Left(cmd.run(client, config.chain_spec)), task_manager));
-				}
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((Either::Right(cmd.run(client, config.chain_spec)), task_manager))
-			})
-		},
+		Some(Subcommand::ExportState(cmd)) => async_run_partial!(cli, cmd, |components, config| {
+			cmd.run(components.client, config.chain_spec)
+		}),
 		Some(Subcommand::ImportBlocks(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				if is_parachain(&*config.chain_spec) {
-					let PartialComponents { client, task_manager, import_queue, .. } =
-						para_service::new_partial(&config)?;
-					return Ok((Either::Left(cmd.run(client, import_queue)), task_manager));
-				}
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
-				Ok((Either::Right(cmd.run(client, import_queue)), task_manager))
+			async_run_partial!(cli, cmd, |components, config| {
+				cmd.run(components.client, components.import_queue)
 			})
 		},
 		Some(Subcommand::PurgeChain(cmd)) => {
@@ -123,19 +110,21 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				if is_parachain(&*config.chain_spec) {
+			runner.async_run(|config| match ChainKind::of(&*config.chain_spec) {
+				ChainKind::Solo => {
 					let PartialComponents { client, task_manager, backend, .. } =
-						para_service::new_partial(&config)?;
-					return Ok((Either::Left(cmd.run(client, backend, None)), task_manager));
-				}
-				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config)?;
-				let aux_revert = Box::new(|client, _, blocks| {
-					sc_consensus_grandpa::revert(client, blocks)?;
-					Ok(())
-				});
-				Ok((Either::Right(cmd.run(client, backend, Some(aux_revert))), task_manager))
+						service::solo::new_partial(&config)?;
+					let aux_revert = Box::new(|client, _, blocks| {
+						sc_consensus_grandpa::revert(client, blocks)?;
+						Ok(())
+					});
+					Ok((Either::Left(cmd.run(client, backend, Some(aux_revert))), task_manager))
+				},
+				ChainKind::ParaDev => {
+					let PartialComponents { client, task_manager, backend, .. } =
+						service::para_dev::new_partial(&config)?;
+					Ok((Either::Right(cmd.run(client, backend, None)), task_manager))
+				},
 			})
 		},
 		Some(Subcommand::Benchmark(cmd)) => {
@@ -144,7 +133,7 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| {
 				// The parachain chains run `benchmark pallet` (on a runtime Wasm, like the solo
 				// chain) and `benchmark machine`; the others need the solo chain's client.
-				if is_parachain(&*config.chain_spec)
+				if ChainKind::of(&*config.chain_spec) == ChainKind::ParaDev
 					&& !matches!(cmd, BenchmarkCmd::Pallet(_) | BenchmarkCmd::Machine(_))
 				{
 					return Err("on a parachain chain spec, only `benchmark pallet` and \
@@ -172,7 +161,7 @@ pub fn run() -> sc_cli::Result<()> {
 						>(Some(config.chain_spec))
 					},
 					BenchmarkCmd::Block(cmd) => {
-						let PartialComponents { client, .. } = service::new_partial(&config)?;
+						let PartialComponents { client, .. } = service::solo::new_partial(&config)?;
 						cmd.run(client)
 					},
 					#[cfg(not(feature = "runtime-benchmarks"))]
@@ -183,7 +172,7 @@ pub fn run() -> sc_cli::Result<()> {
 					#[cfg(feature = "runtime-benchmarks")]
 					BenchmarkCmd::Storage(cmd) => {
 						let PartialComponents { client, backend, .. } =
-							service::new_partial(&config)?;
+							service::solo::new_partial(&config)?;
 						let db = backend.expose_db();
 						let storage = backend.expose_storage();
 						let shared_cache = backend.expose_shared_trie_cache();
@@ -191,7 +180,7 @@ pub fn run() -> sc_cli::Result<()> {
 						cmd.run(config, client, db, storage, shared_cache)
 					},
 					BenchmarkCmd::Overhead(cmd) => {
-						let PartialComponents { client, .. } = service::new_partial(&config)?;
+						let PartialComponents { client, .. } = service::solo::new_partial(&config)?;
 						let ext_builder = RemarkBuilder::new(client.clone());
 
 						cmd.run(
@@ -204,7 +193,7 @@ pub fn run() -> sc_cli::Result<()> {
 						)
 					},
 					BenchmarkCmd::Extrinsic(cmd) => {
-						let PartialComponents { client, .. } = service::new_partial(&config)?;
+						let PartialComponents { client, .. } = service::solo::new_partial(&config)?;
 						// Register the *Remark* and *TKA* builders.
 						let ext_factory = ExtrinsicFactory(vec![
 							Box::new(RemarkBuilder::new(client.clone())),
@@ -232,26 +221,27 @@ pub fn run() -> sc_cli::Result<()> {
 			let seal = cli.seal_mode();
 			let seal_options = cli.instant_seal || cli.dev_block_time.is_some();
 			runner.run_node_until_exit(|config| async move {
-				if is_parachain(&*config.chain_spec) {
-					return para_service::start_dev_node(config, seal)
-						.map_err(sc_cli::Error::Service);
-				}
-				if seal_options {
-					return Err("`--dev-block-time` and `--instant-seal` are options of the \
-						parachain chains (`--chain para-dev`, `para-local`)"
-						.into());
-				}
-				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							mutual_pool_runtime::opaque::Block,
-							<mutual_pool_runtime::opaque::Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config)
-					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+				match ChainKind::of(&*config.chain_spec) {
+					ChainKind::ParaDev => service::para_dev::start_dev_node(config, seal)
+						.map_err(sc_cli::Error::Service),
+					ChainKind::Solo if seal_options => Err("`--dev-block-time` and \
+						`--instant-seal` are options of the parachain chains (`--chain para-dev`, \
+						`para-local`)"
+						.into()),
+					ChainKind::Solo => match config.network.network_backend {
+						sc_network::config::NetworkBackendType::Libp2p => {
+							service::solo::new_full::<
+								sc_network::NetworkWorker<
+									OpaqueBlock,
+									<OpaqueBlock as BlockT>::Hash,
+								>,
+							>(config)
 							.map_err(sc_cli::Error::Service)
+						},
+						sc_network::config::NetworkBackendType::Litep2p => {
+							service::solo::new_full::<sc_network::Litep2pNetworkBackend>(config)
+								.map_err(sc_cli::Error::Service)
+						},
 					},
 				}
 			})

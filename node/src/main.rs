@@ -8,7 +8,6 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
-mod para_service;
 mod rpc;
 mod service;
 

@@ -124,7 +124,7 @@ pub use async_backing_params::*;
 /// The Aura consensus hook of `ParachainSystem`: checks that the Aura slot of the block matches
 /// the relay-chain slot of its relay parent (`para_slot == relay_slot * 6000 / SLOT_DURATION`)
 /// and that at most `velocity + 1` blocks share a slot. A relay-less dev node must reproduce
-/// that arithmetic (`node/src/para_service.rs`).
+/// that arithmetic (`node/src/service/para_dev.rs`).
 pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 	Runtime,
 	RELAY_CHAIN_SLOT_DURATION_MILLIS,

@@ -1,8 +1,7 @@
 //! The node's service: client, import queue, networking, RPC, Aura authoring and GRANDPA.
 
-use futures::FutureExt;
 use mutual_pool_runtime::{self, apis::RuntimeApi, opaque::Block};
-use sc_client_api::{Backend, BlockBackend};
+use sc_client_api::BlockBackend;
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -195,26 +194,15 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				is_validator: config.role.is_authority(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				enable_http_requests: true,
-				custom_extensions: |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	super::spawn_offchain_workers(
+		&config,
+		&task_manager,
+		client.clone(),
+		&backend,
+		&keystore_container,
+		transaction_pool.clone(),
+		network.clone(),
+	)?;
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;

@@ -14,7 +14,7 @@
 //!   [`AuraConsensusDataProvider`]), which is what `AuraExt`'s consensus hook checks: the Aura
 //!   slot of a block must be the relay slot of its relay parent;
 //! - the XCM messages queued with the `dev_injectDownwardXcm` / `dev_injectHorizontalXcm` RPC
-//!   methods ([`XcmInjection`]): a downward message from the relay chain or a horizontal one
+//!   methods ([`XcmInjection`](crate::rpc::dev_xcm::XcmInjection)): a downward message from the relay chain or a horizontal one
 //!   from a sibling parachain enters the next block exactly as a relay chain would deliver it.
 //!
 //! The relay slot arithmetic is polkadot-omni-node's (stable2609,
@@ -22,27 +22,24 @@
 //! started and each block `n` has relay slot `first + n`, so slots and relay block numbers only
 //! grow, also across restarts.
 
+use crate::rpc::dev_xcm::{DevXcm, DevXcmApiServer, PendingXcm, XcmInjection};
 use codec::Encode;
 use cumulus_client_parachain_inherent::{MockValidationDataInherentDataProvider, MockXcmConfig};
 use cumulus_primitives_core::{
 	relay_chain::{HeadData, UpgradeGoAhead},
-	CollectCollationInfo, GetParachainInfo, ParaId, RelayParentOffsetApi, XcmpMessageFormat,
+	CollectCollationInfo, GetParachainInfo, ParaId, RelayParentOffsetApi,
 };
-use futures::FutureExt;
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned, RpcModule};
+use jsonrpsee::RpcModule;
 use mutual_pool_runtime_para::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::Backend;
 use sc_consensus_manual_seal::{
 	consensus::aura::AuraConsensusDataProvider, rpc::ManualSealApiServer, EngineCommand,
 };
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager};
-use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::Bytes;
 use sp_runtime::traits::Header as _;
 use std::{
-	sync::{Arc, Mutex},
+	sync::Arc,
 	time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
@@ -67,8 +64,9 @@ pub(crate) type FullClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 
-/// The relay chain's slot: 6 s.
-const RELAY_CHAIN_SLOT_DURATION_MILLIS: u64 = 6_000;
+/// The relay chain's slot, in milliseconds: the runtime's (its Aura consensus hook checks it).
+const RELAY_CHAIN_SLOT_DURATION_MILLIS: u64 =
+	mutual_pool_runtime_para::RELAY_CHAIN_SLOT_DURATION_MILLIS as u64;
 
 /// How blocks are sealed.
 #[derive(Clone, Copy, Debug)]
@@ -121,118 +119,6 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		transaction_pool,
 		other: (),
 	})
-}
-
-/// XCM messages waiting for the next block: what the relay chain would deliver to this
-/// parachain in its next relay parent. Filled by the `dev_inject*` RPC methods, emptied by the
-/// inherent data of the next block.
-#[derive(Clone, Default)]
-pub struct XcmInjection {
-	pending: Arc<Mutex<PendingXcm>>,
-}
-
-#[derive(Default)]
-struct PendingXcm {
-	/// Downward messages (from the relay chain): each a SCALE-encoded `VersionedXcm`.
-	downward: Vec<Vec<u8>>,
-	/// Horizontal messages (from sibling parachains): the sender and the XCMP data.
-	horizontal: Vec<(ParaId, Vec<u8>)>,
-}
-
-impl XcmInjection {
-	fn take(&self) -> PendingXcm {
-		std::mem::take(&mut *self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
-	}
-
-	/// Queues a message with `push`, unless `MAX_PENDING_XCM` wait already; returns how many
-	/// wait now.
-	fn push(&self, push: impl FnOnce(&mut PendingXcm)) -> RpcResult<u32> {
-		let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		if pending.downward.len() + pending.horizontal.len() >= MAX_PENDING_XCM {
-			return Err(ErrorObjectOwned::owned(
-				-32000,
-				format!("{MAX_PENDING_XCM} messages already wait for the next block"),
-				None::<()>,
-			));
-		}
-		push(&mut pending);
-		Ok((pending.downward.len() + pending.horizontal.len()) as u32)
-	}
-}
-
-/// RPC methods of the parachain dev node that put XCM messages into the next block, for tests
-/// and for a team trying its integration by hand. Only on `para-dev`/`para-local`, which have
-/// no relay chain to deliver messages.
-///
-/// The next block takes every waiting message (at most `MAX_PENDING_XCM`); if that block fails
-/// to build or import, its messages are gone (the node logs them as delivered before). With
-/// `--instant-seal` the next block is the next transaction's. A dev node's RPC is local: these
-/// methods need no `--rpc-methods unsafe`, and must not be exposed on a public node.
-#[rpc(server, namespace = "dev")]
-pub trait DevXcmApi {
-	/// Delivers `xcm`, a SCALE-encoded `VersionedXcm`, as a downward message from the relay
-	/// chain in the next block. Returns how many messages wait for that block.
-	#[method(name = "injectDownwardXcm")]
-	fn inject_downward_xcm(&self, xcm: Bytes) -> RpcResult<u32>;
-
-	/// Delivers `xcm`, a SCALE-encoded `VersionedXcm`, as a horizontal (XCMP) message from
-	/// sibling parachain `sender` in the next block. Returns how many messages wait for it.
-	#[method(name = "injectHorizontalXcm")]
-	fn inject_horizontal_xcm(&self, sender: u32, xcm: Bytes) -> RpcResult<u32>;
-}
-
-/// The server of [`DevXcmApiServer`].
-pub struct DevXcm {
-	injection: XcmInjection,
-}
-
-/// The largest XCM message accepted: the relay chain's default HRMP/DMP message size limit.
-const MAX_XCM_SIZE: usize = 100 * 1024;
-
-/// At most this many messages wait for the next block; more are refused. Sixteen of the largest
-/// make 1.6 MiB, about what one block's inherent may carry of one kind (a sixth of the PoV): a
-/// block never drops part of what it was given.
-const MAX_PENDING_XCM: usize = 16;
-
-/// Checks that `xcm` is a SCALE-encoded `VersionedXcm` that this node's XCM version can read.
-fn check_xcm(xcm: &[u8]) -> RpcResult<()> {
-	use codec::Decode;
-	let invalid = |message: String| ErrorObjectOwned::owned(-32602, message, None::<()>);
-	if xcm.len() > MAX_XCM_SIZE {
-		return Err(invalid(format!(
-			"the message has {} bytes, at most {MAX_XCM_SIZE}",
-			xcm.len()
-		)));
-	}
-	let mut input = xcm;
-	let decoded = xcm::VersionedXcm::<()>::decode(&mut input)
-		.map_err(|e| invalid(format!("not a SCALE-encoded VersionedXcm: {e}")))?;
-	if !input.is_empty() {
-		return Err(invalid(format!("{} bytes after the VersionedXcm", input.len())));
-	}
-	xcm::latest::Xcm::<()>::try_from(decoded)
-		.map_err(|()| invalid("an XCM version this chain cannot read".into()))?;
-	Ok(())
-}
-
-impl DevXcmApiServer for DevXcm {
-	fn inject_downward_xcm(&self, xcm: Bytes) -> RpcResult<u32> {
-		check_xcm(&xcm)?;
-		let waiting = self.injection.push(|pending| pending.downward.push(xcm.0))?;
-		log::info!(target: "para-dev", "downward XCM queued for the next block");
-		Ok(waiting)
-	}
-
-	fn inject_horizontal_xcm(&self, sender: u32, xcm: Bytes) -> RpcResult<u32> {
-		check_xcm(&xcm)?;
-		// The XCMP data of one message: the format tag, then the versioned XCM.
-		let mut data = XcmpMessageFormat::ConcatenatedVersionedXcm.encode();
-		data.extend_from_slice(&xcm);
-		let waiting =
-			self.injection.push(|pending| pending.horizontal.push((sender.into(), data)))?;
-		log::info!(target: "para-dev", "horizontal XCM from para {sender} queued for the next block");
-		Ok(waiting)
-	}
 }
 
 /// The inherent data providers of a dev block built on `parent`: the timestamp and the mocked
@@ -339,26 +225,15 @@ pub fn start_dev_node(
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
-		let offchain_workers =
-			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
-				runtime_api_provider: client.clone(),
-				is_validator: config.role.is_authority(),
-				keystore: Some(keystore_container.keystore()),
-				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
-				network_provider: Arc::new(network.clone()),
-				enable_http_requests: true,
-				custom_extensions: |_| vec![],
-			})?;
-		task_manager.spawn_handle().spawn(
-			"offchain-workers-runner",
-			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
-		);
-	}
+	super::spawn_offchain_workers(
+		&config,
+		&task_manager,
+		client.clone(),
+		&backend,
+		&keystore_container,
+		transaction_pool.clone(),
+		network.clone(),
+	)?;
 
 	let genesis = client.info().genesis_hash;
 	let para_id = client
@@ -475,7 +350,7 @@ pub fn start_dev_node(
 					client: client.clone(),
 					pool: pool.clone(),
 				})?;
-				module.merge(DevXcm { injection: injection.clone() }.into_rpc())?;
+				module.merge(DevXcm::new(injection.clone()).into_rpc())?;
 				if matches!(seal, SealMode::Interval(_)) {
 					module.merge(
 						sc_consensus_manual_seal::rpc::ManualSeal::new(seal_sink.clone())

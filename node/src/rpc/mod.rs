@@ -1,13 +1,19 @@
 //! The node's own RPC methods beside those of `sc-rpc`: `system_accountNextIndex` and the
-//! transaction-payment queries. The mutual pool is reached through the runtime API
+//! transaction-payment queries, on both kinds of chain ([`create_full`]), and the parachain dev
+//! node's XCM injection ([`dev_xcm`]). The mutual pool is reached through the runtime API
 //! (`state_call`, `api.call.mutualPoolApi` in polkadot.js).
 
-#![warn(missing_docs)]
+pub mod dev_xcm;
 
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use mutual_pool_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use mutual_pool_runtime_common::primitives::{AccountId, Balance, Nonce};
+use sp_runtime::OpaqueExtrinsic;
+
+/// The block of both runtimes, as the node sees it: the same opaque block.
+type Block =
+	sp_runtime::generic::Block<mutual_pool_runtime_common::primitives::Header, OpaqueExtrinsic>;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
