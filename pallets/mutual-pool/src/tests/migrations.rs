@@ -323,3 +323,54 @@ mod try_runtime {
 		StorageVersion::new(4).put::<MutualPool>();
 	}
 }
+
+/// `Pool` became generic over the runtime (issue 23) with its storage layout unchanged: its
+/// encoding is its fields', in the order of version 5, and decodes back to the same pool. A
+/// reordered or retyped field fails here before it reaches a chain's storage.
+#[test]
+fn a_pool_is_stored_as_its_fields_in_the_order_of_version_5() {
+	ExtBuilder::default().build_and_execute(|| {
+		stake(ALICE, 1_000_000);
+		let cover_id = buy(BOB, 0, 100_000, 100);
+		run_to_block(50);
+		assert_ok!(MutualPool::request_unstake(signed(ALICE), 0, 1_000));
+		// A payout after the request lowers both classes' capital, not their shares.
+		let claim_id = claim(BOB, cover_id, 1_500);
+		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 1_500));
+		claim(BOB, cover_id, 500);
+		let p = pool(0);
+		// Distinct values, so that two fields of one type swapped would show.
+		assert_ne!(p.capital, p.total_shares);
+		assert_ne!(p.unbonding_capital, p.unbonding_shares);
+		let fields = (
+			(
+				&p.params,
+				p.capital,
+				p.total_shares,
+				p.unbonding_capital,
+				p.unbonding_shares,
+				p.active_cover,
+				p.pending_claims,
+				p.expired_through,
+				p.fees_owed,
+				&p.payouts,
+			),
+			(
+				&p.earnings,
+				&p.products,
+				p.frozen_until,
+				p.depleted,
+				p.era,
+				p.unbonding_era,
+				&p.warming,
+				&p.holding,
+				&p.incidents,
+			),
+		);
+		assert_eq!(p.encode(), fields.encode());
+		let stored = Pools::<Test>::hashed_key_for(0);
+		let raw = frame_support::storage::unhashed::get_raw(&stored).expect("pool 0 is stored");
+		assert_eq!(raw, fields.encode());
+		assert_eq!(<PoolOf<Test> as codec::Decode>::decode(&mut &raw[..]).unwrap(), p);
+	});
+}
