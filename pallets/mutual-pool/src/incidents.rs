@@ -45,10 +45,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Overflow)?;
 		open.try_push(OpenIncident { incident_id, occurred_at, declared_at: now, closes_at })
 			.map_err(|_| Error::<T>::TooManyIncidents)?;
-		pool.pending_claims =
-			pool.pending_claims.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
-		pool.incidents.reserved =
-			pool.incidents.reserved.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
+		pool.reserve(reserved)?;
 
 		Incidents::<T>::insert(
 			incident_id,
@@ -153,15 +150,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let released = owed.min(incident.reserved);
 		incident.reserved = incident.reserved.saturating_sub(released);
-		pool.incidents.reserved = pool
-			.incidents
-			.reserved
-			.checked_sub(&released)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.pending_claims = pool
-			.pending_claims
-			.checked_sub(&released)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.release_reserve(released)?;
 		let paid = Self::draw(pool_id, &mut pool, &cover.owner, due)?;
 		// Everything owed leaves the cover: what is not paid now is the shortfall's.
 		Self::use_cover(pool_id, &mut pool, &mut cover, owed)?;
@@ -211,6 +200,9 @@ impl<T: Config> Pallet<T> {
 		// raises the rate.
 		pool.accrue(Self::now())?;
 		let due = Self::redemption_due(&pool, shortfall.owed)?.saturating_sub(shortfall.paid);
+		// Nothing more is due at the rate: no need to draw (the pool may also pay less than
+		// is due, when its capital and holds are gone: checked below).
+		ensure!(!due.is_zero(), Error::<T>::NothingToTopUp);
 		// The reserve it was owed from was committed to the large-claim window at the
 		// declaration: the top-up commits nothing more.
 		let paid = Self::draw(pool_id, &mut pool, &shortfall.owner, due)?;
@@ -247,15 +239,7 @@ impl<T: Config> Pallet<T> {
 		let incident = Incidents::<T>::get(incident_id).ok_or(Error::<T>::IncidentNotFound)?;
 		ensure!(Self::now() >= incident.closes_at, Error::<T>::RedemptionOpen);
 		let mut pool = Pools::<T>::get(incident.pool_id).defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.pending_claims = pool
-			.pending_claims
-			.checked_sub(&incident.reserved)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
-		pool.incidents.reserved = pool
-			.incidents
-			.reserved
-			.checked_sub(&incident.reserved)
-			.defensive_ok_or(Error::<T>::Corrupt)?;
+		pool.release_reserve(incident.reserved)?;
 		let mut open = ProductIncidents::<T>::get(incident.product_id);
 		open.retain(|open| open.incident_id != incident_id);
 		if open.is_empty() {

@@ -303,6 +303,29 @@ impl<T: Config> Pool<T> {
 		Pallet::<T>::mul_div(shares, self.unbonding_capital, self.unbonding_shares, Rounding::Down)
 	}
 
+	/// Reserve `amount` for an incident's redemptions: it is pending (a leaver holds back its
+	/// share of it) and in the incident book's reserves, which the redemption rate counts.
+	pub(crate) fn reserve(&mut self, amount: BalanceOf<T>) -> Result<(), Error<T>> {
+		self.pending_claims =
+			self.pending_claims.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		self.incidents.reserved =
+			self.incidents.reserved.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Ok(())
+	}
+
+	/// Release `amount` of what [`Self::reserve`] reserved: redeemed, or unspent when its
+	/// incident closed.
+	pub(crate) fn release_reserve(&mut self, amount: BalanceOf<T>) -> Result<(), Error<T>> {
+		self.incidents.reserved = self
+			.incidents
+			.reserved
+			.checked_sub(&amount)
+			.defensive_ok_or(Error::<T>::Corrupt)?;
+		self.pending_claims =
+			self.pending_claims.checked_sub(&amount).defensive_ok_or(Error::<T>::Corrupt)?;
+		Ok(())
+	}
+
 	/// Whether the capacity (`capital * capacity_factor`) covers active cover plus pending
 	/// claims, and every product's active cover stays within its share of the capacity: the
 	/// limits `buy_cover` sells under, which a withdrawal or an update must keep.
