@@ -64,17 +64,25 @@ build_node() {
 	scripts/setup.sh && share_wasm_target && cargo build "${BUILD_ARGS[@]}"
 }
 
-# `benchmark pallet` on a runtime Wasm with the settings that every measurement here shares
-# (development preset, compiled Wasm, $STEPS and $REPEAT, the weight template), so that the
-# weights and the performance report measure alike. Pallets, extrinsics and output are arguments.
-# $RUNTIME_WASM (default: the solo runtime's) and $WEIGHT_TEMPLATE (default: the pallet's
-# template) select the parachain runtime and its weight files.
+# `benchmark pallet` on runtime Wasm $1 with the settings that every measurement here shares
+# (development preset, compiled Wasm, $STEPS and $REPEAT), so that the weights and the
+# performance report measure alike, written through template $2: a runtime's weights
+# (scripts/runtime-weight-template.hbs), the pallet's reference weights
+# (scripts/pallet-weight-template.hbs) or the CLI's analysis as JSON
+# (scripts/benchmark-analysis.hbs). Pallets, extrinsics and output are the other arguments.
 benchmark_pallet() {
+	local wasm=$1 template=$2
+	shift 2
 	"$NODE" benchmark pallet \
-		--runtime "${RUNTIME_WASM:-$WASM}" --genesis-builder runtime --genesis-builder-preset development \
+		--runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled --heap-pages 4096 \
-		--template "${WEIGHT_TEMPLATE:-scripts/weight-template.hbs}" "$@"
+		--template "$template" "$@"
 }
+
+# The `*_among` benchmarks only show that calls do not depend on counts of stakers, covers and
+# claims (scripts/performance.sh reports them); no call is charged by them, so the weights
+# leave them out.
+AMONG_BENCHMARKS=pallet_mutual_pool::stake_among,pallet_mutual_pool::withdraw_among,pallet_mutual_pool::approve_claim_among,pallet_mutual_pool::reject_claim_among
 
 # The commit a measurement ran on, `+changes` appended when the work tree differed from it
 # outside docs/ (so a figure never names a commit whose code it did not run).

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Writes docs/performance.md from the measurements in docs/data/ (prints it to stdout).
 
-- docs/data/benchmarks/: one run of `benchmark pallet` over pallet_mutual_pool and pallet_balances
-  (scripts/performance.sh), as weight files of scripts/weight-template.hbs, and run.json naming
-  the command, date, commit and machine. For every call: base ref_time, slopes per component,
-  reads, writes and estimated proof size, compared with pallet_balances::transfer_keep_alive.
+- docs/data/benchmarks/solo/: one run of `benchmark pallet` over pallet_mutual_pool and
+  pallet_balances on the solo runtime (scripts/performance.sh), the CLI's analysis as JSON (one
+  file per pallet, written through scripts/benchmark-analysis.hbs), and run.json naming the
+  command, date, commit and machine. For every call: base ref_time, slopes per component, reads,
+  writes and estimated proof size, compared with pallet_balances::transfer_keep_alive.
+- docs/data/benchmarks/para/pallet_mutual_pool.json: the same for the parachain runtime, for its
+  proof sizes against the PoV limit.
 - docs/data/benchmarks/among.json: the raw timings of the `*_among` benchmarks, one row per step
   (`--extract-among` writes it from the CLI's `--json-file`), fitted here against `n`.
 - docs/data/load.json: block capacity, computed from the runtime's weights and measured on a dev
@@ -12,26 +15,12 @@
 - docs/data/build-cost.json: cold build time, peak memory and Wasm size (scripts/build-cost.sh,
   or CI's build step as scripts/ci-cost.sh measured it).
 - docs/data/ci-cold.json: the whole CI on an empty target dir, per step (scripts/ci-cost.sh).
-- runtime-para/src/weights/pallet_mutual_pool.rs: the parachain runtime's weights
-  (scripts/benchmark.sh), for its proof sizes against the PoV limit.
 
 A missing file is reported as not measured. Nothing here measures anything itself.
 """
 import argparse
-import glob
 import json
 import os
-import re
-
-FN = re.compile(r"((?:\t///[^\n]*\n)*)\tfn (\w+)\([^)]*\) -> Weight \{\n(.*?)\n\t\}", re.S)
-BASE = re.compile(r"Weight::from_parts\(([\d_]+), (\d+)\)")
-SLOPE = re.compile(r"// Standard error: ([\d_]+)\.\n\t*\.saturating_add\(Weight::from_parts\(([\d_]+), 0\)"
-                   r"\.saturating_mul\((\w+)\.into\(\)\)\)")
-PROOF_SLOPE = re.compile(r"Weight::from_parts\(0, (\d+)\)\.saturating_mul\((\w+)\.into\(\)\)")
-READS = re.compile(r"\.reads\((\d+)_u64\)")
-READS_SLOPE = re.compile(r"\.reads\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)")
-WRITES = re.compile(r"\.writes\((\d+)_u64\)")
-WRITES_SLOPE = re.compile(r"\.writes\(\((\d+)_u64\)\.saturating_mul\((\w+)\.into\(\)\)\)")
 
 # Calls that users sign, and the targets of issues 4 and 22 (issue 22 added the calls of the
 # claimants and of anyone that it changed or added: release_hold to close_claim).
@@ -47,7 +36,9 @@ PROOF_LIMIT = 8 * 1024
 # `cumulus_primitives_core::relay_chain::MAX_POV_SIZE` at stable2609, the runtime's
 # `MAXIMUM_BLOCK_WEIGHT` proof size.
 PARA_POV_LIMIT = 10 * 1024 * 1024
-PARA_WEIGHTS = "runtime-para/src/weights/pallet_mutual_pool.rs"
+# A base proof-size estimate above this is a failed fit of the CLI (scripts/common.sh's
+# check_weights says the same of weight files).
+PROOF_SANITY_LIMIT = 5 * 1024 * 1024
 # A slope within this many standard errors of zero is indistinguishable from zero.
 NOISE_SIGMAS = 2
 # "No dependence" on the count n: the time may change by at most this share of the call's own
@@ -127,34 +118,32 @@ def among_fit(steps):
             "repeats": sum(len(s["times_ns"]) for s in steps), "constant": constant}
 
 
-def num(s):
-    return int(s.replace("_", ""))
-
-
-def parse(path):
-    text = open(path).read()
-    # A pallet's weight file (scripts/weight-template.hbs) or a runtime's
-    # (scripts/runtime-weight-template.hbs).
-    impl = re.split(r"impl<T: frame_system::Config> (?:WeightInfo for SubstrateWeight<T>|"
-                    r"\w+::WeightInfo for WeightInfo<T>) \{", text)[1]
-    impl = impl.split("\nimpl WeightInfo for ()")[0]
+def load_analysis(path):
+    """The calls of one pallet from the CLI's analysis (scripts/benchmark-analysis.hbs): per
+    call its base ref_time (ps), slopes per component, reads, writes and estimated proof with
+    their slopes, and the components' ranges."""
+    analysis = json.load(open(path))
     calls = {}
-    for docs, name, body in FN.findall(impl):
-        ranges = {c: (int(lo), int(hi)) for c, lo, hi in
-                  re.findall(r"Component `(\w+)` ranges over `\[(\d+), (\d+)\]`", docs)}
-        base = BASE.search(body)
-        calls[name] = {
-            "ref_time": num(base.group(1)),
-            "proof": int(base.group(2)),
-            "slopes": {c: num(s) for _, s, c in SLOPE.findall(body)},
-            "proof_slopes": {c: int(s) for s, c in PROOF_SLOPE.findall(body)},
-            "reads": sum(int(r) for r in READS.findall(body)),
-            "reads_slopes": {c: int(s) for s, c in READS_SLOPE.findall(body)},
-            "writes": sum(int(w) for w in WRITES.findall(body)),
-            "writes_slopes": {c: int(s) for s, c in WRITES_SLOPE.findall(body)},
-            "ranges": ranges,
-        }
-    return calls
+    for name, b in analysis["benchmarks"].items():
+        calls[name] = {key: b[key] for key in ("ref_time", "slopes", "reads", "reads_slopes",
+                                              "writes", "writes_slopes", "proof", "proof_slopes")}
+        calls[name]["ranges"] = {c: tuple(r) for c, r in b["ranges"].items()}
+    return analysis, calls
+
+
+def check(paths):
+    """Fails on what the CLI writes without an error for a broken benchmark: a call weighed at
+    zero time (a benchmark that returned `Weightless`) or a nonsense proof-size estimate."""
+    bad = []
+    for path in paths:
+        for name, call in load_analysis(path)[1].items():
+            if call["ref_time"] == 0 and not call["slopes"]:
+                bad.append(f"{path}: {name} weighed at zero time (a benchmark returned Weightless)")
+            if call["proof"] > PROOF_SANITY_LIMIT:
+                bad.append(f"{path}: {name} estimates {call['proof']:,} B of proof; "
+                           "the fit went wrong, run the benchmarks again")
+    if bad:
+        raise SystemExit("error: " + "\n".join(bad))
 
 
 def at_max(call, key, slopes_key):
@@ -291,8 +280,8 @@ def scaling_section(w, among):
           f"| {f['base'] / 1e3:,.1f} | {f['per_n']:,.1f} ± {f['se_n']:,.1f} "
           f"| {f['per_k']:,.1f} ± {f['se_k']:,.1f} | {values('reads')} | {values('writes')} "
           f"| {values('proof')} |")
-    w("\nThe weight files in `docs/data/benchmarks/` also list the `_among` benchmarks, as the")
-    w("CLI fits them: linearly in `k`, the run order, which is the drift and not the counts.")
+    w("\n`docs/data/benchmarks/solo/pallet_mutual_pool.json` also lists the `_among` benchmarks, as")
+    w("the CLI fits them: linearly in `k`, the run order, which is the drift and not the counts.")
 
 
 def capacity_section(w, load):
@@ -364,11 +353,11 @@ def ci_section(w, ci):
 def para_section(w, para):
     w("\n## The parachain runtime: proof sizes against the PoV limit\n")
     if para is None:
-        w("Not measured: no runtime-para/src/weights/pallet_mutual_pool.rs "
-          "(run `scripts/benchmark.sh`).")
+        w("Not measured: no docs/data/benchmarks/para/pallet_mutual_pool.json "
+          "(run `scripts/performance.sh`).")
         return
-    w(f"From `{PARA_WEIGHTS}`, the parachain runtime's own benchmark run")
-    w(f"({para['source']}). A parachain block's proof (PoV) may be at most")
+    w("From `docs/data/benchmarks/para/pallet_mutual_pool.json`, the same command's run on the")
+    w(f"parachain runtime's Wasm ({para['source']}). A parachain block's proof (PoV) may be at most")
     w(f"{PARA_POV_LIMIT // 1024:,} KiB (`MAX_POV_SIZE` of the relay chain at stable2609); the")
     w("runtime lets normal transactions use 75% of it. The table gives each call's worst-case")
     w("proof and how many such calls fit in one block by proof size alone.\n")
@@ -424,7 +413,12 @@ def main():
     ap.add_argument("--data", default="docs/data")
     ap.add_argument("--extract-among", metavar="RAW_JSON",
                     help="print among.json from a `benchmark pallet --json-file` output instead")
+    ap.add_argument("--check", metavar="ANALYSIS_JSON", nargs="+",
+                    help="only check the CLI's analyses for zero-time or nonsense weights")
     args = ap.parse_args()
+    if args.check:
+        check(args.check)
+        return
     if args.extract_among:
         among = extract_among(args.extract_among)
         benchmarks = among.pop("benchmarks")
@@ -435,9 +429,8 @@ def main():
         return
     bench_dir = os.path.join(args.data, "benchmarks")
     run = load_json(os.path.join(bench_dir, "run.json"))
-    files = {os.path.basename(p): p for p in glob.glob(os.path.join(bench_dir, "*.rs"))}
-    pool = parse(next(p for n, p in files.items() if "mutual_pool" in n))
-    balances = parse(next(p for n, p in files.items() if "balances" in n))
+    _, pool = load_analysis(os.path.join(bench_dir, "solo", "pallet_mutual_pool.json"))
+    _, balances = load_analysis(os.path.join(bench_dir, "solo", "pallet_balances.json"))
     among = load_json(os.path.join(bench_dir, "among.json"))
     load = load_json(os.path.join(args.data, "load.json"))
     cost = load_json(os.path.join(args.data, "build-cost.json"))
@@ -445,12 +438,11 @@ def main():
     db = load["db_weight"] if load else None
     tka = balances["transfer_keep_alive"]
     para = None
-    if os.path.exists(PARA_WEIGHTS):
-        header = re.search(r"generated by the benchmark CLI, version ([^,]+), on ([\d-]+)",
-                           open(PARA_WEIGHTS).read())
-        para = {"calls": parse(PARA_WEIGHTS),
-                "source": f"benchmark CLI {header[1]}, {header[2]}" if header else
-                "a placeholder with the solo runtime's figures, not yet measured"}
+    para_path = os.path.join(bench_dir, "para", "pallet_mutual_pool.json")
+    if os.path.exists(para_path):
+        analysis, calls = load_analysis(para_path)
+        para = {"calls": calls,
+                "source": f"benchmark CLI {analysis['cli_version']}, {analysis['date']}"}
 
     out = []
     w = out.append

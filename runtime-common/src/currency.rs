@@ -1,6 +1,8 @@
-//! The MUT token.
+//! The MUT token, and what transactions cost in it.
 
 use super::primitives::Balance;
+use frame_support::parameter_types;
+use sp_runtime::{traits::One, FixedU128};
 
 /// One MUT: the token has 12 decimals.
 pub const UNIT: Balance = 1_000_000_000_000;
@@ -14,3 +16,10 @@ pub const TOKEN_SYMBOL: &str = "MUT";
 pub const TOKEN_DECIMALS: u8 = 12;
 /// The existential deposit: 1 milli-MUT.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+parameter_types! {
+	/// The transaction fee multiplier of both runtimes, constant at one: with `IdentityFee` for
+	/// weight and length, a transaction costs 1 planck per unit of ref time and per byte, on
+	/// either chain (`pallet_transaction_payment::Multiplier` is `FixedU128`).
+	pub FeeMultiplier: FixedU128 = FixedU128::one();
+}

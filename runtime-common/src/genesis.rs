@@ -1,15 +1,19 @@
 //! The demo genesis of the `development` and `local_testnet` presets (the design brief's dev
-//! genesis): accounts, council, pool 0 and its products.
+//! genesis): accounts, council, pool 0 and its products; and the presets' plumbing, the same in
+//! both runtimes (their names, and a preset's JSON from the runtime's own patches).
 
 use super::{
-	currency::UNIT,
+	currency::{EXISTENTIAL_DEPOSIT, UNIT},
+	mutual_pool::treasury_account,
 	primitives::{AccountId, Balance, BlockNumber},
 	time::YEARS,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::traits::Get;
 use pallet_mutual_pool::{PoolId, PoolParams, ProductParams};
+use serde_json::Value;
 use sp_arithmetic::{FixedU128, Perbill};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 
 /// What every test account starts with: 1 << 60 units (about 1.15 million MUT).
@@ -30,6 +34,21 @@ pub fn endowed_accounts() -> Vec<AccountId> {
 	.into_iter()
 	.map(|k| k.to_account_id())
 	.collect()
+}
+
+/// The balances at genesis: every endowed account's `ENDOWMENT`, and the treasury's existential
+/// deposit (fees paid to it are then never below it).
+pub fn balances() -> Vec<(AccountId, Balance)> {
+	endowed_accounts()
+		.into_iter()
+		.map(|who| (who, ENDOWMENT))
+		.chain([(treasury_account(), EXISTENTIAL_DEPOSIT)])
+		.collect()
+}
+
+/// The stakes at genesis: Ferdie's `FERDIE_STAKE` in pool 0.
+pub fn stakes() -> Vec<(PoolId, AccountId, Balance)> {
+	vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)]
 }
 
 /// The council members: Alice, Bob, Charlie, Dave and Eve.
@@ -88,35 +107,27 @@ pub fn products<M: Get<u32>>() -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
 	]
 }
 
-/// The full genesis config of a preset: the runtime's default config with the preset's JSON
-/// `patch` merged in (RFC 7386), as the node does when it builds a chain spec from a preset.
-/// For the runtimes' tests, which build their genesis storage from the real presets.
-#[cfg(feature = "std")]
-pub fn config_from_preset<GC>(patch: &[u8]) -> GC
-where
-	GC: Default + serde::Serialize + serde::de::DeserializeOwned,
-{
-	fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-		match (base, patch) {
-			(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-				for (key, value) in patch {
-					if value.is_null() {
-						base.remove(&key);
-					} else {
-						merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-					}
-				}
-			},
-			(base, patch) => *base = patch,
-		}
-	}
-	let patch: serde_json::Value = serde_json::from_slice(patch).expect("a preset is JSON");
-	let mut json = serde_json::to_value(GC::default()).expect("a genesis config serializes");
-	merge(&mut json, patch);
-	serde_json::from_value(json).expect("the preset fits the runtime's genesis config")
+/// The names of the presets of both runtimes: `development` and `local_testnet`.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}
+
+/// The JSON patch of preset `id`, made by the runtime's `development` or `local_testnet`
+/// function; `None` for a preset the runtimes do not have.
+pub fn preset(
+	id: &PresetId,
+	development: impl FnOnce() -> Value,
+	local_testnet: impl FnOnce() -> Value,
+) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		_ => return None,
+	};
+	Some(serde_json::to_vec(&patch).expect("a JSON value serializes; qed"))
 }
 
 // The pallet's `GenesisConfig` itself is built in each runtime's preset (where `Runtime` is
 // concrete): `MutualPoolConfig { pools: vec![pool_0()], products: products::<MaxMetadataLen>(),
-// stakes: vec![(0, Ferdie, FERDIE_STAKE)] }`. A generic helper here would need where-clauses
-// on `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.
+// stakes: stakes() }`. A generic helper here would need where-clauses on
+// `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.

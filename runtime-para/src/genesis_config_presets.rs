@@ -8,19 +8,18 @@
 //! session at genesis), plus `ParachainInfo` and `PolkadotXcm`'s safe XCM version.
 
 use crate::{
-	configs::treasury_account, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
-	CouncilMembershipConfig, MutualPoolConfig, ParachainInfoConfig, PolkadotXcmConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT,
-	PARACHAIN_ID,
+	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, CouncilMembershipConfig,
+	MutualPoolConfig, ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT, PARACHAIN_ID,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use mutual_pool_runtime_common::genesis::{
-	council_members, endowed_accounts, pool_0, products, ENDOWMENT, FERDIE_STAKE,
-};
+use mutual_pool_runtime_common::genesis;
 use serde_json::Value;
-use sp_genesis_builder::{self, PresetId};
+use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
+
+pub use mutual_pool_runtime_common::genesis::preset_names;
 
 /// The XCM version to assume for other chains until they advertise theirs.
 const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
@@ -37,13 +36,8 @@ fn collator(k: Sr25519Keyring) -> (AccountId, AuraId) {
 
 /// The genesis of a test chain with `invulnerables` as collators.
 fn testnet_genesis(invulnerables: Vec<(AccountId, AuraId)>, root: AccountId) -> Value {
-	let balances = endowed_accounts()
-		.into_iter()
-		.map(|who| (who, ENDOWMENT))
-		.chain([(treasury_account(), EXISTENTIAL_DEPOSIT)])
-		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances },
+		balances: BalancesConfig { balances: genesis::balances() },
 		parachain_info: ParachainInfoConfig { parachain_id: PARACHAIN_ID.into() },
 		collator_selection: CollatorSelectionConfig {
 			invulnerables: invulnerables.iter().map(|(acc, _)| acc.clone()).collect::<Vec<_>>(),
@@ -59,12 +53,14 @@ fn testnet_genesis(invulnerables: Vec<(AccountId, AuraId)>, root: AccountId) -> 
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		sudo: SudoConfig { key: Some(root) },
 		council_membership: CouncilMembershipConfig {
-			members: council_members().try_into().expect("five members fit; qed"),
+			members: genesis::council_members().try_into().expect("five members fit; qed"),
 		},
 		mutual_pool: MutualPoolConfig {
-			pools: vec![pool_0()],
-			products: products::<<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen>(),
-			stakes: vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)],
+			pools: vec![genesis::pool_0()],
+			products: genesis::products::<
+				<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen,
+			>(),
+			stakes: genesis::stakes(),
 		},
 	})
 }
@@ -85,22 +81,5 @@ pub fn local_config_genesis() -> Value {
 
 /// The JSON patch of preset `id`, if the runtime has it.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let patch = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
-		_ => return None,
-	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serialization to json is expected to work; qed")
-			.into_bytes(),
-	)
-}
-
-/// The names of the presets.
-pub fn preset_names() -> Vec<PresetId> {
-	vec![
-		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-	]
+	genesis::preset(id, development_config_genesis, local_config_genesis)
 }

@@ -4,40 +4,24 @@
 //! stake.
 
 use crate::{
-	configs::treasury_account, AccountId, BalancesConfig, BlockNumber, CouncilMembershipConfig,
-	MutualPoolConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT,
+	AccountId, BalancesConfig, CouncilMembershipConfig, MutualPoolConfig, RuntimeGenesisConfig,
+	SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use pallet_mutual_pool::{PoolId, ProductParams};
+use mutual_pool_runtime_common::genesis;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_genesis_builder::{self, PresetId};
+use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-pub use mutual_pool_runtime_common::genesis::{
-	council_members, endowed_accounts, pool_0, ENDOWMENT, FERDIE_STAKE,
-};
-
-/// Products 0 ("DEX smart-contract exploit", 2%, 50% of capacity) and 1 ("Bridge hack", 5%,
-/// 30% of capacity), both on pool 0.
-pub fn products() -> Vec<(
-	PoolId,
-	ProductParams<BlockNumber, <crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen>,
-)> {
-	mutual_pool_runtime_common::genesis::products()
-}
+pub use mutual_pool_runtime_common::genesis::preset_names;
 
 /// The genesis of a test chain with `initial_authorities` as validators.
 fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Value {
-	let balances = endowed_accounts()
-		.into_iter()
-		.map(|who| (who, ENDOWMENT))
-		.chain([(treasury_account(), EXISTENTIAL_DEPOSIT)])
-		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances },
+		balances: BalancesConfig { balances: genesis::balances() },
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
 		},
@@ -46,12 +30,14 @@ fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>, root: AccountI
 		},
 		sudo: SudoConfig { key: Some(root) },
 		council_membership: CouncilMembershipConfig {
-			members: council_members().try_into().expect("five members fit; qed"),
+			members: genesis::council_members().try_into().expect("five members fit; qed"),
 		},
 		mutual_pool: MutualPoolConfig {
-			pools: vec![pool_0()],
-			products: products(),
-			stakes: vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)],
+			pools: vec![genesis::pool_0()],
+			products: genesis::products::<
+				<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen,
+			>(),
+			stakes: genesis::stakes(),
 		},
 	})
 }
@@ -83,22 +69,5 @@ pub fn local_config_genesis() -> Value {
 
 /// The JSON patch of preset `id`, if the runtime has it.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let patch = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
-		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
-		_ => return None,
-	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serialization to json is expected to work; qed")
-			.into_bytes(),
-	)
-}
-
-/// The names of the presets.
-pub fn preset_names() -> Vec<PresetId> {
-	vec![
-		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-	]
+	genesis::preset(id, development_config_genesis, local_config_genesis)
 }

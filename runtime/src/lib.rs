@@ -10,6 +10,7 @@
 //! - [`apis`] implements the runtime APIs, [`pallet_mutual_pool_runtime_api::MutualPoolApi`]
 //!   among them.
 //! - [`genesis_config_presets`] builds the `development` and `local_testnet` genesis.
+//! - [`weights`] holds the weights measured on this runtime (`scripts/benchmark.sh`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,6 +29,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 extern crate alloc;
 

@@ -27,7 +27,7 @@
 //!     --heap-pages
 //!     4096
 //!     --template
-//!     scripts/weight-template.hbs
+//!     scripts/pallet-weight-template.hbs
 //!     --pallet
 //!     pallet_mutual_pool
 //!     --extrinsic
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 12_359_000 picoseconds.
-		Weight::from_parts(14_040_000, 1489)
+		// Minimum execution time: 12_298_000 picoseconds.
+		Weight::from_parts(22_854_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_411_000 picoseconds.
-		Weight::from_parts(16_104_000, 4435)
+		// Minimum execution time: 14_251_000 picoseconds.
+		Weight::from_parts(22_113_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,12 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(m: u32, ) -> Weight {
+	fn create_product(_m: u32, ) -> Weight {
 		// Proof size: measured `707` bytes, estimated `4435` bytes.
-		// Minimum execution time: 19_219_000 picoseconds.
-		Weight::from_parts(21_356_303, 4435)
-			// Standard error: 73.
-			.saturating_add(Weight::from_parts(1_012, 0).saturating_mul(m.into()))
+		// Minimum execution time: 19_158_000 picoseconds.
+		Weight::from_parts(29_232_273, 4435)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -123,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `1096` bytes, estimated `4435` bytes.
-		// Minimum execution time: 22_273_000 picoseconds.
-		Weight::from_parts(25_189_540, 4435)
+		// Minimum execution time: 21_782_000 picoseconds.
+		Weight::from_parts(35_066_521, 4435)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1235` bytes, estimated `4435` bytes.
-		// Minimum execution time: 78_296_000 picoseconds.
-		Weight::from_parts(85_747_000, 4435)
+		// Minimum execution time: 76_603_000 picoseconds.
+		Weight::from_parts(98_676_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -151,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `988` bytes, estimated `4435` bytes.
-		// Minimum execution time: 32_178_000 picoseconds.
-		Weight::from_parts(39_879_000, 4435)
+		// Minimum execution time: 31_867_000 picoseconds.
+		Weight::from_parts(55_712_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -171,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 81_451_000 picoseconds.
-		Weight::from_parts(99_629_204, 4435)
-			// Standard error: 1_383_223.
-			.saturating_add(Weight::from_parts(14_094_728, 0).saturating_mul(b.into()))
+		// Minimum execution time: 79_588_000 picoseconds.
+		Weight::from_parts(117_306_791, 4435)
+			// Standard error: 1_468_271.
+			.saturating_add(Weight::from_parts(8_716_070, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -189,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1259` bytes, estimated `6196` bytes.
-		// Minimum execution time: 74_641_000 picoseconds.
-		Weight::from_parts(78_907_000, 6196)
+		// Minimum execution time: 74_120_000 picoseconds.
+		Weight::from_parts(79_988_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -210,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1434` bytes, estimated `6022` bytes.
-		// Minimum execution time: 84_515_000 picoseconds.
-		Weight::from_parts(90_293_000, 6022)
+		// Minimum execution time: 83_854_000 picoseconds.
+		Weight::from_parts(136_492_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -219,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 13_951_000 picoseconds.
-		Weight::from_parts(15_884_000, 3570)
+		// Minimum execution time: 13_981_000 picoseconds.
+		Weight::from_parts(17_917_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -239,10 +237,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1275` bytes, estimated `4435` bytes.
-		// Minimum execution time: 76_523_000 picoseconds.
-		Weight::from_parts(83_102_199, 4435)
-			// Standard error: 110.
-			.saturating_add(Weight::from_parts(131, 0).saturating_mul(e.into()))
+		// Minimum execution time: 75_351_000 picoseconds.
+		Weight::from_parts(104_622_522, 4435)
+			// Standard error: 467.
+			.saturating_add(Weight::from_parts(8_791, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -262,8 +260,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2868` bytes, estimated `6196` bytes.
-		// Minimum execution time: 132_777_000 picoseconds.
-		Weight::from_parts(143_262_000, 6196)
+		// Minimum execution time: 130_503_000 picoseconds.
+		Weight::from_parts(189_791_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -271,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4608` bytes.
-		// Minimum execution time: 18_146_000 picoseconds.
-		Weight::from_parts(21_462_000, 4608)
+		// Minimum execution time: 17_626_000 picoseconds.
+		Weight::from_parts(25_228_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -290,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2650` bytes, estimated `4608` bytes.
-		// Minimum execution time: 77_374_000 picoseconds.
-		Weight::from_parts(84_415_000, 4608)
+		// Minimum execution time: 76_052_000 picoseconds.
+		Weight::from_parts(109_182_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -299,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_772_000 picoseconds.
-		Weight::from_parts(18_086_000, 4435)
+		// Minimum execution time: 14_431_000 picoseconds.
+		Weight::from_parts(22_844_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -308,8 +306,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_091_000 picoseconds.
-		Weight::from_parts(17_065_000, 4435)
+		// Minimum execution time: 13_931_000 picoseconds.
+		Weight::from_parts(24_667_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -325,8 +323,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1454` bytes, estimated `4435` bytes.
-		// Minimum execution time: 38_167_000 picoseconds.
-		Weight::from_parts(45_087_000, 4435)
+		// Minimum execution time: 37_536_000 picoseconds.
+		Weight::from_parts(62_192_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -341,12 +339,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::Incidents` (r:0 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn declare_incident(e: u32, ) -> Weight {
+	fn declare_incident(_e: u32, ) -> Weight {
 		// Proof size: measured `1327` bytes, estimated `4435` bytes.
-		// Minimum execution time: 34_631_000 picoseconds.
-		Weight::from_parts(39_658_337, 4435)
-			// Standard error: 117.
-			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(e.into()))
+		// Minimum execution time: 33_149_000 picoseconds.
+		Weight::from_parts(56_281_204, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -368,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2715` bytes, estimated `6196` bytes.
-		// Minimum execution time: 108_781_000 picoseconds.
-		Weight::from_parts(127_539_000, 6196)
+		// Minimum execution time: 105_416_000 picoseconds.
+		Weight::from_parts(111_516_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -381,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1221` bytes, estimated `6196` bytes.
-		// Minimum execution time: 74_320_000 picoseconds.
-		Weight::from_parts(83_354_000, 6196)
+		// Minimum execution time: 72_257_000 picoseconds.
+		Weight::from_parts(76_263_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -394,8 +390,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2180` bytes, estimated `4563` bytes.
-		// Minimum execution time: 32_748_000 picoseconds.
-		Weight::from_parts(42_043_000, 4563)
+		// Minimum execution time: 32_308_000 picoseconds.
+		Weight::from_parts(35_112_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -414,9 +410,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Retries` (r:0 w:1)
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
-		// Proof size: measured `1609` bytes, estimated `89568` bytes.
-		// Minimum execution time: 144_794_000 picoseconds.
-		Weight::from_parts(169_140_000, 89568)
+		// Proof size: measured `1644` bytes, estimated `89568` bytes.
+		// Minimum execution time: 141_790_000 picoseconds.
+		Weight::from_parts(188_279_000, 89568)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -437,9 +433,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `3128` bytes, estimated `6196` bytes.
-		// Minimum execution time: 174_167_000 picoseconds.
-		Weight::from_parts(190_072_000, 6196)
+		// Proof size: measured `3162` bytes, estimated `6196` bytes.
+		// Minimum execution time: 173_257_000 picoseconds.
+		Weight::from_parts(221_678_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -460,9 +456,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `3078` bytes, estimated `6196` bytes.
-		// Minimum execution time: 135_310_000 picoseconds.
-		Weight::from_parts(146_236_000, 6196)
+		// Proof size: measured `3112` bytes, estimated `6196` bytes.
+		// Minimum execution time: 132_937_000 picoseconds.
+		Weight::from_parts(140_468_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -475,10 +471,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_669_000 picoseconds.
-		Weight::from_parts(15_648_233, 4435)
-			// Standard error: 69_479.
-			.saturating_add(Weight::from_parts(14_878_936, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_007_000 picoseconds.
+		Weight::from_parts(14_875_787, 4435)
+			// Standard error: 135_156.
+			.saturating_add(Weight::from_parts(14_537_896, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -493,10 +489,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 17_255_000 picoseconds.
-		Weight::from_parts(20_597_452, 4435)
-			// Standard error: 72_757.
-			.saturating_add(Weight::from_parts(11_829_438, 0).saturating_mul(b.into()))
+		// Minimum execution time: 16_274_000 picoseconds.
+		Weight::from_parts(18_596_117, 4435)
+			// Standard error: 74_083.
+			.saturating_add(Weight::from_parts(9_040_530, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -515,10 +511,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 31_637_000 picoseconds.
-		Weight::from_parts(41_910_582, 4435)
-			// Standard error: 598_157.
-			.saturating_add(Weight::from_parts(15_131_310, 0).saturating_mul(b.into()))
+		// Minimum execution time: 29_464_000 picoseconds.
+		Weight::from_parts(33_538_565, 4435)
+			// Standard error: 178_331.
+			.saturating_add(Weight::from_parts(11_982_694, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -531,8 +527,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1105` bytes, estimated `6196` bytes.
-		// Minimum execution time: 66_088_000 picoseconds.
-		Weight::from_parts(76_383_000, 6196)
+		// Minimum execution time: 61_231_000 picoseconds.
+		Weight::from_parts(65_166_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -541,39 +537,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and for runtimes without their own.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(14_040_000, 1489)
+		Weight::from_parts(22_854_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn update_pool() -> Weight {
-		Weight::from_parts(16_104_000, 4435)
+		Weight::from_parts(22_113_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn create_product(m: u32, ) -> Weight {
-		Weight::from_parts(21_356_303, 4435)
-			.saturating_add(Weight::from_parts(1_012, 0).saturating_mul(m.into()))
+	fn create_product(_m: u32, ) -> Weight {
+		Weight::from_parts(29_232_273, 4435)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_product(_m: u32, ) -> Weight {
-		Weight::from_parts(25_189_540, 4435)
+		Weight::from_parts(35_066_521, 4435)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(85_747_000, 4435)
+		Weight::from_parts(98_676_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request_unstake() -> Weight {
-		Weight::from_parts(39_879_000, 4435)
+		Weight::from_parts(55_712_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw(b: u32, ) -> Weight {
-		Weight::from_parts(99_629_204, 4435)
-			.saturating_add(Weight::from_parts(14_094_728, 0).saturating_mul(b.into()))
+		Weight::from_parts(117_306_791, 4435)
+			.saturating_add(Weight::from_parts(8_716_070, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -581,111 +576,110 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn release_hold() -> Weight {
-		Weight::from_parts(78_907_000, 6196)
+		Weight::from_parts(79_988_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_cover() -> Weight {
-		Weight::from_parts(90_293_000, 6022)
+		Weight::from_parts(136_492_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_cover() -> Weight {
-		Weight::from_parts(15_884_000, 3570)
+		Weight::from_parts(17_917_000, 3570)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_claim(e: u32, ) -> Weight {
-		Weight::from_parts(83_102_199, 4435)
-			.saturating_add(Weight::from_parts(131, 0).saturating_mul(e.into()))
+		Weight::from_parts(104_622_522, 4435)
+			.saturating_add(Weight::from_parts(8_791, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_claim() -> Weight {
-		Weight::from_parts(143_262_000, 6196)
+		Weight::from_parts(189_791_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reject_claim() -> Weight {
-		Weight::from_parts(21_462_000, 4608)
+		Weight::from_parts(25_228_000, 4608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lapse_claim() -> Weight {
-		Weight::from_parts(84_415_000, 4608)
+		Weight::from_parts(109_182_000, 4608)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn freeze_pool() -> Weight {
-		Weight::from_parts(18_086_000, 4435)
+		Weight::from_parts(22_844_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reopen_pool() -> Weight {
-		Weight::from_parts(17_065_000, 4435)
+		Weight::from_parts(24_667_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_cover() -> Weight {
-		Weight::from_parts(45_087_000, 4435)
+		Weight::from_parts(62_192_000, 4435)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn declare_incident(e: u32, ) -> Weight {
-		Weight::from_parts(39_658_337, 4435)
-			.saturating_add(Weight::from_parts(1_250, 0).saturating_mul(e.into()))
+	fn declare_incident(_e: u32, ) -> Weight {
+		Weight::from_parts(56_281_204, 4435)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn redeem_cover() -> Weight {
-		Weight::from_parts(127_539_000, 6196)
+		Weight::from_parts(111_516_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(83_354_000, 6196)
+		Weight::from_parts(76_263_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_incident() -> Weight {
-		Weight::from_parts(42_043_000, 4563)
+		Weight::from_parts(35_112_000, 4563)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal_claim() -> Weight {
-		Weight::from_parts(169_140_000, 89568)
+		Weight::from_parts(188_279_000, 89568)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(190_072_000, 6196)
+		Weight::from_parts(221_678_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn close_claim() -> Weight {
-		Weight::from_parts(146_236_000, 6196)
+		Weight::from_parts(140_468_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn roll_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(15_648_233, 4435)
-			.saturating_add(Weight::from_parts(14_878_936, 0).saturating_mul(b.into()))
+		Weight::from_parts(14_875_787, 4435)
+			.saturating_add(Weight::from_parts(14_537_896, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn roll_product_expiries(b: u32, ) -> Weight {
-		Weight::from_parts(20_597_452, 4435)
-			.saturating_add(Weight::from_parts(11_829_438, 0).saturating_mul(b.into()))
+		Weight::from_parts(18_596_117, 4435)
+			.saturating_add(Weight::from_parts(9_040_530, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn rebond(b: u32, ) -> Weight {
-		Weight::from_parts(41_910_582, 4435)
-			.saturating_add(Weight::from_parts(15_131_310, 0).saturating_mul(b.into()))
+		Weight::from_parts(33_538_565, 4435)
+			.saturating_add(Weight::from_parts(11_982_694, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -693,7 +687,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
 	}
 	fn pay_fees() -> Weight {
-		Weight::from_parts(76_383_000, 6196)
+		Weight::from_parts(65_166_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

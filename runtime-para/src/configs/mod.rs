@@ -30,10 +30,11 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use mutual_pool_runtime_common::currency::FeeMultiplier;
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter};
 use parachains_common::message_queue::{NarrowOriginToSibling, ParaIdToSibling};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use super::{
@@ -145,11 +146,6 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type DoneSlashHandler = ();
-}
-
-parameter_types! {
-	/// A constant fee multiplier of one (as the solo chain).
-	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
 /// Fees as on the solo chain (1 planck per unit of ref time and per byte, a constant

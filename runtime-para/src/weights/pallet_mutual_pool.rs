@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `133` bytes, estimated `1489` bytes.
-		// Minimum execution time: 12_058_000 picoseconds.
-		Weight::from_parts(13_971_000, 1489)
+		// Minimum execution time: 11_817_000 picoseconds.
+		Weight::from_parts(12_940_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 15_393_000 picoseconds.
-		Weight::from_parts(25_508_000, 4435)
+		// Minimum execution time: 14_502_000 picoseconds.
+		Weight::from_parts(16_154_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -76,10 +76,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Products` (r:0 w:1)
 	/// Proof: `MutualPool::Products` (`max_values`: None, `max_size`: Some(299), added: 2774, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn create_product(_m: u32, ) -> Weight {
+	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `707` bytes, estimated `4435` bytes.
-		// Minimum execution time: 20_120_000 picoseconds.
-		Weight::from_parts(29_533_923, 4435)
+		// Minimum execution time: 18_427_000 picoseconds.
+		Weight::from_parts(20_432_183, 4435)
+			// Standard error: 112.
+			.saturating_add(Weight::from_parts(2_059, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,10 +92,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `1096` bytes, estimated `4435` bytes.
-		// Minimum execution time: 23_675_000 picoseconds.
-		Weight::from_parts(34_891_250, 4435)
-			// Standard error: 937.
-			.saturating_add(Weight::from_parts(5_953, 0).saturating_mul(m.into()))
+		// Minimum execution time: 22_103_000 picoseconds.
+		Weight::from_parts(24_548_757, 4435)
+			// Standard error: 110.
+			.saturating_add(Weight::from_parts(115, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -107,8 +109,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1235` bytes, estimated `4435` bytes.
-		// Minimum execution time: 82_422_000 picoseconds.
-		Weight::from_parts(102_531_000, 4435)
+		// Minimum execution time: 78_095_000 picoseconds.
+		Weight::from_parts(82_763_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -120,8 +122,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `988` bytes, estimated `4435` bytes.
-		// Minimum execution time: 34_351_000 picoseconds.
-		Weight::from_parts(50_154_000, 4435)
+		// Minimum execution time: 31_847_000 picoseconds.
+		Weight::from_parts(34_290_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -140,10 +142,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
 		// Proof size: measured `1521 + b * (201 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 87_360_000 picoseconds.
-		Weight::from_parts(127_698_009, 4435)
-			// Standard error: 2_359_575.
-			.saturating_add(Weight::from_parts(25_866_575, 0).saturating_mul(b.into()))
+		// Minimum execution time: 80_779_000 picoseconds.
+		Weight::from_parts(84_976_967, 4435)
+			// Standard error: 121_640.
+			.saturating_add(Weight::from_parts(16_031_632, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -158,8 +160,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1259` bytes, estimated `6196` bytes.
-		// Minimum execution time: 78_136_000 picoseconds.
-		Weight::from_parts(93_047_000, 6196)
+		// Minimum execution time: 74_911_000 picoseconds.
+		Weight::from_parts(78_706_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -179,8 +181,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1434` bytes, estimated `6022` bytes.
-		// Minimum execution time: 92_517_000 picoseconds.
-		Weight::from_parts(149_200_000, 6022)
+		// Minimum execution time: 86_248_000 picoseconds.
+		Weight::from_parts(91_095_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -188,8 +190,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 15_462_000 picoseconds.
-		Weight::from_parts(29_183_000, 3570)
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(15_733_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,12 +208,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `1275` bytes, estimated `4435` bytes.
-		// Minimum execution time: 79_618_000 picoseconds.
-		Weight::from_parts(117_890_272, 4435)
-			// Standard error: 800.
-			.saturating_add(Weight::from_parts(7_639, 0).saturating_mul(e.into()))
+		// Minimum execution time: 75_662_000 picoseconds.
+		Weight::from_parts(81_429_908, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -231,8 +231,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `2868` bytes, estimated `6196` bytes.
-		// Minimum execution time: 141_309_000 picoseconds.
-		Weight::from_parts(230_592_000, 6196)
+		// Minimum execution time: 133_909_000 picoseconds.
+		Weight::from_parts(140_037_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -240,8 +240,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4608` bytes.
-		// Minimum execution time: 19_869_000 picoseconds.
-		Weight::from_parts(36_204_000, 4608)
+		// Minimum execution time: 18_107_000 picoseconds.
+		Weight::from_parts(20_611_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2650` bytes, estimated `4608` bytes.
-		// Minimum execution time: 81_320_000 picoseconds.
-		Weight::from_parts(94_039_000, 4608)
+		// Minimum execution time: 78_827_000 picoseconds.
+		Weight::from_parts(84_616_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 15_303_000 picoseconds.
-		Weight::from_parts(20_670_000, 4435)
+		// Minimum execution time: 14_671_000 picoseconds.
+		Weight::from_parts(21_602_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -277,8 +277,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(970), added: 3445, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `735` bytes, estimated `4435` bytes.
-		// Minimum execution time: 14_943_000 picoseconds.
-		Weight::from_parts(24_556_000, 4435)
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(18_527_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -294,8 +294,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1454` bytes, estimated `4435` bytes.
-		// Minimum execution time: 38_307_000 picoseconds.
-		Weight::from_parts(47_961_000, 4435)
+		// Minimum execution time: 37_916_000 picoseconds.
+		Weight::from_parts(61_501_000, 4435)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -310,10 +310,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Incidents` (r:0 w:1)
 	/// Proof: `MutualPool::Incidents` (`max_values`: None, `max_size`: Some(1098), added: 3573, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn declare_incident(_e: u32, ) -> Weight {
+	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `1327` bytes, estimated `4435` bytes.
-		// Minimum execution time: 35_312_000 picoseconds.
-		Weight::from_parts(45_499_996, 4435)
+		// Minimum execution time: 33_900_000 picoseconds.
+		Weight::from_parts(55_312_617, 4435)
+			// Standard error: 222.
+			.saturating_add(Weight::from_parts(1_313, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -335,8 +337,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `2715` bytes, estimated `6196` bytes.
-		// Minimum execution time: 109_783_000 picoseconds.
-		Weight::from_parts(121_900_000, 6196)
+		// Minimum execution time: 110_363_000 picoseconds.
+		Weight::from_parts(153_577_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -348,8 +350,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1221` bytes, estimated `6196` bytes.
-		// Minimum execution time: 74_350_000 picoseconds.
-		Weight::from_parts(82_832_000, 6196)
+		// Minimum execution time: 73_509_000 picoseconds.
+		Weight::from_parts(82_011_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -361,8 +363,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2180` bytes, estimated `4563` bytes.
-		// Minimum execution time: 33_880_000 picoseconds.
-		Weight::from_parts(39_679_000, 4563)
+		// Minimum execution time: 32_918_000 picoseconds.
+		Weight::from_parts(55_602_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -381,9 +383,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Scheduler::Retries` (r:0 w:1)
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
-		// Proof size: measured `1609` bytes, estimated `317568` bytes.
-		// Minimum execution time: 148_280_000 picoseconds.
-		Weight::from_parts(166_646_000, 317568)
+		// Proof size: measured `1644` bytes, estimated `317568` bytes.
+		// Minimum execution time: 148_460_000 picoseconds.
+		Weight::from_parts(224_332_000, 317568)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -404,9 +406,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
-		// Proof size: measured `3128` bytes, estimated `6196` bytes.
-		// Minimum execution time: 177_613_000 picoseconds.
-		Weight::from_parts(187_117_000, 6196)
+		// Proof size: measured `3162` bytes, estimated `6196` bytes.
+		// Minimum execution time: 176_281_000 picoseconds.
+		Weight::from_parts(244_091_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -427,9 +429,9 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::EarningEnds` (r:1 w:1)
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
-		// Proof size: measured `3078` bytes, estimated `6196` bytes.
-		// Minimum execution time: 138_375_000 picoseconds.
-		Weight::from_parts(149_391_000, 6196)
+		// Proof size: measured `3112` bytes, estimated `6196` bytes.
+		// Minimum execution time: 136_963_000 picoseconds.
+		Weight::from_parts(204_833_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -442,10 +444,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `735 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_518_000 picoseconds.
-		Weight::from_parts(14_570_024, 4435)
-			// Standard error: 31_314.
-			.saturating_add(Weight::from_parts(17_074_296, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_388_000 picoseconds.
+		Weight::from_parts(17_506_718, 4435)
+			// Standard error: 137_967.
+			.saturating_add(Weight::from_parts(20_933_095, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -460,10 +462,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `1096 + b * (62 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 16_785_000 picoseconds.
-		Weight::from_parts(18_974_000, 4435)
-			// Standard error: 33_279.
-			.saturating_add(Weight::from_parts(9_842_283, 0).saturating_mul(b.into()))
+		// Minimum execution time: 16_535_000 picoseconds.
+		Weight::from_parts(20_973_220, 4435)
+			// Standard error: 188_778.
+			.saturating_add(Weight::from_parts(10_718_549, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -482,10 +484,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `902 + b * (126 ±0)` bytes, estimated `4435 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 32_007_000 picoseconds.
-		Weight::from_parts(36_136_051, 4435)
-			// Standard error: 115_185.
-			.saturating_add(Weight::from_parts(10_825_022, 0).saturating_mul(b.into()))
+		// Minimum execution time: 31_607_000 picoseconds.
+		Weight::from_parts(34_930_148, 4435)
+			// Standard error: 115_382.
+			.saturating_add(Weight::from_parts(11_991_004, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -498,8 +500,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1105` bytes, estimated `6196` bytes.
-		// Minimum execution time: 62_943_000 picoseconds.
-		Weight::from_parts(68_762_000, 6196)
+		// Minimum execution time: 61_952_000 picoseconds.
+		Weight::from_parts(65_577_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}

@@ -24,15 +24,16 @@ use mutual_pool_runtime_para::{
 	configs::xcm_config::LocationToAccountId, genesis_config_presets, AccountId, Balance, Balances,
 	BuildStorage, Executive, Header, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeGenesisConfig, System, UncheckedExtrinsic, PARACHAIN_ID,
-	RELAY_CHAIN_SLOT_DURATION_MILLIS, UNIT,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS,
 };
-use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Header as _, Digest, DigestItem};
 use xcm::{latest::prelude::*, VersionedXcm};
 use xcm_executor::traits::ConvertLocation;
 
-pub use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
+pub use mutual_pool_runtime_test_utils::{
+	account, mut_, Alice, Bob, Chain, Charlie, Dave, Eve, Ferdie,
+};
 
 /// The sibling parachain whose users buy cover here in these tests.
 pub const SIBLING: u32 = 1000;
@@ -41,27 +42,15 @@ pub const SIBLING: u32 = 1000;
 /// one (about 2026 at 6 s slots) keeps the arithmetic honest about `u32` relay block numbers.
 pub const FIRST_RELAY_SLOT: u64 = 295_000_000;
 
-/// `n` MUT.
-pub const fn mut_(n: Balance) -> Balance {
-	n * UNIT
-}
-
 /// The full genesis config of preset `name`, built as the node builds a chain spec from it.
 pub fn preset_config(name: &str) -> RuntimeGenesisConfig {
-	let patch = genesis_config_presets::get_preset(&PresetId::from(name))
-		.unwrap_or_else(|| panic!("preset {name} exists"));
-	mutual_pool_runtime_common::genesis::config_from_preset(&patch)
+	mutual_pool_runtime_test_utils::preset_config(genesis_config_presets::get_preset, name)
 }
 
 /// Externalities with the genesis of preset `name`, at block 0 (no block built yet).
 pub fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 	let storage = preset_config(name).build_storage().expect("the genesis builds");
 	sp_io::TestExternalities::new(storage)
-}
-
-/// The account of a keyring member.
-pub fn account(who: Sr25519Keyring) -> AccountId {
-	who.to_account_id()
 }
 
 /// The location, seen from this chain, of `who`'s account on the sibling chain.
@@ -105,6 +94,26 @@ impl Default for Collator {
 /// the relay chain's proof holds it as the included head.
 fn genesis_header() -> Header {
 	Header::new(0, Default::default(), Default::default(), Default::default(), Default::default())
+}
+
+/// The parachain in tests: each block is built as a collator builds it.
+impl Chain for Collator {
+	type Runtime = Runtime;
+
+	fn dev_ext() -> sp_io::TestExternalities {
+		dev_ext()
+	}
+
+	/// The first block built, so that calls run in block 1 as on the solo chain.
+	fn start() -> Self {
+		let mut collator = Collator::default();
+		collator.build_blocks(1);
+		collator
+	}
+
+	fn next_block(&mut self) {
+		self.build_block(vec![]);
+	}
 }
 
 impl Collator {

@@ -49,5 +49,5 @@ impl pallet_mutual_pool::Config for Runtime {
 	type MaxExpiryBucketsPerCall = ConstU32<1>;
 	type MaxEvidenceLen = ConstU32<1024>;
 	type MaxMetadataLen = ConstU32<256>;
-	type WeightInfo = pallet_mutual_pool::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_mutual_pool::WeightInfo<Runtime>;
 }

@@ -4,9 +4,9 @@ use crate::common::*;
 use frame_support::traits::fungible::Inspect;
 use mutual_pool_runtime::{
 	configs::{treasury_account, CouncilInstance},
-	genesis_config_presets::{self, ENDOWMENT, FERDIE_STAKE},
-	Balances, MutualPool, Runtime, EXISTENTIAL_DEPOSIT, UNIT,
+	genesis_config_presets, Balances, MutualPool, Runtime, EXISTENTIAL_DEPOSIT, UNIT,
 };
+use mutual_pool_runtime_common::genesis::{pool_0, ENDOWMENT, FERDIE_STAKE};
 use pallet_mutual_pool::{Pools, Products, Stakers};
 use sp_arithmetic::{FixedU128, Perbill};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -15,11 +15,11 @@ use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 fn check_dev_genesis(validators: usize) {
 	// Accounts and sudo.
 	for who in [Alice, Bob, Charlie, Dave, Eve] {
-		assert_eq!(free(who), ENDOWMENT, "{who:?} is endowed");
+		assert_eq!(free::<Solo>(who), ENDOWMENT, "{who:?} is endowed");
 	}
 	// The first stake into a pool also pays the pool account's existential deposit.
 	assert_eq!(
-		free(Ferdie),
+		free::<Solo>(Ferdie),
 		ENDOWMENT - FERDIE_STAKE - EXISTENTIAL_DEPOSIT,
 		"Ferdie's stake left his account"
 	);
@@ -43,7 +43,7 @@ fn check_dev_genesis(validators: usize) {
 
 	// Pool 0.
 	let pool = Pools::<Runtime>::get(0).expect("pool 0 exists");
-	assert_eq!(pool.params, genesis_config_presets::pool_0());
+	assert_eq!(pool.params, pool_0());
 	assert_eq!(pool.params.capacity_factor, FixedU128::from_u32(2));
 	assert_eq!(pool.params.unbonding_period, 20);
 	assert_eq!(pool.params.min_stake, UNIT);

@@ -1,12 +1,11 @@
-//! Runtime integration tests: the genesis presets, the claims council, incidents, appeals decided
-//! by referendum, the declared weights and the try-runtime checks, natively through the real
-//! `Runtime`.
+//! Runtime integration tests, natively through the real `Runtime`: the genesis presets and the
+//! try-runtime checks, and every case of `mutual-pool-runtime-test-utils` (the claims council,
+//! incidents, appeals decided by referendum, the declared weights), which the parachain runtime
+//! runs too.
 
-mod appeals;
 mod common;
-mod council;
 mod genesis;
-mod incidents;
 #[cfg(feature = "try-runtime")]
 mod try_runtime;
-mod weights;
+
+mutual_pool_runtime_test_utils::run_every_case_on!(crate::common::Solo);

@@ -31,23 +31,23 @@ use pallet_mutual_pool::{
 /// motions (and closed after its appeal window), fees paid to the treasury. It leaves every
 /// kind of record the pallet keeps.
 fn e2e_scenario() {
-	assert_ok!(MutualPool::stake(signed(Bob), 0, mut_(1_000), mut_(990)));
-	assert_ok!(MutualPool::stake(signed(Dave), 0, mut_(100_000), 0));
+	assert_ok!(MutualPool::stake(signed::<Solo>(Bob), 0, mut_(1_000), mut_(990)));
+	assert_ok!(MutualPool::stake(signed::<Solo>(Dave), 0, mut_(100_000), 0));
 	let shares = Stakers::<Runtime>::get(account(Dave), 0).expect("Dave staked").shares;
-	assert_ok!(MutualPool::request_unstake(signed(Dave), 0, shares));
+	assert_ok!(MutualPool::request_unstake(signed::<Solo>(Dave), 0, shares));
 
-	let (_, approved) = cover_and_claim(0, mut_(50_000), mut_(20_000));
+	let (_, approved) = cover_and_claim::<Solo>(0, mut_(50_000), mut_(20_000));
 	let approve = RuntimeCall::MutualPool(pallet_mutual_pool::Call::approve_claim {
 		claim_id: approved,
 		payout: mut_(20_000),
 	});
 	assert_eq!(
-		council_motion(approve, 3, &[Alice, Bob, Dave], &[]),
+		council_motion(&mut Solo, approve, 3, &[Alice, Bob, Dave], &[]),
 		MotionOutcome::Executed(Ok(()))
 	);
-	let (_, rejected) = cover_and_claim(1, mut_(10_000), mut_(5_000));
+	let (_, rejected) = cover_and_claim::<Solo>(1, mut_(10_000), mut_(5_000));
 	assert_eq!(
-		council_motion(reject(rejected), 3, &[Alice, Bob, Dave], &[]),
+		council_motion(&mut Solo, reject::<Solo>(rejected), 3, &[Alice, Bob, Dave], &[]),
 		MotionOutcome::Executed(Ok(()))
 	);
 	let ClaimStatus::Rejected { appeal_until } =
@@ -55,16 +55,16 @@ fn e2e_scenario() {
 	else {
 		panic!("the claim is rejected");
 	};
-	assert_ok!(MutualPool::pay_fees(signed(Eve), 0));
+	assert_ok!(MutualPool::pay_fees(signed::<Solo>(Eve), 0));
 
 	// Dave's unbonding ends; the rejection's appeal window too, and anyone closes the claim, so
 	// that no claim is pending and he leaves. Alice stakes and asks to leave part of it.
 	let unlock_at = Stakers::<Runtime>::get(account(Dave), 0).expect("unbonding").unlock_at;
-	run_to_block(unlock_at.max(appeal_until));
-	assert_ok!(MutualPool::close_claim(signed(Eve), rejected));
-	assert_ok!(MutualPool::withdraw(signed(Dave), 0, 0));
-	assert_ok!(MutualPool::stake(signed(Alice), 0, mut_(5_000), 0));
-	assert_ok!(MutualPool::request_unstake(signed(Alice), 0, mut_(1_000)));
+	Solo.run_to_block(unlock_at.max(appeal_until));
+	assert_ok!(MutualPool::close_claim(signed::<Solo>(Eve), rejected));
+	assert_ok!(MutualPool::withdraw(signed::<Solo>(Dave), 0, 0));
+	assert_ok!(MutualPool::stake(signed::<Solo>(Alice), 0, mut_(5_000), 0));
+	assert_ok!(MutualPool::request_unstake(signed::<Solo>(Alice), 0, mut_(1_000)));
 }
 
 #[test]
@@ -112,8 +112,8 @@ type Pools4 = Vec<(PoolId, PoolOf<Runtime>)>;
 /// current version has them.
 fn version_3_chain() -> (Claims3, Pools4) {
 	e2e_scenario();
-	cover_and_claim(0, mut_(1_000), mut_(400));
-	cover_and_claim(1, mut_(2_000), mut_(900));
+	cover_and_claim::<Solo>(0, mut_(1_000), mut_(400));
+	cover_and_claim::<Solo>(1, mut_(2_000), mut_(900));
 	let claims = Claims::<Runtime>::iter().collect::<Vec<_>>();
 	assert_eq!(claims.len(), 2);
 	for (claim_id, claim) in &claims {
