@@ -7,7 +7,8 @@
 //! (the same file names in both), naming what is here.
 //!
 //! - [`primitives`]: `AccountId`, `Balance`, `BlockNumber`, ...;
-//! - [`currency`] and [`time`]: `UNIT`, `EXISTENTIAL_DEPOSIT`, `MINUTES` .. `YEARS` (6 s blocks);
+//! - [`currency`] and [`time`]: `UNIT`, `EXISTENTIAL_DEPOSIT`, the constant `FeeMultiplier`,
+//!   `MINUTES` .. `YEARS` (6 s blocks);
 //! - [`council`]: the council instance, the origins (`RootOrCouncilTwoThirds`,
 //!   `RootOrCouncilMajority`), `AbstentionsAreNays`, the council's constants and
 //!   [`council::HalfOfMaxBlock`] (its `MaxProposalWeight`, from each runtime's block weights);
@@ -18,7 +19,8 @@
 //! - [`appeals`]: the claim-appeals track, `RootOrClaimAppeals`, the mutual pool's
 //!   `Config::Appeals` over `pallet-referenda` and the constants of the pallets that run
 //!   referenda (preimage, scheduler, referenda, conviction voting);
-//! - [`genesis`]: the demo pool, products, council and accounts of the dev presets.
+//! - [`genesis`]: the demo pool, products, stake, council and accounts of the dev presets, and
+//!   the presets' names and lookup (`preset_names`, `preset`).
 //!
 //! What stays per runtime: every `impl Config`, consensus, the transaction extensions,
 //! `RuntimeBlockWeights`, the runtime APIs and the consensus part of the presets.

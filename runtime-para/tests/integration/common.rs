@@ -114,6 +114,11 @@ impl Chain for Collator {
 	fn next_block(&mut self) {
 		self.build_block(vec![]);
 	}
+
+	fn check_books() {
+		#[cfg(any(feature = "try-runtime", feature = "runtime-benchmarks"))]
+		mutual_pool_runtime_para::MutualPool::do_try_state().expect("the pool's books hold");
+	}
 }
 
 impl Collator {

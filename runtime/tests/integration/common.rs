@@ -48,6 +48,11 @@ impl Chain for Solo {
 		Solo
 	}
 
+	fn check_books() {
+		#[cfg(any(feature = "try-runtime", feature = "runtime-benchmarks"))]
+		MutualPool::do_try_state().expect("the pool's books hold");
+	}
+
 	fn next_block(&mut self) {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
