@@ -255,10 +255,28 @@ export async function waitForEvent(api, section, method, matches = () => true, {
   }
 }
 
-/** The pool status from the runtime API, with bigints. */
+/**
+ * A pool's asset (a `NativeOrWithId` codec) as polkadot.js takes it in calls: `'Native'`, or
+ * `{ WithId: id }` with the id as JSON (a number on the solo chain, a location on the parachain).
+ */
+export function assetKind(asset) {
+  return asset.isNative ? 'Native' : { WithId: asset.asWithId.toJSON() };
+}
+
+/** What `who` holds of asset `assetId` of pallet `assets` (0 without an account), as a bigint. */
+export async function assetBalance(api, assetId, who) {
+  const account = await api.query.assets.account(assetId, who);
+  return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+}
+
+/**
+ * The pool status from the runtime API, with bigints; `asset` is the pool's asset, in which
+ * every amount is (see `assetKind`).
+ */
 export async function poolStatus(api, poolId) {
   const status = (await api.call.mutualPoolApi.poolStatus(poolId)).unwrap();
   return {
+    asset: assetKind(status.asset),
     capital: status.capital.toBigInt(),
     totalShares: status.totalShares.toBigInt(),
     sharePrice: status.sharePrice.toBigInt(),

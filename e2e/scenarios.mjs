@@ -42,11 +42,26 @@ export function scenarios(chain) {
       if (node) node.kill('SIGINT');
     });
 
-    test('the dev genesis has pool 0 with Ferdie\'s stake, two products and a council of five', async () => {
+    test('the dev genesis has pool 0 in MUT with Ferdie\'s stake, two products and a council of five', async () => {
       const status = await poolStatus(api, POOL);
       assert.equal(status.capital, 1_000_000n * UNIT);
+      assert.equal(status.asset, 'Native');
+      // Pool 0's smallest cover and claim deposit rate: 10 MUT, and 0.1% of the claim
+      // (FixedU128 0.001).
+      const params = (await api.query.mutualPool.pools(POOL)).unwrap().params;
+      assert.equal(params.minCover.toBigInt(), 10n * UNIT);
+      assert.equal(params.claimDepositRate.toBigInt(), 10n ** 15n);
       assert.equal((await api.query.mutualPool.products(0)).unwrap().poolId.toNumber(), 0);
       assert.equal((await api.query.mutualPool.products(1)).unwrap().poolId.toNumber(), 0);
+      // The solo chain has pool 1 besides, in its dev stablecoin, with product 2
+      // (test/stable-pool.test.mjs); the parachain has pool 0 alone.
+      const stable = chain === 'dev';
+      assert.equal((await api.query.mutualPool.nextPoolId()).toNumber(), stable ? 2 : 1);
+      assert.equal((await api.query.mutualPool.nextProductId()).toNumber(), stable ? 3 : 2);
+      if (stable) {
+        assert.deepEqual((await poolStatus(api, 1)).asset, { WithId: 1984 });
+        assert.equal((await api.query.mutualPool.products(2)).unwrap().poolId.toNumber(), 1);
+      }
       assert.equal((await api.query.council.members()).length, 5);
     });
 
@@ -293,13 +308,14 @@ export function scenarios(chain) {
       assert.equal(findEvent(batched, 'mutualPool', 'CoverBought').data.coverId.toNumber(), coverId);
       const claim = findEvent(batched, 'mutualPool', 'ClaimSubmitted').data;
       assert.equal(claim.amount.toBigInt(), amount);
-      // The deposit grows with the amount: 10 MUT + 0.1% of it, at most 10 000 MUT
-      // (runtime/src/configs/mutual_pool.rs): 510 MUT here, held from Eve.
+      // The deposit grows with the amount: 10 MUT + pool 0's rate, 0.1%, of it, at most
+      // 10 000 MUT (runtime-common/src/mutual_pool.rs, genesis.rs): 510 MUT here, held from Eve.
       assert.equal(api.consts.mutualPool.claimDeposit.toBigInt(), 10n * UNIT);
-      assert.equal(api.consts.mutualPool.claimDepositRate.toNumber(), 1_000_000); // Perbill: 0.1%
+      const rate = (await api.query.mutualPool.pools(POOL)).unwrap().params.claimDepositRate.toBigInt();
+      assert.equal(rate, 10n ** 15n); // FixedU128: 0.001
       assert.equal(api.consts.mutualPool.maxClaimDeposit.toBigInt(), 10_000n * UNIT);
       const deposit = claim.deposit.toBigInt();
-      const expected = 10n * UNIT + amount / 1_000n;
+      const expected = 10n * UNIT + (amount * rate + 10n ** 18n - 1n) / 10n ** 18n; // rounded up
       assert.equal(deposit, expected < 10_000n * UNIT ? expected : 10_000n * UNIT);
       assert.equal(deposit, 510n * UNIT);
       const reserved = (await api.query.system.account(who.eve.address)).data.reserved.toBigInt();

@@ -1,6 +1,7 @@
 // Bad input everywhere (docs/reliability.md): every extrinsic of MutualPool with malformed or
 // extreme arguments (missing ids, zero, one under or over a limit, u128::MAX, periods out of
-// range, oversized evidence and metadata), wrong origins, and calls on a frozen and on a depleted
+// range, oversized evidence and metadata, a pool in an asset nobody registered or moved to
+// another asset while it holds capital), wrong origins, and calls on a frozen and on a depleted
 // pool, through polkadot.js on the parachain's dev chain (1 s blocks; the same pallet
 // configuration as the solo chain, from runtime-common). For each case:
 //   - the named error: `mutualPool.X`, `BadOrigin`, `Token.FundsUnavailable`; a call made by
@@ -27,8 +28,6 @@ const CHAIN = 'para-dev';
 const MAX = 2n ** 128n - 1n;
 const EVIDENCE_MAX = 1024; // MaxEvidenceLen
 const METADATA_MAX = 256; // MaxMetadataLen
-const MIN_COVER = 10n * UNIT;
-
 
 /** The events a failed call (or a sudo call whose dispatch failed) may emit: its fee's. */
 const FEE_EVENTS = new Set([
@@ -71,17 +70,17 @@ const OPEN = [
   ['release a hold nobody has', 'eve', (a) => a.tx.mutualPool.releaseHold(poolAccount(a, 0), 0), 'mutualPool.HoldNotFound'],
   ['release a hold in a missing pool', 'eve', (a) => a.tx.mutualPool.releaseHold(poolAccount(a, 0), 99), 'mutualPool.HoldNotFound'],
   // buy_cover(product_id, amount, period, max_premium)
-  ['cover on a missing product', 'eve', (a) => a.tx.mutualPool.buyCover(99, MIN_COVER, 100, MAX), 'mutualPool.ProductNotFound'],
+  ['cover on a missing product', 'eve', (a, s) => a.tx.mutualPool.buyCover(99, s.minCover, 100, MAX), 'mutualPool.ProductNotFound'],
   ['cover of zero', 'eve', (a) => a.tx.mutualPool.buyCover(0, 0, 100, MAX), 'mutualPool.ZeroAmount'],
-  ['cover one unit under MinCover', 'eve', (a) => a.tx.mutualPool.buyCover(0, MIN_COVER - 1n, 100, MAX), 'mutualPool.CoverBelowMinimum'],
+  ['cover one unit under min_cover', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover - 1n, 100, MAX), 'mutualPool.CoverBelowMinimum'],
   ['cover of u128::MAX', 'eve', (a) => a.tx.mutualPool.buyCover(0, MAX, 100, MAX), 'mutualPool.InsufficientCapacity'],
   ['cover one unit over the free capacity', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.freeCapacity + 1n, 100, MAX), 'mutualPool.InsufficientCapacity'],
-  ['cover for 0 blocks', 'eve', (a) => a.tx.mutualPool.buyCover(0, MIN_COVER, 0, MAX), 'mutualPool.PeriodOutOfRange'],
-  ['cover one block under min_period', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, MIN_COVER, s.minPeriod - 1, MAX), 'mutualPool.PeriodOutOfRange'],
-  ['cover one block over max_period', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, MIN_COVER, s.maxPeriod + 1, MAX), 'mutualPool.PeriodOutOfRange'],
-  ['cover for u32::MAX blocks', 'eve', (a) => a.tx.mutualPool.buyCover(0, MIN_COVER, 4_294_967_295, MAX), 'mutualPool.PeriodOutOfRange'],
-  ['cover with max_premium 0', 'eve', (a) => a.tx.mutualPool.buyCover(0, MIN_COVER, 100, 0), 'mutualPool.PremiumTooHigh'],
-  ['cover with max_premium one under the quote', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, MIN_COVER, 100, s.quote - 1n), 'mutualPool.PremiumTooHigh'],
+  ['cover for 0 blocks', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, 0, MAX), 'mutualPool.PeriodOutOfRange'],
+  ['cover one block under min_period', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, s.minPeriod - 1, MAX), 'mutualPool.PeriodOutOfRange'],
+  ['cover one block over max_period', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, s.maxPeriod + 1, MAX), 'mutualPool.PeriodOutOfRange'],
+  ['cover for u32::MAX blocks', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, 4_294_967_295, MAX), 'mutualPool.PeriodOutOfRange'],
+  ['cover with max_premium 0', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, 100, 0), 'mutualPool.PremiumTooHigh'],
+  ['cover with max_premium one under the quote', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, 100, s.quote - 1n), 'mutualPool.PremiumTooHigh'],
   // transfer_cover(cover_id, to), submit_claim(cover_id, amount, evidence), reap_cover(cover_id)
   ['transfer a missing cover', 'charlie', (a, s) => a.tx.mutualPool.transferCover(999_999, s.dave), 'mutualPool.CoverNotFound'],
   ["transfer someone else's cover", 'dave', (a, s) => a.tx.mutualPool.transferCover(s.coverId, s.dave), 'mutualPool.NotCoverOwner'],
@@ -133,6 +132,10 @@ const OPEN = [
   ['create a pool with min_stake 0', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, minStake: 0 }), 'mutualPool.MinStakeBelowExistentialDeposit'],
   ['create a pool with kink 0', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, kink: 0 }), 'mutualPool.ParameterOutOfBounds'],
   ['create a pool with unbonding u32::MAX', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, unbondingPeriod: 4_294_967_295 }), 'mutualPool.ParameterOutOfBounds'],
+  ['create a pool with min_cover 0', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, minCover: 0 }), 'mutualPool.ParameterOutOfBounds'],
+  ['create a pool in an asset not registered', 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, asset: { WithId: s.unregistered } }), 'mutualPool.UnknownAsset'],
+  ["create a pool with min_stake one unit under its asset's minimum balance", 'sudo', (a, s) => a.tx.mutualPool.createPool({ ...s.pool0, asset: { WithId: s.usd }, minStake: s.usdMinBalance - 1n }), 'mutualPool.MinStakeBelowExistentialDeposit'],
+  ['change the asset of a pool that holds capital', 'sudo', (a, s) => a.tx.mutualPool.updatePool(0, { ...s.pool0, asset: { WithId: s.usd } }), 'mutualPool.AssetInUse'],
   ['update a missing pool', 'sudo', (a, s) => a.tx.mutualPool.updatePool(99, s.pool0), 'mutualPool.PoolNotFound'],
   ['capacity factor too low for the cover sold', 'sudo', (a, s) => a.tx.mutualPool.updatePool(0, { ...s.pool0, capacityFactor: 100_000_000_000_000_000n }), 'mutualPool.UpdateUnbacksCover'],
   ['create a product on a missing pool', 'sudo', (a, s) => a.tx.mutualPool.createProduct(99, s.product0), 'mutualPool.PoolNotFound'],
@@ -159,7 +162,7 @@ const FROZEN = [
 /** After a payout that took all of pool 0's capital. */
 const DEPLETED = [
   ['stake into a depleted pool', 'dave', (a) => a.tx.mutualPool.stake(0, 10n * UNIT, 0), 'mutualPool.PoolDepleted'],
-  ['cover from a depleted pool', 'eve', (a) => a.tx.mutualPool.buyCover(0, MIN_COVER, 100, MAX), 'mutualPool.PoolDepleted'],
+  ['cover from a depleted pool', 'eve', (a, s) => a.tx.mutualPool.buyCover(0, s.minCover, 100, MAX), 'mutualPool.PoolDepleted'],
   ['reopen while cover is still active', 'sudo', (a) => a.tx.mutualPool.reopenPool(0), 'mutualPool.CoverStillActive'],
 ];
 
@@ -194,11 +197,21 @@ describe('bad input: a named error and nothing changed but the fee', { skip: !CH
     s.claimAmount = 100n * UNIT;
     const filed = await ok(api.tx.mutualPool.submitClaim(s.coverId, s.claimAmount, 'ipfs://claim'), who.charlie);
     s.claimId = findEvent(filed, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
+    // Root registers a foreign asset, sufficient, as Asset Hub's USDT would be (its location,
+    // 6 decimals, a minimum of 0.01), for the cases that put a pool in it; a sibling's asset
+    // that nobody registered stays unknown.
+    s.usd = { parents: 1, interior: { X3: [{ Parachain: 1000 }, { PalletInstance: 50 }, { GeneralIndex: 1984 }] } };
+    s.usdMinBalance = 10_000n;
+    s.unregistered = { parents: 1, interior: { X1: [{ Parachain: 99 }] } };
+    const treasury = api.consts.mutualPool.treasuryAccount.toString();
+    const registered = await ok(api.tx.sudo.sudo(api.tx.foreignAssets.forceCreate(s.usd, treasury, true, s.usdMinBalance)), who.alice);
+    assert.ok(findEvent(registered, 'sudo', 'Sudid').data.sudoResult.isOk, 'the foreign asset is registered');
     const pool = (await api.query.mutualPool.pools(0)).unwrap();
     const product = (await api.query.mutualPool.products(0)).unwrap();
     s.pool0 = pool.params.toJSON();
     s.product0 = product.params.toJSON();
     s.minStake = pool.params.minStake.toBigInt();
+    s.minCover = pool.params.minCover.toBigInt();
     s.minPeriod = product.params.minPeriod.toNumber();
     s.maxPeriod = product.params.maxPeriod.toNumber();
     s.dave = who.dave.address;
@@ -229,7 +242,7 @@ describe('bad input: a named error and nothing changed but the fee', { skip: !CH
       // Figures of the state as it is now, for the cases at the edges of a limit.
       const status = (await api.call.mutualPoolApi.poolStatus(0)).unwrap();
       s.freeCapacity = status.bondedCapacity.toBigInt() - status.activeCover.toBigInt() - status.pendingClaims.toBigInt();
-      const quote = await api.call.mutualPoolApi.quote(0, MIN_COVER, 100);
+      const quote = await api.call.mutualPoolApi.quote(0, s.minCover, 100);
       s.quote = quote.isOk ? quote.asOk.toBigInt() : 0n;
       const signer = by === 'sudo' ? who.alice : who[by];
       const call = build(api, s);

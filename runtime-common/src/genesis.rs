@@ -1,10 +1,12 @@
 //! The demo genesis of the `development` and `local_testnet` presets (the design brief's dev
-//! genesis): accounts, council, pool 0 and its products; and the presets' plumbing, the same in
-//! both runtimes (their names, and a preset's JSON from the runtime's own patches).
+//! genesis): accounts, council, pool 0 in MUT and its products, pool 1 in a stablecoin and its
+//! product; and the presets' plumbing, the same in both runtimes (their names, and a preset's
+//! JSON from the runtime's own patches).
 
 use super::{
+	assets::USD,
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
-	mutual_pool::treasury_account,
+	mutual_pool::{treasury_account, ClaimDepositRate, MinCover},
 	primitives::{AccountId, Balance, BlockNumber},
 	time::YEARS,
 };
@@ -20,6 +22,12 @@ use sp_keyring::Sr25519Keyring;
 pub const ENDOWMENT: Balance = 1 << 60;
 /// What Ferdie stakes into pool 0 at genesis: 1_000_000 MUT.
 pub const FERDIE_STAKE: Balance = 1_000_000 * UNIT;
+/// What every test account holds of the stablecoin of pool 1 at genesis: 10 million.
+pub const USD_ENDOWMENT: Balance = 10_000_000 * USD;
+/// What Ferdie stakes into pool 1 at genesis: 1 million of its stablecoin.
+pub const FERDIE_USD_STAKE: Balance = 1_000_000 * USD;
+/// The smallest balance of the dev stablecoin: 0.01.
+pub const USD_MIN_BALANCE: Balance = USD / 100;
 
 /// The endowed test accounts: Alice, Bob, Charlie, Dave, Eve and Ferdie.
 pub fn endowed_accounts() -> Vec<AccountId> {
@@ -46,9 +54,24 @@ pub fn balances() -> Vec<(AccountId, Balance)> {
 		.collect()
 }
 
-/// The stakes at genesis: Ferdie's `FERDIE_STAKE` in pool 0.
-pub fn stakes() -> Vec<(PoolId, AccountId, Balance)> {
-	vec![(0, Sr25519Keyring::Ferdie.to_account_id(), FERDIE_STAKE)]
+/// The stakes at genesis: Ferdie's `FERDIE_STAKE` in pool 0, and with `stable_pool`, his
+/// `FERDIE_USD_STAKE` in pool 1.
+pub fn stakes(stable_pool: bool) -> Vec<(PoolId, AccountId, Balance)> {
+	let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+	let mut stakes = vec![(0, ferdie.clone(), FERDIE_STAKE)];
+	if stable_pool {
+		stakes.push((1, ferdie, FERDIE_USD_STAKE));
+	}
+	stakes
+}
+
+/// What the endowed accounts hold of the stablecoin `asset` at genesis: `USD_ENDOWMENT` each,
+/// as `pallet-assets`' genesis `accounts`.
+pub fn usd_accounts<A: Clone>(asset: A) -> Vec<(A, AccountId, Balance)> {
+	endowed_accounts()
+		.into_iter()
+		.map(|who| (asset.clone(), who, USD_ENDOWMENT))
+		.collect()
 }
 
 /// The council members: Alice, Bob, Charlie, Dave and Eve.
@@ -65,18 +88,34 @@ pub fn council_members() -> Vec<AccountId> {
 	.collect()
 }
 
-/// Pool 0: capacity factor 2, 20 blocks (2 minutes at 6 s) unbonding, min stake 1 MUT, fee
-/// 10%, kink 80%, slopes 5% and 50%, large claims above 20% of the capital.
-pub fn pool_0() -> PoolParams<Balance, BlockNumber> {
+/// Pool 0, in MUT (`native`, the runtime's kind of the native token): capacity factor 2, 20
+/// blocks (2 minutes at 6 s) unbonding, min stake 1 MUT, min cover 10 MUT, claim deposits 0.1%
+/// of the claim, fee 10%, kink 80%, slopes 5% and 50%, large claims above 20% of the capital.
+pub fn pool_0<A>(native: A) -> PoolParams<A, Balance, BlockNumber> {
 	PoolParams {
+		asset: native,
 		capacity_factor: FixedU128::from_u32(2),
 		unbonding_period: 20,
 		min_stake: UNIT,
+		min_cover: MinCover::get(),
+		claim_deposit_rate: ClaimDepositRate::get(),
 		fee: Perbill::from_percent(10),
 		kink: Perbill::from_percent(80),
 		slope1: Perbill::from_percent(5),
 		slope2: Perbill::from_percent(50),
 		large_claim_threshold: Perbill::from_percent(20),
+	}
+}
+
+/// Pool 1, in the 6-decimal stablecoin `usd`: pool 0's curve and terms, in its units: min stake
+/// 1, min cover 10, and claim deposits of 0.1% of the claim at a MUT worth a dollar (a MUT has
+/// 12 decimals: 0.001 * 10^12 / 10^6 = 1_000 MUT units per unit claimed).
+pub fn pool_1<A>(usd: A) -> PoolParams<A, Balance, BlockNumber> {
+	PoolParams {
+		min_stake: USD,
+		min_cover: 10 * USD,
+		claim_deposit_rate: FixedU128::from_u32(1_000),
+		..pool_0(usd)
 	}
 }
 
@@ -99,12 +138,17 @@ pub fn product<M: Get<u32>>(
 	}
 }
 
-/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0.
-pub fn products<M: Get<u32>>() -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
-	vec![
+/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0, and with
+/// `stable_pool` product 2 ("Stablecoin lending exploit") on pool 1.
+pub fn products<M: Get<u32>>(stable_pool: bool) -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
+	let mut products = vec![
 		(0, product::<M>(2, 50, b"DEX smart-contract exploit")),
 		(0, product::<M>(5, 30, b"Bridge hack")),
-	]
+	];
+	if stable_pool {
+		products.push((1, product::<M>(2, 50, b"Stablecoin lending exploit")));
+	}
+	products
 }
 
 /// The names of the presets of both runtimes: `development` and `local_testnet`.
@@ -128,6 +172,6 @@ pub fn preset(
 }
 
 // The pallet's `GenesisConfig` itself is built in each runtime's preset (where `Runtime` is
-// concrete): `MutualPoolConfig { pools: vec![pool_0()], products: products::<MaxMetadataLen>(),
-// stakes: stakes() }`. A generic helper here would need where-clauses on
+// concrete): `MutualPoolConfig { pools: vec![pool_0(native), pool_1(usd)], products:
+// products::<MaxMetadataLen>(true), stakes: stakes(true) }`. A generic helper here would need where-clauses on
 // `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.

@@ -14,13 +14,15 @@
 //!   [`council::HalfOfMaxBlock`] (its `MaxProposalWeight`, from each runtime's block weights);
 //! - [`mutual_pool`]: the pallet's constants and accounts (`PalletId`s, treasury, deposits,
 //!   windows);
+//! - [`assets`]: the deposits of the asset registries and the stablecoins' units;
 //! - [`appeal_origin`]: the `ClaimAppeals` origin of a passed referendum on the claim-appeals
 //!   track, a pallet of one origin that each runtime adds as `AppealOrigin`;
 //! - [`appeals`]: the claim-appeals track, `RootOrClaimAppeals`, the mutual pool's
 //!   `Config::Appeals` over `pallet-referenda` and the constants of the pallets that run
 //!   referenda (preimage, scheduler, referenda, conviction voting);
-//! - [`genesis`]: the demo pool, products, stake, council and accounts of the dev presets, and
-//!   the presets' names and lookup (`preset_names`, `preset`).
+//! - [`genesis`]: the demo pools (pool 0 in MUT, a stablecoin pool), products, stakes, council
+//!   and accounts of the dev presets, and the presets' names and lookup (`preset_names`,
+//!   `preset`).
 //!
 //! What stays per runtime: every `impl Config`, consensus, the transaction extensions,
 //! `RuntimeBlockWeights`, the runtime APIs and the consensus part of the presets.
@@ -31,6 +33,7 @@ extern crate alloc;
 
 pub mod appeal_origin;
 pub mod appeals;
+pub mod assets;
 pub mod council;
 pub mod currency;
 pub mod genesis;

@@ -6,7 +6,8 @@ use super::{
 	time::{DAYS, HOURS, MINUTES, YEARS},
 };
 use frame_support::{parameter_types, PalletId};
-use sp_runtime::{traits::AccountIdConversion, Perbill};
+use sp_arithmetic::FixedU128;
+use sp_runtime::traits::AccountIdConversion;
 
 parameter_types! {
 	/// Derives the pool accounts.
@@ -17,8 +18,10 @@ parameter_types! {
 	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
 	/// Held from every claimant until the claim is decided: at least 10 MUT...
 	pub const ClaimDeposit: Balance = 10 * UNIT;
-	/// ...plus 0.1% of the amount claimed...
-	pub const ClaimDepositRate: Perbill = Perbill::from_parts(1_000_000);
+	/// ...plus a pool's `claim_deposit_rate` of the amount claimed: 0.1% for the MUT pools
+	/// (0.001 MUT per MUT; every pool's rate until storage version 6, given to them by
+	/// `MigrateV5ToV6`)...
+	pub ClaimDepositRate: FixedU128 = FixedU128::from_rational(1, 1_000);
 	/// ...and at most 10,000 MUT.
 	pub const MaxClaimDeposit: Balance = 10_000 * UNIT;
 	/// The council has an hour (600 blocks of 6 s) to decide a claim.
@@ -26,7 +29,8 @@ parameter_types! {
 	/// Payouts, upheld appeals and incidents' reserves are summed over a sliding day (14_400
 	/// blocks) against a pool's large-claim threshold.
 	pub const LargeClaimWindow: BlockNumber = DAYS;
-	/// The smallest cover one purchase buys: 10 MUT.
+	/// The smallest cover one purchase buys in a MUT pool: 10 MUT (every pool's until storage
+	/// version 6, given to them by `MigrateV5ToV6`).
 	pub const MinCover: Balance = 10 * UNIT;
 	/// A stake sells and prices cover after 10 to 20 minutes (warm-up epochs of 100 blocks):
 	/// time enough that a stake made for one purchase cannot discount it and leave. A dev

@@ -55,12 +55,13 @@ fn testnet_genesis(invulnerables: Vec<(AccountId, AuraId)>, root: AccountId) -> 
 		council_membership: CouncilMembershipConfig {
 			members: genesis::council_members().try_into().expect("five members fit; qed"),
 		},
+		// Pool 0 in MUT. (The USDT pool comes with the foreign assets' XCM, issue 24.)
 		mutual_pool: MutualPoolConfig {
-			pools: vec![genesis::pool_0()],
+			pools: vec![genesis::pool_0(frame_support::traits::fungible::NativeOrWithId::Native)],
 			products: genesis::products::<
 				<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen,
-			>(),
-			stakes: genesis::stakes(),
+			>(false),
+			stakes: genesis::stakes(false),
 		},
 	})
 }

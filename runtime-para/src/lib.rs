@@ -176,8 +176,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Each is versioned: it runs only on the storage version it migrates from, so a chain already
 /// there (every chain started from this runtime's genesis) skips it for one read.
 type Migrations = (
-	pallet_mutual_pool::migrations::v4::MigrateV3ToV4<Runtime>,
-	pallet_mutual_pool::migrations::v5::MigrateV4ToV5<Runtime>,
+	pallet_mutual_pool::migrations::v6::MigrateV5ToV6<
+		Runtime,
+		mutual_pool_runtime_common::mutual_pool::MinCover,
+		mutual_pool_runtime_common::mutual_pool::ClaimDepositRate,
+	>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.
@@ -227,6 +230,12 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	/// Assets whose reserve is another chain, keyed by their XCM location (as Asset Hub's
+	/// `ForeignAssets`): what pools may hold besides MUT. Its index is below `MutualPool`'s:
+	/// genesis is built in the order of the indices, and the pool's genesis needs the assets
+	/// first.
+	#[runtime::pallet_index(12)]
+	pub type ForeignAssets = pallet_assets<Instance1>;
 
 	// Governance.
 	#[runtime::pallet_index(15)]

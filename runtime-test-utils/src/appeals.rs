@@ -111,7 +111,7 @@ pub fn the_council_rejects_the_claimant_appeals_token_holders_pass_the_referendu
 	on_dev_chain::<C>(|chain| {
 		let payout = mut_(50_000);
 		let (_, claim_id) = cover_and_claim::<C>(1, mut_(100_000), payout);
-		let deposit = MutualPool::<C>::claim_deposit(payout);
+		let deposit = MutualPool::<C>::claim_deposit(&pool::<C>().params, payout);
 		let outcome = council_motion(chain, reject::<C>(claim_id), 3, &[Alice, Bob, Dave], &[Eve]);
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
 		let period: BlockNumber = <RuntimeOf<C> as pallet_mutual_pool::Config>::AppealPeriod::get();
@@ -189,7 +189,7 @@ pub fn an_appeal_whose_referendum_is_rejected_is_dismissed_and_both_deposits_go_
 	on_dev_chain::<C>(|chain| {
 		let payout = mut_(50_000);
 		let (cover_id, claim_id) = cover_and_claim::<C>(1, mut_(100_000), payout);
-		let deposit = MutualPool::<C>::claim_deposit(payout);
+		let deposit = MutualPool::<C>::claim_deposit(&pool::<C>().params, payout);
 		council_motion(chain, reject::<C>(claim_id), 3, &[Alice, Bob, Dave], &[]);
 		assert_ok!(MutualPool::<C>::appeal_claim(signed::<C>(Charlie), claim_id));
 		let multiplier: u32 =

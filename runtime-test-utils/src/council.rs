@@ -28,7 +28,7 @@ pub fn a_motion_to_approve_a_claim_passes_with_three_of_five_and_pays<C: Chain>(
 		let (_, claim_id) = cover_and_claim::<C>(0, mut_(500_000), payout);
 		let after_premium_and_deposit = free::<C>(Charlie);
 		// The deposit grows with the claim: 10 MUT + 0.1% of 100_000 MUT.
-		let deposit = MutualPool::<C>::claim_deposit(payout);
+		let deposit = MutualPool::<C>::claim_deposit(&pool::<C>().params, payout);
 		let base: Balance = <RuntimeOf<C> as pallet_mutual_pool::Config>::ClaimDeposit::get();
 		assert_eq!(deposit, base + mut_(100));
 		assert!(after_premium_and_deposit < before - deposit);
@@ -72,7 +72,10 @@ pub fn a_large_payout_needs_four_of_five<C: Chain>() {
 			council_motion(chain, approve::<C>(claim_id, payout), 4, &[Alice, Bob, Dave, Eve], &[]);
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
 		assert!(approved::<C>(claim_id, payout));
-		assert_eq!(free::<C>(Charlie), charlie + payout + MutualPool::<C>::claim_deposit(payout));
+		assert_eq!(
+			free::<C>(Charlie),
+			charlie + payout + MutualPool::<C>::claim_deposit(&pool::<C>().params, payout)
+		);
 		assert_eq!(crate::capital::<C>(), capital - payout);
 	});
 }
@@ -108,7 +111,7 @@ pub fn a_motion_to_reject_holds_the_claim_for_its_appeal_window_then_close_slash
 >() {
 	on_dev_chain::<C>(|chain| {
 		let (cover_id, claim_id) = cover_and_claim::<C>(1, mut_(100_000), mut_(50_000));
-		let deposit = MutualPool::<C>::claim_deposit(mut_(50_000));
+		let deposit = MutualPool::<C>::claim_deposit(&pool::<C>().params, mut_(50_000));
 		let charlie = free::<C>(Charlie);
 		let capital = capital::<C>();
 
@@ -188,12 +191,13 @@ pub fn a_governance_motion_of_four_creates_a_product<C: Chain>() {
 			params: params.clone(),
 		}
 		.into();
-		assert_eq!(NextProductId::<RuntimeOf<C>>::get(), 2);
+		// The next id: 2 on a chain with products 0 and 1, 3 with the stablecoin pool's too.
+		let next = NextProductId::<RuntimeOf<C>>::get();
 
 		// A bare majority is not governance.
 		let outcome = council_motion(chain, create.clone(), 3, &[Alice, Bob, Charlie], &[]);
 		assert_eq!(outcome, MotionOutcome::Executed(Err(DispatchError::BadOrigin)));
-		assert_eq!(NextProductId::<RuntimeOf<C>>::get(), 2);
+		assert_eq!(NextProductId::<RuntimeOf<C>>::get(), next);
 		// Nor is a signed account.
 		assert_noop!(
 			MutualPool::<C>::create_product(signed::<C>(Alice), 0, params.clone()),
@@ -202,9 +206,10 @@ pub fn a_governance_motion_of_four_creates_a_product<C: Chain>() {
 
 		let outcome = council_motion(chain, create, 4, &[Alice, Bob, Charlie, Eve], &[]);
 		assert_eq!(outcome, MotionOutcome::Executed(Ok(())));
-		let product = Products::<RuntimeOf<C>>::get(2).expect("product 2 was created");
+		let product = Products::<RuntimeOf<C>>::get(next).expect("the product was created");
 		assert_eq!(product.pool_id, 0);
 		assert_eq!(product.params, params);
-		assert!(emitted::<C>(Event::ProductCreated { product_id: 2, pool_id: 0 }));
+		assert!(emitted::<C>(Event::ProductCreated { product_id: next, pool_id: 0 }));
+		assert_eq!(NextProductId::<RuntimeOf<C>>::get(), next + 1);
 	});
 }

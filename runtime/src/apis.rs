@@ -7,6 +7,8 @@ use frame_support::{
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_mutual_pool_runtime_api::{Agenda, PoolId, PoolStatus, Position, ProductId};
+
+use crate::configs::PoolAssetKind;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -201,8 +203,13 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_mutual_pool_runtime_api::MutualPoolApi<Block, AccountId, Balance, BlockNumber>
-		for Runtime
+	impl pallet_mutual_pool_runtime_api::MutualPoolApi<
+		Block,
+		AccountId,
+		PoolAssetKind,
+		Balance,
+		BlockNumber,
+	> for Runtime
 	{
 		fn quote(
 			product_id: ProductId,
@@ -212,15 +219,20 @@ impl_runtime_apis! {
 			MutualPool::quote(product_id, amount, period)
 		}
 
-		fn pool_status(pool_id: PoolId) -> Option<PoolStatus<Balance>> {
+		fn pool_status(pool_id: PoolId) -> Option<PoolStatus<PoolAssetKind, Balance>> {
 			MutualPool::pool_status(pool_id)
 		}
 
-		fn position(pool_id: PoolId, who: AccountId) -> Option<Position<Balance, BlockNumber>> {
+		fn position(
+			pool_id: PoolId,
+			who: AccountId,
+		) -> Option<Position<PoolAssetKind, Balance, BlockNumber>> {
 			MutualPool::position(pool_id, &who)
 		}
 
-		fn agenda(pool_id: PoolId) -> Option<Agenda<AccountId, Balance, BlockNumber>> {
+		fn agenda(
+			pool_id: PoolId,
+		) -> Option<Agenda<AccountId, PoolAssetKind, Balance, BlockNumber>> {
 			MutualPool::agenda(pool_id)
 		}
 	}

@@ -4,12 +4,14 @@
 //! stake.
 
 use crate::{
-	AccountId, BalancesConfig, CouncilMembershipConfig, MutualPoolConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	configs::assets::DEV_USD_ID, AccountId, AssetsConfig, BalancesConfig, CouncilMembershipConfig,
+	MutualPoolConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use frame_support::traits::fungible::NativeOrWithId;
 use mutual_pool_runtime_common::genesis;
+use mutual_pool_runtime_common::{assets::USD_DECIMALS, mutual_pool::treasury_account};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -32,12 +34,27 @@ fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>, root: AccountI
 		council_membership: CouncilMembershipConfig {
 			members: genesis::council_members().try_into().expect("five members fit; qed"),
 		},
+		// The dev stablecoin: sufficient, owned by the treasury (no key controls it), endowed
+		// to the test accounts.
+		assets: AssetsConfig {
+			assets: vec![(DEV_USD_ID, treasury_account(), true, genesis::USD_MIN_BALANCE)],
+			metadata: vec![(
+				DEV_USD_ID,
+				b"Tether USD (dev)".to_vec(),
+				b"USDT".to_vec(),
+				USD_DECIMALS
+			)],
+			accounts: genesis::usd_accounts(DEV_USD_ID),
+		},
 		mutual_pool: MutualPoolConfig {
-			pools: vec![genesis::pool_0()],
+			pools: vec![
+				genesis::pool_0(NativeOrWithId::Native),
+				genesis::pool_1(NativeOrWithId::WithId(DEV_USD_ID)),
+			],
 			products: genesis::products::<
 				<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen,
-			>(),
-			stakes: genesis::stakes(),
+			>(true),
+			stakes: genesis::stakes(true),
 		},
 	})
 }

@@ -140,8 +140,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Each is versioned: it runs only on the storage version it migrates from, so a chain already
 /// there (every chain started from this runtime's genesis) skips it for one read.
 type Migrations = (
-	pallet_mutual_pool::migrations::v4::MigrateV3ToV4<Runtime>,
-	pallet_mutual_pool::migrations::v5::MigrateV4ToV5<Runtime>,
+	pallet_mutual_pool::migrations::v6::MigrateV5ToV6<
+		Runtime,
+		mutual_pool_runtime_common::mutual_pool::MinCover,
+		mutual_pool_runtime_common::mutual_pool::ClaimDepositRate,
+	>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.
@@ -202,9 +205,11 @@ mod runtime {
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
-	/// Batches and dispatch helpers.
+	/// The registered assets that pools may hold besides MUT (the dev stablecoin). Its index is
+	/// below `MutualPool`'s: genesis is built in the order of the indices, and the pool's genesis
+	/// pools and stakes need the assets first (issue 24 gave it `Utility`'s index, 7).
 	#[runtime::pallet_index(7)]
-	pub type Utility = pallet_utility;
+	pub type Assets = pallet_assets;
 
 	/// The claims council: votes on claims and on pools and products.
 	#[runtime::pallet_index(8)]
@@ -237,4 +242,8 @@ mod runtime {
 	/// The `ClaimAppeals` origin of a passed referendum.
 	#[runtime::pallet_index(15)]
 	pub type AppealOrigin = mutual_pool_runtime_common::appeal_origin;
+
+	/// Batches and dispatch helpers (index 7 until issue 24).
+	#[runtime::pallet_index(16)]
+	pub type Utility = pallet_utility;
 }

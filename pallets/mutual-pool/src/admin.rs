@@ -4,7 +4,7 @@
 use crate::*;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::Inspect, DefensiveOption},
+	traits::{fungibles::Inspect, DefensiveOption},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::FixedU128;
@@ -24,12 +24,14 @@ impl<T: Config> Pallet<T> {
 				&& params.capacity_factor <= MAX_CAPACITY_FACTOR,
 			Error::<T>::InvalidCapacityFactor
 		);
+		ensure!(T::Assets::asset_exists(params.asset.clone()), Error::<T>::UnknownAsset);
 		ensure!(
-			params.min_stake >= T::Currency::minimum_balance(),
+			params.min_stake >= T::Assets::minimum_balance(params.asset.clone()),
 			Error::<T>::MinStakeBelowExistentialDeposit
 		);
 		ensure!(
-			params.kink >= MIN_KINK
+			!params.min_cover.is_zero()
+				&& params.kink >= MIN_KINK
 				&& params.kink <= MAX_KINK
 				&& params.large_claim_threshold >= MIN_LARGE_CLAIM_THRESHOLD
 				&& params.unbonding_period
@@ -87,6 +89,9 @@ impl<T: Config> Pallet<T> {
 			holding: Default::default(),
 			incidents: Default::default(),
 		};
+		// The pallet keeps the pool account alive whatever its asset: an asset that is not
+		// sufficient can only be held by an account that exists.
+		frame_system::Pallet::<T>::inc_providers(&Self::pool_account(pool_id));
 		Pools::<T>::insert(pool_id, pool);
 		NextPoolId::<T>::put(next);
 		Self::deposit_event(Event::PoolCreated { pool_id });
@@ -99,6 +104,10 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::try_mutate(pool_id, |pool| {
 			let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
 			let before = pool.capacity();
+			ensure!(
+				params.asset == pool.params.asset || pool.holds_nothing(),
+				Error::<T>::AssetInUse
+			);
 			pool.params = params;
 			// Cover already sold and claims already filed stay backed by the bonded capital, as
 			// a request to leave must keep them: a lower capacity factor may not put them on

@@ -6,13 +6,17 @@ use frame_support::{
 	defensive,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Mutate, MutateHold},
+		fungible::MutateHold,
+		fungibles::Mutate,
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 		DefensiveOption,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_arithmetic::per_things::Rounding;
+use sp_arithmetic::{
+	helpers_128bit::multiply_by_rational_with_rounding, per_things::Rounding, FixedPointNumber,
+	FixedU128,
+};
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, One, Saturating, Zero},
 	SaturatedConversion,
@@ -66,7 +70,7 @@ impl<T: Config> Pallet<T> {
 		let lapses_at =
 			now.checked_add(&T::ClaimDecisionPeriod::get()).ok_or(Error::<T>::Overflow)?;
 
-		let deposit = Self::claim_deposit(amount);
+		let deposit = Self::claim_deposit(&pool.params, amount);
 		T::Currency::hold(&HoldReason::ClaimDeposit.into(), who, deposit)?;
 
 		cover.pending_claim = Some(claim_id);
@@ -96,12 +100,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The deposit a claim of `amount` holds: `ClaimDeposit + ClaimDepositRate * amount`, at
-	/// most `MaxClaimDeposit` (and never less than `ClaimDeposit`).
-	pub fn claim_deposit(amount: BalanceOf<T>) -> BalanceOf<T> {
+	/// The deposit, in the native currency, that a claim of `amount` on a pool with `params`
+	/// holds: `ClaimDeposit + params.claim_deposit_rate * amount` (rounded up), at most
+	/// `MaxClaimDeposit` (and never less than `ClaimDeposit`).
+	pub fn claim_deposit(params: &PoolParamsOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
 		let base = T::ClaimDeposit::get();
-		base.saturating_add(T::ClaimDepositRate::get().mul_ceil(amount))
-			.min(T::MaxClaimDeposit::get().max(base))
+		let cap = T::MaxClaimDeposit::get().max(base);
+		let rate = params.claim_deposit_rate.into_inner();
+		// Above `cap` (or beyond `u128`) the deposit is the cap.
+		let variable = multiply_by_rational_with_rounding(
+			amount.saturated_into(),
+			rate,
+			FixedU128::DIV,
+			Rounding::Up,
+		)
+		.and_then(|variable| BalanceOf::<T>::try_from(variable).ok())
+		.unwrap_or(cap);
+		base.saturating_add(variable).min(cap)
 	}
 
 	/// Read a claim with its cover, product and pool, the claim taken off the books of the cover
@@ -253,7 +268,7 @@ impl<T: Config> Pallet<T> {
 			pool.depleted = true;
 		}
 		pool.end_empty_eras()?;
-		Self::pay_from_pool(pool_id, to, paid)?;
+		Self::pay_from_pool(pool_id, &pool.params.asset, to, paid)?;
 		Ok(paid)
 	}
 
@@ -292,11 +307,13 @@ impl<T: Config> Pallet<T> {
 	/// Transfer `amount` from pool `pool_id`'s account to `to`, if it is not zero.
 	pub(crate) fn pay_from_pool(
 		pool_id: PoolId,
+		asset: &AssetKindOf<T>,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		if !amount.is_zero() {
-			T::Currency::transfer(
+			T::Assets::transfer(
+				asset.clone(),
 				&Self::pool_account(pool_id),
 				to,
 				amount,
@@ -461,22 +478,25 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Make the rejection of claim `claim_id` (`claim`, as read by the caller) final: slash its
-	/// deposits (the claim's, and the appeal's if it was appealed) into the pool, where the
-	/// bonded shares earn them over the next full expiry bucket, like a premium, so that no one
-	/// can stake in front of a rejection and take them; and stop counting the claimed amount as
-	/// pending.
+	/// deposits (the claim's, and the appeal's if it was appealed), and stop counting the
+	/// claimed amount as pending. The deposits are native: into a pool in the native token,
+	/// where the bonded shares earn them over the next full expiry bucket, like a premium, so
+	/// that no one can stake in front of a rejection and take them; from a pool in any other
+	/// asset, to `TreasuryAccount`, as they cannot be that pool's capital.
 	fn settle_rejection(claim_id: ClaimId, claim: ClaimOf<T>) -> DispatchResult {
 		let ClaimInContext { claim, cover, product, mut pool } =
 			Self::claim_in_context(claim_id, claim)?;
 		let now = Self::now();
 		// What was earned until now joins the capital before the rate changes.
 		pool.accrue(now)?;
-		let account = Self::pool_account(product.pool_id);
+		let native = pool.params.asset == T::NativeAsset::get();
+		let to =
+			if native { Self::pool_account(product.pool_id) } else { T::TreasuryAccount::get() };
 		let slash = |reason: HoldReason, amount| {
 			T::Currency::transfer_on_hold(
 				&reason.into(),
 				&claim.claimant,
-				&account,
+				&to,
 				amount,
 				Precision::BestEffort,
 				Restriction::Free,
@@ -488,8 +508,10 @@ impl<T: Config> Pallet<T> {
 			let appeal = slash(HoldReason::AppealDeposit, deposit)?;
 			slashed = slashed.checked_add(&appeal).ok_or(Error::<T>::Overflow)?;
 		}
-		let bucket = Self::expiry_bucket(now.saturating_add(T::ExpiryBucketLength::get()));
-		pool.earn_until(product.pool_id, slashed, bucket)?;
+		if native {
+			let bucket = Self::expiry_bucket(now.saturating_add(T::ExpiryBucketLength::get()));
+			pool.earn_until(product.pool_id, slashed, bucket)?;
+		}
 		Claims::<T>::remove(claim_id);
 		Covers::<T>::insert(claim.cover_id, cover);
 		Pools::<T>::insert(product.pool_id, pool);

@@ -4,7 +4,7 @@
 use crate::{pricing::Curve, *};
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::Mutate, tokens::Preservation, DefensiveOption},
+	traits::{fungibles::Mutate, tokens::Preservation, DefensiveOption},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -94,7 +94,7 @@ impl<T: Config> Pallet<T> {
 				&& product_active <= product.params.max_capacity_share.mul_floor(capacity),
 			Error::<T>::InsufficientCapacity
 		);
-		ensure!(amount >= T::MinCover::get(), Error::<T>::CoverBelowMinimum);
+		ensure!(amount >= pool.params.min_cover, Error::<T>::CoverBelowMinimum);
 		let premium = Self::curve(pool, product)
 			.premium(
 				capacity.saturated_into(),
@@ -144,7 +144,8 @@ impl<T: Config> Pallet<T> {
 		pool.active_cover = quote.pool_active;
 		pool.book_mut(product_id)?.active_cover = quote.product_active;
 		if !quote.premium.is_zero() {
-			T::Currency::transfer(
+			T::Assets::transfer(
+				pool.params.asset.clone(),
 				who,
 				&Self::pool_account(pool_id),
 				quote.premium,
@@ -186,7 +187,8 @@ impl<T: Config> Pallet<T> {
 		let amount = pool.fees_owed;
 		ensure!(!amount.is_zero(), Error::<T>::NoFeesOwed);
 		pool.fees_owed = Zero::zero();
-		T::Currency::transfer(
+		T::Assets::transfer(
+			pool.params.asset.clone(),
 			&Self::pool_account(pool_id),
 			&T::TreasuryAccount::get(),
 			amount,

@@ -46,7 +46,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			EnsureOrigin,
+			fungibles, EnsureOrigin,
 		},
 		PalletId,
 	};
@@ -58,8 +58,10 @@ pub mod pallet {
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// A pool as stored.
 	pub type PoolOf<T> = Pool<T>;
+	/// The kind of asset a pool of runtime `T` holds (`Config::AssetKind`).
+	pub type AssetKindOf<T> = <T as Config>::AssetKind;
 	/// Pool parameters of this runtime.
-	pub type PoolParamsOf<T> = PoolParams<BalanceOf<T>, BlockNumberFor<T>>;
+	pub type PoolParamsOf<T> = PoolParams<AssetKindOf<T>, BalanceOf<T>, BlockNumberFor<T>>;
 	/// A product as stored.
 	pub type ProductOf<T> = Product<BlockNumberFor<T>, <T as Config>::MaxMetadataLen>;
 	/// A product's book in its pool.
@@ -92,8 +94,16 @@ pub mod pallet {
 	pub type IncidentOf<T> =
 		Incident<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxEvidenceLen>;
 	/// The answer of the `agenda` runtime API in this runtime's types.
-	pub type AgendaOf<T> =
-		Agenda<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	pub type AgendaOf<T> = Agenda<
+		<T as frame_system::Config>::AccountId,
+		AssetKindOf<T>,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+	>;
+	/// The answer of the `pool_status` runtime API in this runtime's types.
+	pub type PoolStatusOf<T> = PoolStatus<AssetKindOf<T>, BalanceOf<T>>;
+	/// The answer of the `position` runtime API in this runtime's types.
+	pub type PositionOf<T> = Position<AssetKindOf<T>, BalanceOf<T>, BlockNumberFor<T>>;
 
 	/// The in-code storage version. Version 1 (issue 9): covers keep their claim window
 	/// (`claim_until`), claims their deadline (`lapses_at`), pools their large-claim window
@@ -101,11 +111,11 @@ pub mod pallet {
 	/// and depletion; products lose their active cover to the books; `EarningEnds`. Version 3:
 	/// pools and staker records keep share eras (`era`, `unbonding_era`). No chain ran an
 	/// earlier version, so there is no migration to 3 (docs/design.md). Version 4: claims keep
-	/// their stage (`status`); [`crate::migrations::v4::MigrateV3ToV4`] migrates a version 3
-	/// chain, and runtimes list it in their migrations. Version 5: pools' large-claim windows
-	/// slide ([`PayoutWindow`]); [`crate::migrations::v5::MigrateV4ToV5`] migrates a version 4
-	/// chain.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	/// their stage (`status`). Version 5: pools' large-claim windows
+	/// slide ([`PayoutWindow`]). Version 6: pools gain their asset, smallest cover and claim
+	/// deposit rate ([`PoolParams`]); [`crate::migrations::v6::MigrateV5ToV6`] migrates a
+	/// version 5 chain (the migrations to 4 and 5 are gone, see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -114,10 +124,30 @@ pub mod pallet {
 	/// The pallet's configuration trait.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency in which stakes, premiums, payouts and deposits are paid.
+		/// The native currency: claim and appeal deposits are held in it (they pay the chain,
+		/// not a pool), and it is the money of the pools whose asset is `NativeAsset`.
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The kind of asset a pool is denominated in (`PoolParams::asset`): in the runtimes of
+		/// this repository `NativeOrWithId` of the asset registry's ids, the native token or a
+		/// registered asset.
+		type AssetKind: Parameter + Member + MaxEncodedLen + MaybeSerializeDeserialize;
+
+		/// The pools' money, every kind of asset under one `fungibles` (in the runtimes,
+		/// `fungible::UnionOf` of the native currency and `pallet-assets`): stakes, premiums,
+		/// fees, payouts and redemptions move the pool's asset through it.
+		type Assets: fungibles::Mutate<
+			Self::AccountId,
+			AssetId = Self::AssetKind,
+			Balance = BalanceOf<Self>,
+		>;
+
+		/// The native token's kind. A rejected claim's deposits, held in the native currency,
+		/// join the capital of a pool in this asset and go to `TreasuryAccount` from a pool in
+		/// any other.
+		type NativeAsset: Get<Self::AssetKind>;
 
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
@@ -149,16 +179,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
 
-		/// The smallest claim deposit. A claim of `amount` holds
-		/// `min(ClaimDeposit + ClaimDepositRate * amount, MaxClaimDeposit)` from the claimant
-		/// until it is decided; a rejection slashes it into the pool.
+		/// The smallest claim deposit, in the native currency. A claim of `amount` holds
+		/// `min(ClaimDeposit + pool.claim_deposit_rate * amount, MaxClaimDeposit)` from the
+		/// claimant until it is decided (the rate is the pool's, as it converts the pool's asset
+		/// into native units); a rejection slashes it (see `NativeAsset`).
 		#[pallet::constant]
 		type ClaimDeposit: Get<BalanceOf<Self>>;
-
-		/// The part of the claimed amount added to the claim deposit, so that large claims are
-		/// not free to file.
-		#[pallet::constant]
-		type ClaimDepositRate: Get<Perbill>;
 
 		/// The largest claim deposit (at least `ClaimDeposit` is always held).
 		#[pallet::constant]
@@ -204,11 +230,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type LargeClaimWindow: Get<BlockNumberFor<Self>>;
 
-		/// The smallest amount of cover one purchase may buy, so that covers, which stay in
-		/// storage until their claim window closes, are not free to multiply.
-		#[pallet::constant]
-		type MinCover: Get<BalanceOf<Self>>;
-
 		/// The length in blocks of a stake's warm-up epoch. A stake (or a `rebond`) made in epoch
 		/// `k` (its block divided by this) is bonded at once, earns and bears losses, but counts
 		/// in the capacity that sells and prices cover only from the start of epoch `k + 2`:
@@ -244,6 +265,10 @@ pub mod pallet {
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates the asset of the benchmarks' pools.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind>;
 	}
 
 	/// Why this pallet holds funds.
@@ -437,8 +462,9 @@ pub mod pallet {
 		/// and `ClaimClosed` follows at once.
 		ClaimRejected { claim_id: ClaimId, appeal_until: BlockNumberFor<T> },
 		/// A rejection became final, unappealed or with its appeal dismissed: the deposits,
-		/// `slashed` together, went into the pool, where the bonded shares earn them over the
-		/// next full expiry bucket, and the claimed amount stopped locking capital.
+		/// `slashed` together (native), went into a native pool, where the bonded shares earn
+		/// them over the next full expiry bucket, or from a pool in another asset to the
+		/// treasury; and the claimed amount stopped locking capital.
 		ClaimClosed { claim_id: ClaimId, cover_id: CoverId, slashed: BalanceOf<T> },
 		/// The claimant appealed a rejection, holding `deposit`, and submitted the appeal's
 		/// referendum, `referendum`, which alone decides it.
@@ -527,14 +553,16 @@ pub mod pallet {
 		/// `capacity_factor` must lie within `bounds::MIN_CAPACITY_FACTOR` (0.1) and
 		/// `bounds::MAX_CAPACITY_FACTOR` (10).
 		InvalidCapacityFactor,
-		/// A parameter lies outside its bound (see the `bounds` module): kink 1% to 99%, large-claim threshold and capacity share at least 1%, unbonding period at
-		/// most a quarter, cover period at most 5 years, claim window and activation delay at
-		/// most a year.
+		/// A parameter lies outside its bound (see the `bounds` module): kink 1% to 99%,
+		/// large-claim threshold and capacity share at least 1%, `min_cover` above zero,
+		/// unbonding period at most a quarter, cover period at most 5 years, claim window and
+		/// activation delay at most a year.
 		ParameterOutOfBounds,
 		/// The new parameters would leave the pool's active cover and pending claims, or a
 		/// product's active cover, above what the bonded capital backs.
 		UpdateUnbacksCover,
-		/// `min_stake` must be at least the existential deposit.
+		/// `min_stake` must be at least the minimum balance of the pool's asset (the existential
+		/// deposit of the native token).
 		MinStakeBelowExistentialDeposit,
 		/// `min_period` must be above zero and at most `max_period`.
 		InvalidPeriodRange,
@@ -554,7 +582,7 @@ pub mod pallet {
 		CoverStillActive,
 		/// The pool backs `bounds::MAX_PRODUCTS_PER_POOL` products already.
 		TooManyProducts,
-		/// The amount is below `MinCover`.
+		/// The amount is below the pool's `min_cover`.
 		CoverBelowMinimum,
 		/// Withdrawals from the pool are frozen (`freeze_pool`) until the block in `PoolFrozen`.
 		PoolFrozen,
@@ -673,6 +701,12 @@ pub mod pallet {
 		Overflow,
 		/// Storage is inconsistent; this is a bug.
 		Corrupt,
+		/// The pool's asset is not registered: it has no minimum balance to keep the pool account
+		/// alive with.
+		UnknownAsset,
+		/// A pool's asset can only change while the pool holds nothing: no capital, shares,
+		/// premiums, fees, held withdrawals, cover or claims.
+		AssetInUse,
 	}
 
 	/// The pools, products and stakes a chain starts with.
@@ -723,7 +757,6 @@ pub mod pallet {
 				"ClaimDecisionPeriod must be above zero"
 			);
 			assert!(!T::FreezePeriod::get().is_zero(), "FreezePeriod must be above zero");
-			assert!(!T::MinCover::get().is_zero(), "MinCover must be above zero");
 			assert!(
 				T::MaxClaimDeposit::get() >= T::ClaimDeposit::get(),
 				"MaxClaimDeposit must be at least ClaimDeposit"
@@ -778,7 +811,7 @@ pub mod pallet {
 		/// Replace a pool's parameters, within the `bounds`. Covers already sold keep their
 		/// terms, and a lower capacity must still back the active cover and pending claims, and
 		/// every product's share of them, with the bonded capital alone, as a request to leave
-		/// must (`UpdateUnbacksCover`): no unbonding staker is locked behind cover sold before. Unbonding already started keeps its `unlock_at`.
+		/// must (`UpdateUnbacksCover`): no unbonding staker is locked behind cover sold before. Unbonding already started keeps its `unlock_at`. The asset changes only while the pool holds nothing (`AssetInUse`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_pool())]
 		pub fn update_pool(
@@ -820,7 +853,7 @@ pub mod pallet {
 		/// Move `amount` into the pool and receive shares at the current share price, rounded
 		/// down, at least `min_shares` (else `TooFewShares`: the price moved since the staker
 		/// looked). The staker must hold at least the pool's `min_stake` in shares afterwards.
-		/// The first stake into a pool also pays the pool account's existential deposit.
+		/// The first stake into a pool also pays the pool account's minimum balance of its asset.
 		/// Not into a depleted pool (`PoolDepleted`), nor into one that a payout or a claim left
 		/// unable to back its cover and pending claims (`PoolUnbacked`): the staker would pay
 		/// for a loss that came first. The stake earns and bears losses at once, but sells and
@@ -894,7 +927,7 @@ pub mod pallet {
 		/// `ExpiryBucketLength`), at the utilization of active cover plus pending claims. It goes
 		/// to the pool account: its `fee` share is owed to the treasury (see `pay_fees`), the
 		/// rest is earned by the pool's bonded shares block by block until the cover's expiry
-		/// bucket rolls. At least `MinCover` (`CoverBelowMinimum`); not from a depleted pool
+		/// bucket rolls. At least the pool's `min_cover` (`CoverBelowMinimum`); not from a depleted pool
 		/// (`PoolDepleted`). Capacity is the selling capacity, `(capital - unbonding_capital -
 		/// stakes still warming up) * capacity_factor`: unbonding capital sells no cover, and a
 		/// stake sells none before its warm-up (`StakeWarmup`), so that a stake made for one
@@ -929,7 +962,7 @@ pub mod pallet {
 		}
 
 		/// Claim up to `amount` on a cover, holding the claim deposit (which grows with
-		/// `amount`, see `ClaimDepositRate`). Only the owner, from the cover's start to its
+		/// `amount`, see `ClaimDeposit`). Only the owner, from the cover's start to its
 		/// `claim_until` (its end plus the claim window it was sold with), one pending claim at a
 		/// time. The claim must be decided within `ClaimDecisionPeriod`, or it lapses.
 		#[pallet::call_index(9)]
@@ -965,8 +998,9 @@ pub mod pallet {
 		/// Reject a claim. The claimant may appeal for `AppealPeriod` blocks (`appeal_claim`);
 		/// until the rejection is final (`close_claim`) the claimed amount stays counted in the
 		/// pool's pending claims, and the deposit stays held. With no appeal period the rejection
-		/// is final at once: the deposit is slashed into the pool, where the bonded shares earn it
-		/// over the next full expiry bucket.
+		/// is final at once: the deposit is slashed (into a native pool, where the bonded shares
+		/// earn it over the next full expiry bucket; from a pool in another asset, to the
+		/// treasury).
 		///
 		/// Emits `ClaimRejected` (and `ClaimClosed` when final at once). Fails with
 		/// `ClaimNotFound`, `ClaimNotPending`, or `ClaimLapsed` once the decision period is over.

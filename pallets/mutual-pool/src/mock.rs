@@ -1,15 +1,22 @@
-//! A test runtime: System, Balances and the pallet, with a demo pool and two products.
+//! A test runtime: System, Balances, Assets and the pallet, with a demo pool and two products.
+//! Pool 0 is in the native token, or in the registered asset `USD` (6 decimals) when a test
+//! runs with `PoolAsset::set(usd())` (see [`ExtBuilder::build_and_execute`]).
 
 use crate::{self as pallet_mutual_pool, *};
 use frame_support::{
 	assert_ok, derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, EitherOfDiverse, OnIdle},
+	traits::{
+		fungible::{NativeFromLeft, UnionOf},
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, EitherOfDiverse, OnIdle,
+	},
 	weights::Weight,
 	PalletId, Twox64Concat,
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
-use sp_arithmetic::{FixedU128, Perbill};
+use sp_arithmetic::{FixedPointNumber, FixedU128, Perbill};
 use sp_runtime::{BuildStorage, DispatchError};
+
+pub use frame_support::traits::fungible::NativeOrWithId;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 /// The balance type of the test runtime.
@@ -22,6 +29,7 @@ frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
+		Assets: pallet_assets,
 		MutualPool: pallet_mutual_pool,
 	}
 );
@@ -45,6 +53,34 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
+/// The id of `USD` in the asset registry.
+pub const USD_ID: u32 = 7;
+/// The minimum balance of `USD`.
+pub const USD_MIN: Balance = 1;
+/// The owner of `USD` (its issuer, admin and freezer).
+pub const USD_OWNER: AccountId = 77;
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type AssetId = u32;
+	type AssetIdParameter = u32;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<frame_system::EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+}
+
+/// The kind of asset a pool holds: the native token or an asset of `Assets`.
+pub type AssetKind = NativeOrWithId<u32>;
+/// Every asset under one `fungibles`, as the runtimes have it.
+pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
+
+/// The registered asset `USD`.
+pub fn usd() -> AssetKind {
+	NativeOrWithId::WithId(USD_ID)
+}
+
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
@@ -63,8 +99,8 @@ pub const TREASURY: AccountId = 999;
 pub const ENDOWMENT: Balance = 1_000_000_000_000;
 /// The smallest claim deposit.
 pub const DEPOSIT: Balance = 100;
-/// The part of a claimed amount added to its deposit: 0.1%.
-pub const DEPOSIT_RATE: Perbill = Perbill::from_parts(1_000_000);
+/// The claim deposit per unit claimed (pool 0's `claim_deposit_rate`): 0.1%.
+pub const DEPOSIT_RATE: FixedU128 = FixedU128::from_inner(FixedU128::DIV / 1_000);
 /// The largest claim deposit.
 pub const MAX_DEPOSIT: Balance = 2_000;
 /// Blocks to decide a claim before it lapses.
@@ -105,11 +141,38 @@ parameter_types! {
 	pub static StakeWarmup: u64 = 0;
 	pub const MutualPoolPalletId: PalletId = PalletId(*b"mut/pool");
 	pub const Treasury: AccountId = TREASURY;
-	pub const ClaimDepositRate: Perbill = DEPOSIT_RATE;
+	pub const Native: AssetKind = NativeOrWithId::Native;
+	/// The asset of pool 0: native unless a test sets `usd()` before building (see
+	/// `ExtBuilder::build_and_execute`).
+	pub static PoolAsset: AssetKind = NativeOrWithId::Native;
+}
+
+/// Creates `USD` for the benchmarks (the mock's genesis has it already).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct UsdHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AssetKind> for UsdHelper {
+	fn create_asset() -> AssetKind {
+		use frame_support::traits::fungibles::Inspect;
+		if !Assets::asset_exists(USD_ID) {
+			assert_ok!(Assets::force_create(
+				RuntimeOrigin::root(),
+				USD_ID,
+				USD_OWNER,
+				true,
+				USD_MIN
+			));
+		}
+		usd()
+	}
 }
 
 impl Config for Test {
 	type Currency = Balances;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type NativeAsset = Native;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin =
 		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Supermajority, AccountId>>;
@@ -127,7 +190,6 @@ impl Config for Test {
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = Treasury;
 	type ClaimDeposit = ConstU128<DEPOSIT>;
-	type ClaimDepositRate = ClaimDepositRate;
 	type MaxClaimDeposit = ConstU128<MAX_DEPOSIT>;
 	type ClaimDecisionPeriod = ConstU64<DECISION_PERIOD>;
 	type AppealPeriod = AppealPeriod;
@@ -135,7 +197,6 @@ impl Config for Test {
 	type AppealDecisionPeriod = ConstU64<APPEAL_DECISION_PERIOD>;
 	type IncidentRedemptionPeriod = ConstU64<REDEMPTION_PERIOD>;
 	type LargeClaimWindow = ConstU64<LARGE_CLAIM_WINDOW>;
-	type MinCover = ConstU128<MIN_COVER>;
 	type StakeWarmup = StakeWarmup;
 	type FreezePeriod = ConstU64<FREEZE_PERIOD>;
 	type BlocksPerYear = ConstU64<YEAR>;
@@ -144,6 +205,8 @@ impl Config for Test {
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxMetadataLen = ConstU32<64>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = UsdHelper;
 }
 
 /// The mock's referenda on appeals, by index: the claim appealed and where its referendum
@@ -194,12 +257,16 @@ pub fn conclude_appeal(claim_id: ClaimId, approved: bool) {
 	MockReferenda::insert(referendum, (claim_id, status));
 }
 
-/// The demo pool of the dev chain: capacity factor 2, fee 10%, kink 80%, slopes 5% and 50%.
+/// The demo pool of the dev chain, in `PoolAsset`: capacity factor 2, fee 10%, kink 80%,
+/// slopes 5% and 50%, claim deposits 0.1% of the claim.
 pub fn pool_params() -> PoolParamsOf<Test> {
 	PoolParams {
+		asset: PoolAsset::get(),
 		capacity_factor: FixedU128::from_u32(2),
 		unbonding_period: 20,
 		min_stake: 1_000,
+		min_cover: MIN_COVER,
+		claim_deposit_rate: DEPOSIT_RATE,
 		fee: Perbill::from_percent(10),
 		kink: Perbill::from_percent(80),
 		slope1: Perbill::from_percent(5),
@@ -223,12 +290,20 @@ pub fn product_params(base_rate: u32, max_capacity_share: u32) -> ProductParamsO
 }
 
 /// Builds test externalities.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ExtBuilder {
 	stakes: Vec<(PoolId, AccountId, Balance)>,
+	native_only: bool,
 }
 
 impl ExtBuilder {
+	/// Run the test on a native pool 0 only: for rules that only a native pool has (a slashed
+	/// deposit joins its capital).
+	pub fn native_only(mut self) -> Self {
+		self.native_only = true;
+		self
+	}
+
 	/// Add a genesis stake.
 	pub fn stake(mut self, pool_id: PoolId, who: AccountId, amount: Balance) -> Self {
 		self.stakes.push((pool_id, who, amount));
@@ -244,6 +319,17 @@ impl ExtBuilder {
 				.into_iter()
 				.map(|who| (who, ENDOWMENT))
 				.chain([(TREASURY, ED)])
+				.collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(USD_ID, USD_OWNER, true, USD_MIN)],
+			metadata: vec![(USD_ID, b"US Dollar".to_vec(), b"USD".to_vec(), 6)],
+			accounts: [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE]
+				.into_iter()
+				.map(|who| (USD_ID, who, ENDOWMENT))
 				.collect(),
 			..Default::default()
 		}
@@ -265,12 +351,20 @@ impl ExtBuilder {
 		ext
 	}
 
-	/// Run `test`, then check every invariant of the pallet.
-	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			MutualPool::do_try_state().expect("invariants hold after the test");
-		})
+	/// Run `test` twice, pool 0 in the native token and then in `USD`, each time checking every
+	/// invariant of the pallet after it: every rule tested this way holds for both kinds of pool.
+	pub fn build_and_execute(self, test: impl Fn()) {
+		let kinds = if self.native_only { 1 } else { 2 };
+		for asset in [NativeOrWithId::Native, usd()].into_iter().take(kinds) {
+			PoolAsset::set(asset.clone());
+			self.clone().build().execute_with(|| {
+				test();
+				MutualPool::do_try_state().unwrap_or_else(|e| {
+					panic!("invariants hold after the test with pool 0 in {asset:?}: {e:?}")
+				});
+			});
+		}
+		PoolAsset::set(NativeOrWithId::Native);
 	}
 }
 
@@ -310,8 +404,30 @@ pub fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
 
-/// Free balance of `who`.
+/// Free balance of `who` in the asset of pool 0.
 pub fn free(who: AccountId) -> Balance {
+	use frame_support::traits::fungibles::Inspect;
+	NativeAndAssets::balance(PoolAsset::get(), &who)
+}
+
+/// Whether pool 0 is in the native token (the first run of `build_and_execute`).
+pub fn native_pool() -> bool {
+	PoolAsset::get() == NativeOrWithId::Native
+}
+
+/// What a native amount (a claim or appeal deposit) shows as in pool 0's asset: itself in a
+/// native pool, nothing in a pool in another asset. A slashed deposit joins a native pool, and
+/// goes to the treasury from any other.
+pub fn in_pool(native_amount: Balance) -> Balance {
+	if native_pool() {
+		native_amount
+	} else {
+		0
+	}
+}
+
+/// Free balance of `who` in the native token, in which deposits are held.
+pub fn native(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 

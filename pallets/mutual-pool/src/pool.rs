@@ -6,7 +6,7 @@ use crate::*;
 use frame_support::{
 	defensive,
 	pallet_prelude::*,
-	traits::{fungible::Inspect, DefensiveOption},
+	traits::{fungibles::Inspect, DefensiveOption},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::{
@@ -74,14 +74,29 @@ impl<T: Config> Pool<T> {
 	}
 
 	/// What the pool account must hold at least once the pool has capital: its capital, its
-	/// unearned premiums, the fees it owes, its held withdrawals and the existential deposit, so
-	/// that paying out all capital can never reap it. `None` on overflow.
+	/// unearned premiums, the fees it owes, its held withdrawals and its asset's minimum
+	/// balance, so that paying out all capital can never reap it. `None` on overflow.
 	pub(crate) fn account_floor(&self) -> Option<BalanceOf<T>> {
 		self.capital
 			.checked_add(&self.earnings.unearned)?
 			.checked_add(&self.fees_owed)?
 			.checked_add(&self.holding.value)?
-			.checked_add(&T::Currency::minimum_balance())
+			.checked_add(&T::Assets::minimum_balance(self.params.asset.clone()))
+	}
+
+	/// Whether the pool holds nothing of anyone's: no capital, shares, unearned premiums, owed
+	/// fees, held withdrawals, cover, claims or incident reserves. Only then may its asset
+	/// change.
+	pub(crate) fn holds_nothing(&self) -> bool {
+		self.capital.is_zero()
+			&& self.total_shares.is_zero()
+			&& self.unbonding_shares.is_zero()
+			&& self.earnings.unearned.is_zero()
+			&& self.fees_owed.is_zero()
+			&& self.holding.units.is_zero()
+			&& self.active_cover.is_zero()
+			&& self.pending_claims.is_zero()
+			&& self.incidents.reserved.is_zero()
 	}
 
 	/// The capital of the bonded shares: what premiums are earned into.

@@ -25,12 +25,13 @@ impl<T: Config> Pallet<T> {
 	/// The figures of a pool, as stored: the ones `buy_cover` prices from. Cover whose expiry
 	/// bucket is due but not yet rolled still counts as active until `on_idle` or
 	/// `roll_expiries` rolls it.
-	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatus<BalanceOf<T>>> {
+	pub fn pool_status(pool_id: PoolId) -> Option<PoolStatusOf<T>> {
 		let pool = Pools::<T>::get(pool_id)?.accrued();
 		let capacity = pool.capacity();
 		let bonded_capacity = pool.selling_capacity(Self::now());
 		let owed = pool.active_cover.saturating_add(pool.pending_claims);
 		Some(PoolStatus {
+			asset: pool.params.asset.clone(),
 			capital: pool.capital,
 			total_shares: pool.total_shares,
 			share_price: FixedU128::checked_from_rational(pool.bonded_capital(), pool.total_shares)
@@ -59,9 +60,7 @@ impl<T: Config> Pallet<T> {
 	/// order; `None` if there is no such pool. It reads every claim and incident of the chain:
 	/// for clients, never for calls.
 	pub fn agenda(pool_id: PoolId) -> Option<AgendaOf<T>> {
-		if !Pools::<T>::contains_key(pool_id) {
-			return None;
-		}
+		let pool = Pools::<T>::get(pool_id)?;
 		let mut claims: alloc::vec::Vec<_> = Claims::<T>::iter()
 			.filter_map(|(claim_id, claim)| {
 				let product_id = Covers::<T>::get(claim.cover_id)?.product_id;
@@ -92,15 +91,12 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		incidents.sort_by_key(|incident| incident.incident_id);
-		Some(Agenda { claims, incidents })
+		Some(Agenda { asset: pool.params.asset, claims, incidents })
 	}
 
 	/// A staker's position in a pool, valued at the current share prices of bonded and
 	/// unbonding shares, with the premiums earned until now.
-	pub fn position(
-		pool_id: PoolId,
-		who: &T::AccountId,
-	) -> Option<Position<BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn position(pool_id: PoolId, who: &T::AccountId) -> Option<PositionOf<T>> {
 		let pool = Pools::<T>::get(pool_id)?.accrued();
 		let staker = pool.settled(Stakers::<T>::get(who, pool_id)?);
 		if staker.shares.is_zero() && staker.unbonding.is_zero() {
@@ -109,6 +105,7 @@ impl<T: Config> Pallet<T> {
 		let bonded = pool.bonded_value(staker.shares).unwrap_or_default();
 		let unbonding_value = pool.withdrawal_value(staker.unbonding).unwrap_or_default();
 		Some(Position {
+			asset: pool.params.asset.clone(),
 			shares: staker.shares,
 			value: bonded.saturating_add(unbonding_value),
 			unbonding_shares: staker.unbonding,

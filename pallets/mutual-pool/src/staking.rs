@@ -6,7 +6,7 @@ use frame_support::{
 	defensive,
 	pallet_prelude::*,
 	traits::{
-		fungible::{Inspect, Mutate},
+		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Preservation},
 		DefensiveOption,
 	},
@@ -90,7 +90,12 @@ impl<T: Config> Pallet<T> {
 		// (and so before any could overflow).
 		ensure!(
 			amount
-				<= T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite),
+				<= T::Assets::reducible_balance(
+					pool.params.asset.clone(),
+					who,
+					Preservation::Preserve,
+					Fortitude::Polite
+				),
 			sp_runtime::TokenError::FundsUnavailable
 		);
 		let shares = pool.shares_for(amount)?;
@@ -112,10 +117,16 @@ impl<T: Config> Pallet<T> {
 		let seed = pool
 			.account_floor()
 			.ok_or(Error::<T>::Overflow)?
-			.saturating_sub(T::Currency::balance(&account))
+			.saturating_sub(T::Assets::balance(pool.params.asset.clone(), &account))
 			.saturating_sub(amount);
 		let transfer = amount.checked_add(&seed).ok_or(Error::<T>::Overflow)?;
-		T::Currency::transfer(who, &account, transfer, Preservation::Preserve)?;
+		T::Assets::transfer(
+			pool.params.asset.clone(),
+			who,
+			&account,
+			transfer,
+			Preservation::Preserve,
+		)?;
 
 		Pools::<T>::insert(pool_id, pool);
 		Stakers::<T>::insert(who, pool_id, staker);
@@ -312,7 +323,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::WithdrawalHeld { pool_id, who: who.clone(), held, due_at });
 		}
 
-		Self::pay_from_pool(pool_id, who, amount)?;
+		Self::pay_from_pool(pool_id, &pool.params.asset, who, amount)?;
 		if staker.shares.is_zero() {
 			Self::cool_down(who, pool_id, &mut pool, None);
 		}
@@ -405,7 +416,7 @@ impl<T: Config> Pallet<T> {
 		};
 		pool.credit_capital(charged.saturating_add(dust))?;
 		let amount = worth.saturating_sub(charged);
-		Self::pay_from_pool(pool_id, who, amount)?;
+		Self::pay_from_pool(pool_id, &pool.params.asset, who, amount)?;
 		Holds::<T>::remove(who, pool_id);
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::HoldReleased { pool_id, who: who.clone(), charged, amount });

@@ -2,7 +2,7 @@
 //! `try_state` hook and after every test).
 
 use crate::*;
-use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
+use frame_support::{pallet_prelude::*, traits::fungibles::Inspect};
 use sp_arithmetic::{FixedPointNumber, FixedU128};
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
@@ -307,7 +307,8 @@ impl<T: Config> Pallet<T> {
 				"held value without held units, or units without value"
 			);
 			ensure!(pool.holding.value <= pool.holding.units, "a held unit worth more than one");
-			let balance = T::Currency::balance(&Self::pool_account(pool_id));
+			let balance =
+				T::Assets::balance(pool.params.asset.clone(), &Self::pool_account(pool_id));
 			if balance.is_zero() {
 				ensure!(
 					pool.capital.is_zero()
@@ -318,7 +319,7 @@ impl<T: Config> Pallet<T> {
 			} else {
 				ensure!(
 					pool.account_floor().is_some_and(|floor| balance >= floor),
-					"the pool account holds less than capital, owed fees and its existential deposit"
+					"the pool account holds less than capital, owed fees and its asset's minimum balance"
 				);
 			}
 		}

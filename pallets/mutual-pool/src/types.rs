@@ -23,6 +23,16 @@ pub type ClaimId = u64;
 /// Identifier of an incident, given out from 0.
 pub type IncidentId = u32;
 
+/// Sets up what the benchmarks need of the runtime's assets.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AssetKind> {
+	/// An asset that exists (created here if need be), with a minimum balance, in which
+	/// accounts can be endowed by `fungibles::Mutate::set_balance`: the benchmarks' pools are
+	/// denominated in it. The costliest kind of the runtime's union: an asset of its registry,
+	/// not the native token.
+	fn create_asset() -> AssetKind;
+}
+
 /// The parameters of a pool, set by governance at creation and by `update_pool`.
 #[derive(
 	Encode,
@@ -38,13 +48,28 @@ pub type IncidentId = u32;
 	Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-pub struct PoolParams<Balance, BlockNumber> {
+pub struct PoolParams<AssetKind, Balance, BlockNumber> {
+	/// The asset the pool is denominated in: its stakes, premiums, fees, payouts and
+	/// redemptions move it, and every amount of the pool (its capital, its cover, its
+	/// `min_stake` and `min_cover`) counts it. It changes only while the pool holds nothing.
+	pub asset: AssetKind,
 	/// Cover the pool may sell per unit of capital: `capacity = capital * capacity_factor`.
 	pub capacity_factor: FixedU128,
 	/// Blocks between `request_unstake` and the earliest `withdraw`.
 	pub unbonding_period: BlockNumber,
-	/// The smallest amount one `stake` may bring (at least the existential deposit).
+	/// The smallest amount one `stake` may bring, in the pool's asset (at least the asset's
+	/// minimum balance).
 	pub min_stake: Balance,
+	/// The smallest amount of cover one purchase may buy, in the pool's asset (above zero), so
+	/// that covers, which stay in storage until their claim window closes, are not free to
+	/// multiply.
+	pub min_cover: Balance,
+	/// The native units of claim deposit per unit of the pool's asset claimed: a claim of
+	/// `amount` holds `ClaimDeposit + claim_deposit_rate * amount` (rounded up), at most
+	/// `MaxClaimDeposit`, so that large claims are not free to file. A pool in the native token
+	/// with a 0.1% rate has 0.001; a USDT pool (6 decimals) on a chain whose token (12
+	/// decimals) is worth a dollar charges 0.1% with `0.001 * 10^6` = 1,000.
+	pub claim_deposit_rate: FixedU128,
 	/// Share of every premium that goes to the treasury instead of the pool.
 	pub fee: Perbill,
 	/// Utilization at which the premium curve turns from `slope1` to `slope2`.
@@ -75,7 +100,7 @@ pub struct PoolParams<Balance, BlockNumber> {
 #[scale_info(skip_type_params(T))]
 pub struct Pool<T: Config> {
 	/// The parameters set by governance.
-	pub params: PoolParams<BalanceOf<T>, BlockNumberFor<T>>,
+	pub params: crate::PoolParamsOf<T>,
 	/// Stakes + earned premiums + slashed claim deposits - payouts - withdrawals: everything
 	/// that backs cover, the capital of unbonding shares included.
 	pub capital: BalanceOf<T>,
@@ -786,7 +811,10 @@ pub struct IncidentAgenda<Balance, BlockNumber> {
 /// still in storage (pending a council decision, in its appeal window, or under appeal) and
 /// every incident not yet closed, each with its deadline, in id order.
 #[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Agenda<AccountId, Balance, BlockNumber> {
+pub struct Agenda<AccountId, AssetKind, Balance, BlockNumber> {
+	/// The pool's asset, in which the claims' and incidents' amounts are (deposits are in the
+	/// native token).
+	pub asset: AssetKind,
 	/// The pool's claims.
 	pub claims: alloc::vec::Vec<ClaimAgenda<AccountId, Balance, BlockNumber>>,
 	/// The pool's incidents.
@@ -797,7 +825,9 @@ pub struct Agenda<AccountId, Balance, BlockNumber> {
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
-pub struct PoolStatus<Balance> {
+pub struct PoolStatus<AssetKind, Balance> {
+	/// The pool's asset, in which every amount here is.
+	pub asset: AssetKind,
 	/// The pool's capital, the capital of unbonding shares included.
 	pub capital: Balance,
 	/// The bonded shares in issue.
@@ -829,7 +859,9 @@ pub struct PoolStatus<Balance> {
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
-pub struct Position<Balance, BlockNumber> {
+pub struct Position<AssetKind, Balance, BlockNumber> {
+	/// The pool's asset, in which the values here are.
+	pub asset: AssetKind,
 	/// The staker's bonded shares.
 	pub shares: Balance,
 	/// What all the staker's shares, bonded and unbonding, are worth (each rounded down).

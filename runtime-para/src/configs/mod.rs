@@ -2,13 +2,16 @@
 //! consensus, collator and money pallets here (after the polkadot-sdk parachain template, with
 //! the stable2609 API; docs/parachain.md lists where it departs from it), the claims council in
 //! [`council`], the mutual pool in [`mutual_pool`], the referenda on appeals in [`governance`]
-//! (the same files as the solo runtime's) and XCM in [`xcm_config`].
+//! (the same files as the solo runtime's), the foreign assets in [`assets`] and XCM in
+//! [`xcm_config`].
 
+pub mod assets;
 pub mod council;
 pub mod governance;
 pub mod mutual_pool;
 pub mod xcm_config;
 
+pub use assets::*;
 pub use council::*;
 pub use governance::*;
 pub use mutual_pool::*;

@@ -4,6 +4,7 @@
 
 use frame_support::traits::ConstU32;
 
+use super::assets::{NativeAsset, PoolAssetKind, PoolAssets};
 use crate::{Balances, Runtime, RuntimeHoldReason};
 use mutual_pool_runtime_common::{
 	appeals::{ClaimAppealReferenda, RootOrClaimAppeals},
@@ -19,6 +20,10 @@ pub use mutual_pool_runtime_common::mutual_pool::{
 
 impl pallet_mutual_pool::Config for Runtime {
 	type Currency = Balances;
+	/// MUT or an asset of the registry (`configs/assets.rs`).
+	type AssetKind = PoolAssetKind;
+	type Assets = PoolAssets;
+	type NativeAsset = NativeAsset;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = RootOrCouncilTwoThirds;
 	type ClaimDecisionOrigin = RootOrCouncilMajority;
@@ -30,7 +35,6 @@ impl pallet_mutual_pool::Config for Runtime {
 	type PalletId = MutualPoolPalletId;
 	type TreasuryAccount = TreasuryAccount;
 	type ClaimDeposit = ClaimDeposit;
-	type ClaimDepositRate = ClaimDepositRate;
 	type MaxClaimDeposit = MaxClaimDeposit;
 	type ClaimDecisionPeriod = ClaimDecisionPeriod;
 	type AppealPeriod = AppealPeriod;
@@ -38,7 +42,6 @@ impl pallet_mutual_pool::Config for Runtime {
 	type AppealDecisionPeriod = AppealDecisionPeriod;
 	type IncidentRedemptionPeriod = IncidentRedemptionPeriod;
 	type LargeClaimWindow = LargeClaimWindow;
-	type MinCover = MinCover;
 	type StakeWarmup = StakeWarmup;
 	type FreezePeriod = FreezePeriod;
 	type BlocksPerYear = BlocksPerYear;
@@ -50,4 +53,6 @@ impl pallet_mutual_pool::Config for Runtime {
 	type MaxEvidenceLen = ConstU32<1024>;
 	type MaxMetadataLen = ConstU32<256>;
 	type WeightInfo = crate::weights::pallet_mutual_pool::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::assets::PoolAssetsBenchmarkHelper;
 }

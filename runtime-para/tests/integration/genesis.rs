@@ -2,7 +2,7 @@
 //! parts: para id 2000, the collators and their Aura keys.
 
 use crate::common::*;
-use frame_support::traits::fungible::Inspect;
+use frame_support::traits::fungible::{Inspect, NativeOrWithId};
 use mutual_pool_runtime_common::genesis::{pool_0, ENDOWMENT, FERDIE_STAKE};
 use mutual_pool_runtime_para::{
 	configs::{treasury_account, CouncilInstance},
@@ -33,7 +33,8 @@ fn check_genesis(collators: &[sp_keyring::Sr25519Keyring]) {
 	assert_eq!(pallet_membership::Members::<Runtime, CouncilInstance>::get().into_inner(), council);
 
 	let pool = Pools::<Runtime>::get(0).expect("pool 0 exists");
-	assert_eq!(pool.params, pool_0());
+	assert_eq!(pool.params, pool_0(NativeOrWithId::Native));
+	assert!(Pools::<Runtime>::get(1).is_none());
 	assert_eq!(pool.capital, FERDIE_STAKE);
 	assert_eq!(Products::<Runtime>::get(0).expect("product 0").pool_id, 0);
 	assert_eq!(Products::<Runtime>::get(1).expect("product 1").pool_id, 0);

@@ -1,11 +1,14 @@
 //! The configuration of every pallet of the runtime, one `impl Config` each: the system, consensus
-//! and money pallets here, the claims council in [`council`], the mutual pool in [`mutual_pool`]
-//! and the referenda on appeals in [`governance`] (the same files as the parachain runtime's).
+//! and money pallets here, the asset registry in [`assets`], the claims council in [`council`],
+//! the mutual pool in [`mutual_pool`] and the referenda on appeals in [`governance`] (the same
+//! files as the parachain runtime's).
 
+pub mod assets;
 pub mod council;
 pub mod governance;
 pub mod mutual_pool;
 
+pub use assets::*;
 pub use council::*;
 pub use governance::*;
 pub use mutual_pool::*;

@@ -1,12 +1,17 @@
 //! Each genesis preset builds and holds the dev genesis of SPEC section 6.
 
 use crate::common::*;
-use frame_support::traits::fungible::Inspect;
-use mutual_pool_runtime::{
-	configs::{treasury_account, CouncilInstance},
-	genesis_config_presets, Balances, MutualPool, Runtime, EXISTENTIAL_DEPOSIT, UNIT,
+use frame_support::traits::{
+	fungible::{Inspect, NativeOrWithId},
+	fungibles::{metadata::Inspect as _, Inspect as _},
 };
-use mutual_pool_runtime_common::genesis::{pool_0, ENDOWMENT, FERDIE_STAKE};
+use mutual_pool_runtime::{
+	configs::{treasury_account, CouncilInstance, DEV_USD_ID},
+	genesis_config_presets, Assets, Balances, MutualPool, Runtime, EXISTENTIAL_DEPOSIT, UNIT,
+};
+use mutual_pool_runtime_common::genesis::{
+	pool_0, pool_1, ENDOWMENT, FERDIE_STAKE, FERDIE_USD_STAKE, USD_ENDOWMENT, USD_MIN_BALANCE,
+};
 use pallet_mutual_pool::{Pools, Products, Stakers};
 use sp_arithmetic::{FixedU128, Perbill};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -43,7 +48,7 @@ fn check_dev_genesis(validators: usize) {
 
 	// Pool 0.
 	let pool = Pools::<Runtime>::get(0).expect("pool 0 exists");
-	assert_eq!(pool.params, pool_0());
+	assert_eq!(pool.params, pool_0(NativeOrWithId::Native));
 	assert_eq!(pool.params.capacity_factor, FixedU128::from_u32(2));
 	assert_eq!(pool.params.unbonding_period, 20);
 	assert_eq!(pool.params.min_stake, UNIT);
@@ -52,7 +57,31 @@ fn check_dev_genesis(validators: usize) {
 	assert_eq!(pool.capital, FERDIE_STAKE);
 	assert_eq!(pool.total_shares, FERDIE_STAKE);
 	assert_eq!(pool.active_cover, 0);
-	assert!(Pools::<Runtime>::get(1).is_none());
+
+	// The dev stablecoin (6 decimals, sufficient, the treasury its owner), and pool 1 in it
+	// with Ferdie's stake; the test accounts hold 10 million each.
+	assert_eq!(Assets::decimals(DEV_USD_ID), 6);
+	assert_eq!(Assets::symbol(DEV_USD_ID), b"USDT".to_vec());
+	assert_eq!(Assets::minimum_balance(DEV_USD_ID), USD_MIN_BALANCE);
+	assert_eq!(
+		pallet_assets::Asset::<Runtime>::get(DEV_USD_ID).map(|a| (a.is_sufficient, a.owner)),
+		Some((true, treasury_account()))
+	);
+	for who in [Alice, Bob, Charlie, Dave, Eve] {
+		assert_eq!(Assets::balance(DEV_USD_ID, account(who)), USD_ENDOWMENT);
+	}
+	assert_eq!(
+		Assets::balance(DEV_USD_ID, account(Ferdie)),
+		USD_ENDOWMENT - FERDIE_USD_STAKE - USD_MIN_BALANCE
+	);
+	let stable = Pools::<Runtime>::get(1).expect("pool 1 exists");
+	assert_eq!(stable.params, pool_1(NativeOrWithId::WithId(DEV_USD_ID)));
+	assert_eq!(stable.capital, FERDIE_USD_STAKE);
+	assert_eq!(
+		Assets::balance(DEV_USD_ID, MutualPool::pool_account(1)),
+		FERDIE_USD_STAKE + USD_MIN_BALANCE
+	);
+	assert!(Pools::<Runtime>::get(2).is_none());
 
 	// Products 0 and 1 on pool 0.
 	let product_0 = Products::<Runtime>::get(0).expect("product 0 exists");
@@ -71,7 +100,10 @@ fn check_dev_genesis(validators: usize) {
 	assert_eq!((product_1.params.min_period, product_1.params.max_period), (10, 5_256_000));
 	assert!(product_1.params.enabled);
 	assert_eq!(product_1.params.metadata.as_slice(), b"Bridge hack");
-	assert!(Products::<Runtime>::get(2).is_none());
+	let product_2 = Products::<Runtime>::get(2).expect("product 2 exists");
+	assert_eq!(product_2.pool_id, 1);
+	assert_eq!(product_2.params.metadata.as_slice(), b"Stablecoin lending exploit");
+	assert!(Products::<Runtime>::get(3).is_none());
 
 	// Ferdie's stake, also as the runtime API shows it.
 	let ferdie = Stakers::<Runtime>::get(account(Ferdie), 0).expect("Ferdie staked");

@@ -3,8 +3,8 @@
 //! pallet's `try_state`, and `Executive::try_runtime_upgrade` with every check: the runtime's
 //! migrations with each pallet's `pre_upgrade` and `post_upgrade`, the on-chain against the
 //! in-code storage versions, the decoding of the entire state, and every `try_state` after.
-//! Then the same upgrade on a chain left at storage version 3: the pallet's migrations to 4 and
-//! 5 run once, through `Executive`, and pass their `pre_upgrade` and `post_upgrade`.
+//! Then the same upgrade on a chain left at storage version 5: the pallet's migration to 6 runs
+//! once, through `Executive`, and passes its `pre_upgrade` and `post_upgrade`.
 //! Compiled with the `try-runtime` feature (CI's feature set).
 
 use crate::common::*;
@@ -18,12 +18,10 @@ use frame_support::{
 use mutual_pool_runtime::{
 	AllPalletsWithSystem, Executive, MutualPool, Runtime, RuntimeCall, System,
 };
+use mutual_pool_runtime_common::mutual_pool::{ClaimDepositRate, MinCover};
 use pallet_mutual_pool::{
-	migrations::{
-		v4::{v3, MigrateV3ToV4},
-		v5::{v4, InnerMigrateV4ToV5, MigrateV4ToV5},
-	},
-	ClaimId, ClaimOf, ClaimStatus, Claims, Holds, PoolId, PoolOf, Pools, Stakers, Warmups,
+	migrations::v6::{v5, InnerMigrateV5ToV6, MigrateV5ToV6},
+	ClaimStatus, Claims, NextPoolId, NextProductId, PoolId, PoolOf, Pools, Products, Stakers,
 };
 
 /// What the end-to-end scenarios do on the dev chain, in Rust: stakes, an unbonding staker who
@@ -101,74 +99,48 @@ fn try_state_of_every_pallet_catches_a_corrupt_pool() {
 	});
 }
 
-/// Claims as the current version stores them, for `version_3_chain`.
-type Claims3 = Vec<(ClaimId, ClaimOf<Runtime>)>;
-/// Pools as the current version stores them, for `version_3_chain`.
-type Pools4 = Vec<(PoolId, PoolOf<Runtime>)>;
+/// The migration of the runtime, and its inner migration.
+type Migration = MigrateV5ToV6<Runtime, MinCover, ClaimDepositRate>;
+type Inner = InnerMigrateV5ToV6<Runtime, MinCover, ClaimDepositRate>;
 
-/// The e2e scenario and two claims left pending, as version 3 of the pallet stored them: the
-/// claims without their status, the pools with the fixed large-claim window of versions 1 to 4
-/// (opened at this block) and no warm-ups, the storage version 3. Returns the claims and the pools as the
-/// current version has them.
-fn version_3_chain() -> (Claims3, Pools4) {
+/// The e2e scenario and a claim left pending, as version 5 of the pallet stored them: pool 0
+/// (in MUT, as every pool of version 5) without its asset, smallest cover and claim deposit
+/// rate, and the storage version 5. Pool 1, in the dev stablecoin, which version 5 could not
+/// have, is removed with its product and Ferdie's stake in it. Returns pool 0 as the current
+/// version has it.
+fn version_5_chain() -> Vec<(PoolId, PoolOf<Runtime>)> {
 	e2e_scenario();
 	cover_and_claim::<Solo>(0, mut_(1_000), mut_(400));
-	cover_and_claim::<Solo>(1, mut_(2_000), mut_(900));
-	let claims = Claims::<Runtime>::iter().collect::<Vec<_>>();
-	assert_eq!(claims.len(), 2);
-	for (claim_id, claim) in &claims {
-		v3::Claims::<Runtime>::insert(claim_id, v3::ClaimV3::from_v4(claim.clone()));
-	}
+	Pools::<Runtime>::remove(1);
+	Products::<Runtime>::remove(2);
+	Stakers::<Runtime>::remove(account(Ferdie), 1);
+	NextPoolId::<Runtime>::put(1);
+	NextProductId::<Runtime>::put(2);
 	let pools = Pools::<Runtime>::iter().collect::<Vec<_>>();
-	let now = System::block_number();
+	assert_eq!(pools.len(), 1);
 	for (pool_id, pool) in &pools {
-		v4::Pools::<Runtime>::insert(
-			pool_id,
-			InnerMigrateV4ToV5::<Runtime>::to_v4(pool.clone(), now),
-		);
+		v5::Pools::<Runtime>::insert(pool_id, Inner::to_v5(pool.clone()));
 	}
-	// Version 4 kept no warm-ups: the scenario's stakes count at once after the upgrade. Nor
-	// did it hold withdrawals back.
-	let _ = Warmups::<Runtime>::clear(u32::MAX, None);
-	let _ = Holds::<Runtime>::clear(u32::MAX, None);
-	StorageVersion::new(3).put::<MutualPool>();
-	(claims, pools)
+	StorageVersion::new(5).put::<MutualPool>();
+	pools
 }
 
 #[test]
-fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
+fn the_runtime_upgrade_migrates_a_version_5_chain_once_with_every_check() {
 	dev_ext().execute_with(|| {
-		let (claims, pools) = version_3_chain();
-		assert!(Claims::<Runtime>::iter().next().is_none(), "v3 claims do not decode as v4");
-		assert!(Pools::<Runtime>::iter().next().is_none(), "v4 pools do not decode as v5");
+		let pools = version_5_chain();
+		assert!(Pools::<Runtime>::iter().next().is_none(), "v5 pools do not decode as v6");
 
 		// The runtime's migrations, each pallet's pre/post_upgrade (the migration's among them),
 		// the storage versions, the whole state's decoding and every try_state.
 		assert_ok!(Executive::try_runtime_upgrade(UpgradeCheckSelect::All));
-		assert_eq!(MutualPool::on_chain_storage_version(), 5);
-		assert_eq!(Claims::<Runtime>::iter().collect::<Vec<_>>(), claims);
+		assert_eq!(MutualPool::on_chain_storage_version(), 6);
+		// Pool 0 is in MUT with the smallest cover and the claim deposit rate that version 5
+		// charged every pool, which the dev genesis gives it: it is what it was.
+		assert_eq!(Pools::<Runtime>::iter().collect::<Vec<_>>(), pools);
 		assert!(Claims::<Runtime>::iter_values().all(|c| c.status == ClaimStatus::Pending));
-		// Each pool's window, open at the upgrade, holds what it paid in the upgrade's slot;
-		// nothing else of the pool changed.
-		for (pool_id, pool) in pools {
-			let migrated = Pools::<Runtime>::get(pool_id).expect("the pool decodes");
-			assert_eq!(migrated.payouts.total(), pool.payouts.total());
-			assert_eq!(migrated.payouts.committed[0], pool.payouts.total());
-			assert_eq!(migrated.warming, Default::default());
-			// Nothing held, and the payouts count from the upgrade.
-			assert_eq!(migrated.holding, Default::default());
-			assert_eq!(
-				pallet_mutual_pool::Pool {
-					payouts: pool.payouts.clone(),
-					warming: pool.warming.clone(),
-					holding: pool.holding.clone(),
-					..migrated
-				},
-				pool
-			);
-		}
 
-		// Exactly once: another upgrade finds version 4 and changes nothing.
+		// Exactly once: another upgrade finds version 6 and changes nothing.
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		Executive::execute_on_runtime_upgrade();
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
@@ -176,37 +148,29 @@ fn the_runtime_upgrade_migrates_a_version_3_chain_once_with_every_check() {
 }
 
 #[test]
-fn the_migrations_weigh_a_read_and_a_write_per_record_and_the_version() {
+fn the_migration_weighs_two_reads_and_writes_per_pool_and_the_version() {
 	dev_ext().execute_with(|| {
-		version_3_chain();
+		version_5_chain();
+		// A read and a write of each pool and of its account, and of the version.
+		let pools = v5::Pools::<Runtime>::iter_keys().count() as u64;
 		assert_eq!(
-			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
-			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(3, 3)
+			Migration::on_runtime_upgrade(),
+			<Runtime as frame_system::Config>::DbWeight::get()
+				.reads_writes(2 * pools + 1, 2 * pools + 1)
 		);
-		// At version 4 it only reads the version.
+		// At version 6 it only reads the version.
 		assert_eq!(
-			MigrateV3ToV4::<Runtime>::on_runtime_upgrade(),
+			Migration::on_runtime_upgrade(),
 			<Runtime as frame_system::Config>::DbWeight::get().reads(1)
-		);
-		// The migration to 5: a read and a write per pool, per claim and the version (no
-		// incident is open, and no claim appealed).
-		let pools = v4::Pools::<Runtime>::iter_keys().count() as u64;
-		let claims = v4::Claims::<Runtime>::iter_keys().count() as u64;
-		assert!(pools > 0 && claims > 0);
-		let records = pools + claims + 1;
-		assert_eq!(
-			MigrateV4ToV5::<Runtime>::on_runtime_upgrade(),
-			<Runtime as frame_system::Config>::DbWeight::get().reads_writes(records, records)
 		);
 	});
 }
 
 #[test]
-fn the_runtime_upgrade_fails_its_checks_on_a_claim_that_does_not_decode() {
+fn the_runtime_upgrade_fails_its_checks_on_a_pool_that_does_not_decode() {
 	dev_ext().execute_with(|| {
-		let (claims, _) = version_3_chain();
-		let key = Claims::<Runtime>::hashed_key_for(claims[0].0);
-		sp_io::storage::set(&key, &[7; 5]);
+		version_5_chain();
+		sp_io::storage::set(&Pools::<Runtime>::hashed_key_for(0), &[7; 5]);
 		assert!(Executive::try_runtime_upgrade(UpgradeCheckSelect::PreAndPost).is_err());
 	});
 }

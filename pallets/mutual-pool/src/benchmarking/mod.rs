@@ -17,7 +17,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::Inspect, EnsureOrigin, UnfilteredDispatchable},
+	traits::{EnsureOrigin, UnfilteredDispatchable},
 };
 use frame_system::RawOrigin;
 use sp_arithmetic::Perbill;
@@ -150,12 +150,12 @@ mod benchmarks {
 		// back pays the staker's share of the payout, the rest goes back to the staker.
 		MutualPool::<T>::do_approve_claim(claim_id, units::<T>(1), true)?;
 		let caller = funded::<T>("releaser", 0);
-		let before = T::Currency::balance(&staker);
+		let before = balance_in::<T>(asset::<T>(), &staker);
 		let held = Pools::<T>::get(pool_id).map(|pool| pool.holding.value);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), staker.clone(), pool_id);
 		assert!(!Holds::<T>::contains_key(&staker, pool_id));
-		let paid = T::Currency::balance(&staker).saturating_sub(before);
+		let paid = balance_in::<T>(asset::<T>(), &staker).saturating_sub(before);
 		assert!(!paid.is_zero() && Some(paid) < held);
 		Ok(())
 	}
@@ -231,12 +231,17 @@ mod benchmarks {
 	/// one, the rejection is final at once and the deposit slashed (as `close_claim` does).
 	#[benchmark]
 	fn reject_claim() -> Result<(), BenchmarkError> {
-		let (pool_id, product_id, _) = setup_pool::<T>()?;
+		// Without an appeal period the deposit is slashed, dearest into a native pool.
+		let (pool_id, product_id, _) = if T::AppealPeriod::get().is_zero() {
+			setup_native_pool::<T>()?
+		} else {
+			setup_pool::<T>()?
+		};
 		let claim_id = setup_claim::<T>(&funded::<T>("buyer", 0), product_id, units::<T>(10))?;
 		let origin = T::ClaimDecisionOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let before = Pools::<T>::get(pool_id).ok_or(BenchmarkError::Weightless)?;
-		let deposit = MutualPool::<T>::claim_deposit(units::<T>(10));
+		let deposit = MutualPool::<T>::claim_deposit(&before.params, units::<T>(10));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, claim_id);
 		if T::AppealPeriod::get().is_zero() {
@@ -368,11 +373,11 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(closes_at);
 		MutualPool::<T>::do_close_incident(incident_id)?;
 		let caller = funded::<T>("topper", 0);
-		let before = T::Currency::balance(&shortfall.owner);
+		let before = balance_in::<T>(asset::<T>(), &shortfall.owner);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), incident_id, cover_id);
 		assert!(!Shortfalls::<T>::contains_key(incident_id, cover_id));
-		let paid = T::Currency::balance(&shortfall.owner).saturating_sub(before);
+		let paid = balance_in::<T>(asset::<T>(), &shortfall.owner).saturating_sub(before);
 		assert_eq!(paid, shortfall.owed.saturating_sub(shortfall.paid));
 		Ok(())
 	}
@@ -523,10 +528,10 @@ mod benchmarks {
 		let owed = Pools::<T>::get(pool_id).map(|p| p.fees_owed).unwrap_or_default();
 		assert!(!owed.is_zero());
 		let treasury = T::TreasuryAccount::get();
-		let before = T::Currency::balance(&treasury);
+		let before = balance_in::<T>(asset::<T>(), &treasury);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), pool_id);
-		assert_eq!(T::Currency::balance(&treasury), before.saturating_add(owed));
+		assert_eq!(balance_in::<T>(asset::<T>(), &treasury), before.saturating_add(owed));
 		assert_eq!(Pools::<T>::get(pool_id).map(|p| p.fees_owed), Some(Zero::zero()));
 		Ok(())
 	}

@@ -5,7 +5,10 @@
 use super::*;
 use crate::Pallet as MutualPool;
 use alloc::vec;
-use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	fungibles,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::{FixedU128, Perbill};
 use sp_runtime::traits::{Bounded, One, Saturating};
@@ -43,25 +46,49 @@ pub(super) fn among_count(k: u32) -> u32 {
 	(1..k).fold(1, |x, _| x * AMONG_GENERATOR % (MAX_AMONG + 1))
 }
 
+/// The asset of the benchmarks' pools: one of the runtime's registry, whose transfers cost
+/// more than the native token's (the worst case of the union).
+pub(super) fn asset<T: Config>() -> AssetKindOf<T> {
+	T::BenchmarkHelper::create_asset()
+}
+
+/// `who`'s balance in `asset`.
+pub(super) fn balance_in<T: Config>(asset: AssetKindOf<T>, who: &T::AccountId) -> BalanceOf<T> {
+	<T::Assets as fungibles::Inspect<_>>::balance(asset, who)
+}
+
+/// Give `who` plenty of the native token (for deposits) and of the benchmarks' asset.
+fn fund<T: Config>(who: &T::AccountId) {
+	T::Currency::set_balance(who, units::<T>(1_000_000));
+	// Setting a balance cannot fail on an asset that exists (`create_asset`).
+	let _ =
+		<T::Assets as fungibles::Mutate<_>>::set_balance(asset::<T>(), who, units::<T>(1_000_000));
+}
+
 /// An account with plenty of funds.
 pub(super) fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
-	T::Currency::set_balance(&who, units::<T>(1_000_000));
+	fund::<T>(&who);
 	who
 }
 
 /// The whitelisted caller, with plenty of funds.
 pub(super) fn funded_caller<T: Config>() -> T::AccountId {
 	let who: T::AccountId = whitelisted_caller();
-	T::Currency::set_balance(&who, units::<T>(1_000_000));
+	fund::<T>(&who);
 	who
 }
 
-pub(super) fn pool_params<T: Config>() -> PoolParamsOf<T> {
+/// The parameters of a pool in `asset`.
+pub(super) fn pool_params_in<T: Config>(asset: AssetKindOf<T>) -> PoolParamsOf<T> {
+	let minimum = <T::Assets as fungibles::Inspect<_>>::minimum_balance(asset.clone());
 	PoolParams {
+		asset,
 		capacity_factor: FixedU128::from_u32(2),
 		unbonding_period: 10u32.into(),
-		min_stake: T::Currency::minimum_balance(),
+		min_stake: minimum,
+		min_cover: minimum.max(One::one()),
+		claim_deposit_rate: FixedU128::from_rational(1, 1_000),
 		fee: Perbill::from_percent(10),
 		kink: Perbill::from_percent(80),
 		slope1: Perbill::from_percent(5),
@@ -83,10 +110,30 @@ pub(super) fn product_params<T: Config>(metadata_len: u32) -> ProductParamsOf<T>
 	}
 }
 
-/// Pool 0 with product 0 on it, the whitelisted caller staking `units(1_000)`, and a funded
-/// treasury.
+/// The parameters of a pool in the benchmarks' asset.
+pub(super) fn pool_params<T: Config>() -> PoolParamsOf<T> {
+	pool_params_in::<T>(asset::<T>())
+}
+
+/// Pool 0 in the benchmarks' asset (see [`setup_pool_in`]).
 pub(super) fn setup_pool<T: Config>() -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
-	let pool_id = MutualPool::<T>::do_create_pool(pool_params::<T>())?;
+	setup_pool_in::<T>(asset::<T>())
+}
+
+/// Pool 0 in the native token: where a rejection's slashed deposits join the pool, booked to
+/// be earned like a premium, which costs more than sending them to the treasury as a pool in
+/// another asset does.
+pub(super) fn setup_native_pool<T: Config>(
+) -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
+	setup_pool_in::<T>(T::NativeAsset::get())
+}
+
+/// Pool 0 in `asset` with product 0 on it, the whitelisted caller staking `units(1_000)`, and
+/// a funded treasury.
+pub(super) fn setup_pool_in<T: Config>(
+	asset: AssetKindOf<T>,
+) -> Result<(PoolId, ProductId, T::AccountId), BenchmarkError> {
+	let pool_id = MutualPool::<T>::do_create_pool(pool_params_in::<T>(asset))?;
 	let product_id =
 		MutualPool::<T>::do_create_product(pool_id, product_params::<T>(T::MaxMetadataLen::get()))?;
 	let staker = funded_caller::<T>();
@@ -199,9 +246,10 @@ pub(super) fn setup_rejected_claim<T: Config>(
 }
 
 /// An appealed claim of `units(10)`, its referendum ended `approved` or not; returns the
-/// claim's id.
+/// claim's id. An approved appeal is paid from a pool in the benchmarks' asset, a dismissed
+/// one's deposits are slashed into a native pool (the dearer case of each).
 pub(super) fn setup_concluded_appeal<T: Config>(approved: bool) -> Result<ClaimId, BenchmarkError> {
-	let (_, product_id, _) = setup_pool::<T>()?;
+	let (_, product_id, _) = if approved { setup_pool::<T>()? } else { setup_native_pool::<T>()? };
 	let (buyer, claim_id) = setup_rejected_claim::<T>(product_id)?;
 	MutualPool::<T>::do_appeal_claim(&buyer, claim_id)?;
 	let status = Claims::<T>::get(claim_id).map(|claim| claim.status);
@@ -317,7 +365,9 @@ pub(super) fn lag_pool_expiries<T: Config>(
 	let unearned = units::<T>(1);
 	pool.earnings.unearned.saturating_accrue(unearned);
 	let account = MutualPool::<T>::pool_account(pool_id);
-	T::Currency::set_balance(&account, T::Currency::balance(&account).saturating_add(unearned));
+	let asset = pool.params.asset.clone();
+	let balance = balance_in::<T>(asset.clone(), &account).saturating_add(unearned);
+	let _ = <T::Assets as fungibles::Mutate<_>>::set_balance(asset, &account, balance);
 	Pools::<T>::insert(pool_id, pool);
 	Ok(())
 }

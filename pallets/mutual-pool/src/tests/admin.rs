@@ -9,9 +9,12 @@ use sp_runtime::DispatchError;
 /// Pool parameters that differ from the demo pool's in every field.
 fn other_pool_params() -> PoolParamsOf<Test> {
 	PoolParams {
+		asset: if PoolAsset::get() == usd() { NativeOrWithId::Native } else { usd() },
 		capacity_factor: FixedU128::from_rational(3, 2),
 		unbonding_period: 7,
 		min_stake: 50,
+		min_cover: 20,
+		claim_deposit_rate: FixedU128::from_rational(2, 1_000),
 		fee: Perbill::from_percent(5),
 		kink: Perbill::from_percent(70),
 		slope1: Perbill::from_percent(4),
@@ -93,13 +96,18 @@ fn create_pool_with_invalid_params_fails() {
 	});
 }
 
+/// [`other_pool_params`] in the asset of the demo pool, which a pool with capital keeps.
+fn other_params_same_asset() -> PoolParamsOf<Test> {
+	PoolParams { asset: pool_params().asset, ..other_pool_params() }
+}
+
 #[test]
 fn update_pool_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		stake(BOB, 1_000_000);
-		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, other_pool_params()));
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, other_params_same_asset()));
 		assert_last(Event::PoolUpdated { pool_id: 0 });
-		assert_eq!(pool(0).params, other_pool_params());
+		assert_eq!(pool(0).params, other_params_same_asset());
 		// Only the parameters change.
 		assert_eq!(pool(0).capital, 1_000_000);
 		assert_eq!(pool(0).total_shares, 1_000_000);
@@ -107,7 +115,7 @@ fn update_pool_works() {
 		assert_last(Event::PoolUpdated { pool_id: 0 });
 		assert_eq!(pool(0).params, pool_params());
 		// The new parameters apply: the unbonding period is now 7.
-		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, other_pool_params()));
+		assert_ok!(MutualPool::update_pool(RuntimeOrigin::root(), 0, other_params_same_asset()));
 		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, 1_000));
 		assert_eq!(staker(BOB).unlock_at, 8);
 	});

@@ -92,7 +92,7 @@ fn an_unappealed_rejection_is_closed_after_the_window() {
 		);
 		assert_eq!(free(CHARLIE), charlie);
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), 0);
-		assert_eq!(pool(0).earnings.unearned, unearned + CLAIM_DEPOSIT);
+		assert_eq!(pool(0).earnings.unearned, unearned + in_pool(CLAIM_DEPOSIT));
 		assert_eq!(pool(0).pending_claims, 0);
 		assert!(Claims::<Test>::get(claim_id).is_none());
 		assert_eq!(Covers::<Test>::get(0).unwrap().pending_claim, None);
@@ -126,7 +126,7 @@ fn only_the_claimant_appeals_once_within_the_window_holding_a_larger_deposit() {
 			status(claim_id),
 			ClaimStatus::Appealed { deposit: APPEAL_DEPOSIT, referendum: 0, appealed_at: 5 }
 		);
-		assert_eq!(free(CHARLIE), charlie - APPEAL_DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie - in_pool(APPEAL_DEPOSIT));
 		assert_eq!(held(HoldReason::AppealDeposit, CHARLIE), APPEAL_DEPOSIT);
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), CLAIM_DEPOSIT);
 		assert_noop!(
@@ -148,7 +148,7 @@ fn only_the_claimant_appeals_once_within_the_window_holding_a_larger_deposit() {
 fn an_appeal_that_cannot_pay_its_deposit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let claim_id = rejected_claim();
-		let keep = free(CHARLIE) - APPEAL_DEPOSIT + 1;
+		let keep = native(CHARLIE) - APPEAL_DEPOSIT + 1;
 		assert_ok!(Balances::transfer_allow_death(signed(CHARLIE), FERDIE, keep));
 		assert!(MutualPool::appeal_claim(signed(CHARLIE), claim_id).is_err());
 		assert_eq!(
@@ -177,7 +177,7 @@ fn an_upheld_appeal_pays_the_claim_and_returns_both_deposits() {
 		// The referendum's call pays the amount claimed.
 		assert_ok!(MutualPool::uphold_appeal(signed(REFERENDUM), claim_id));
 		System::assert_last_event(Event::AppealUpheld { claim_id, payout: 40_000 }.into());
-		assert_eq!(free(CHARLIE), charlie + 40_000 + CLAIM_DEPOSIT + APPEAL_DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie + 40_000 + in_pool(CLAIM_DEPOSIT + APPEAL_DEPOSIT));
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), 0);
 		assert_eq!(held(HoldReason::AppealDeposit, CHARLIE), 0);
 		assert_eq!(pool(0).capital, capital - 40_000);
@@ -201,7 +201,7 @@ fn an_approved_appeal_whose_call_did_not_run_is_paid_by_close_claim() {
 		let info = MutualPool::close_claim(signed(EVE), claim_id).unwrap();
 		assert_eq!(info.pays_fee, Pays::No);
 		System::assert_last_event(Event::AppealUpheld { claim_id, payout: 40_000 }.into());
-		assert_eq!(free(CHARLIE), charlie + 40_000 + CLAIM_DEPOSIT + APPEAL_DEPOSIT);
+		assert_eq!(free(CHARLIE), charlie + 40_000 + in_pool(CLAIM_DEPOSIT + APPEAL_DEPOSIT));
 		assert!(Claims::<Test>::get(claim_id).is_none());
 		assert_eq!(pool(0).pending_claims, 0);
 	});
@@ -253,13 +253,17 @@ fn an_appeal_whose_referendum_fails_is_dismissed_and_both_deposits_are_slashed()
 			Error::<Test>::AppealNotApproved
 		);
 		let (charlie, unearned) = (free(CHARLIE), pool(0).earnings.unearned);
+		let treasury = native(TREASURY);
 		assert_ok!(MutualPool::close_claim(signed(EVE), claim_id));
 		let slashed = CLAIM_DEPOSIT + APPEAL_DEPOSIT;
 		System::assert_last_event(Event::ClaimClosed { claim_id, cover_id: 0, slashed }.into());
 		assert_eq!(free(CHARLIE), charlie);
 		assert_eq!(held(HoldReason::ClaimDeposit, CHARLIE), 0);
 		assert_eq!(held(HoldReason::AppealDeposit, CHARLIE), 0);
-		assert_eq!(pool(0).earnings.unearned, unearned + slashed);
+		// Into a native pool, earned like a premium; from a pool in another asset, to the
+		// treasury.
+		assert_eq!(pool(0).earnings.unearned, unearned + in_pool(slashed));
+		assert_eq!(native(TREASURY), treasury + slashed - in_pool(slashed));
 		assert_eq!(pool(0).pending_claims, 0);
 	});
 }

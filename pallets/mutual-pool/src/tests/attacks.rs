@@ -51,10 +51,10 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 			unstake_all(DAVE);
 			run_to_block(21);
 			let cover_id = buy(EVE, full_capacity_product(), 2 * MILLION, 10);
-			let eve = free(EVE);
+			let eve = native(EVE);
 			let claim_id = claim(EVE, cover_id, 2 * MILLION);
 			// The deposit grew with the amount, up to its bound.
-			assert_eq!(eve - free(EVE), MAX_DEPOSIT);
+			assert_eq!(eve - native(EVE), MAX_DEPOSIT);
 			assert_eq!(deposit(2 * MILLION), MAX_DEPOSIT);
 			assert_eq!(deposit(1_000), DEPOSIT + 1);
 
@@ -77,7 +77,7 @@ fn attack_01_a_rejected_claim_costs_no_staker_anything() {
 			assert_eq!(withdrawn(DAVE), dave);
 			run_to_block(41);
 			let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
-			assert!(ferdie_now >= ferdie + MAX_DEPOSIT, "{ferdie_now} of {ferdie}");
+			assert!(ferdie_now >= ferdie + in_pool(MAX_DEPOSIT), "{ferdie_now} of {ferdie}");
 		});
 }
 
@@ -172,7 +172,7 @@ fn attack_03_capital_backs_cover_until_its_claim_window_closes() {
 		let eve = free(EVE);
 		assert_ok!(MutualPool::approve_claim(signed(SUPERMAJORITY), claim_id, MILLION));
 		assert_eq!(events().last(), Some(&Event::ClaimApproved { claim_id, payout: MILLION }));
-		assert_eq!(free(EVE), eve + MILLION + deposit(MILLION));
+		assert_eq!(free(EVE), eve + MILLION + in_pool(deposit(MILLION)));
 	});
 }
 
@@ -364,41 +364,45 @@ fn attack_10_governance_cannot_brick_a_pool_or_unback_sold_cover() {
 /// least amount (`min_amount`), so a front-run fails the call instead of taking the money.
 #[test]
 fn attack_09_no_pool_keeps_a_share_price_to_inflate() {
-	ExtBuilder::default().stake(0, BOB, MILLION).build_and_execute(|| {
-		without_appeals();
-		assert_noop!(
-			MutualPool::request_unstake(signed(BOB), 0, MILLION - 1),
-			Error::<Test>::SharesBelowMinimum
-		);
-		assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION - 1_000));
-		run_to_block(21);
-		assert_noop!(
-			MutualPool::withdraw(signed(BOB), 0, MILLION),
-			Error::<Test>::WithdrawalBelowMinimum
-		);
-		assert_ok!(MutualPool::withdraw(signed(BOB), 0, MILLION - 1_000));
-		assert_eq!(pool(0).total_shares, 1_000);
-		let cover_id = buy(BOB, 0, MIN_COVER, 10);
-		for _ in 0..10 {
-			let claim_id = claim(BOB, cover_id, MIN_COVER);
-			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		}
-		// The deposits are earned by block 40, the end of the bucket after the next.
-		run_to_block(41);
-		let capital = pool(0).capital;
-		assert!(capital > 2_000 && capital < 2_100, "{capital}");
+	// The price is pushed with slashed deposits, which only a native pool takes.
+	ExtBuilder::default()
+		.stake(0, BOB, MILLION)
+		.native_only()
+		.build_and_execute(|| {
+			without_appeals();
+			assert_noop!(
+				MutualPool::request_unstake(signed(BOB), 0, MILLION - 1),
+				Error::<Test>::SharesBelowMinimum
+			);
+			assert_ok!(MutualPool::request_unstake(signed(BOB), 0, MILLION - 1_000));
+			run_to_block(21);
+			assert_noop!(
+				MutualPool::withdraw(signed(BOB), 0, MILLION),
+				Error::<Test>::WithdrawalBelowMinimum
+			);
+			assert_ok!(MutualPool::withdraw(signed(BOB), 0, MILLION - 1_000));
+			assert_eq!(pool(0).total_shares, 1_000);
+			let cover_id = buy(BOB, 0, MIN_COVER, 10);
+			for _ in 0..10 {
+				let claim_id = claim(BOB, cover_id, MIN_COVER);
+				assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+			}
+			// The deposits are earned by block 40, the end of the bucket after the next.
+			run_to_block(41);
+			let capital = pool(0).capital;
+			assert!(capital > 2_000 && capital < 2_100, "{capital}");
 
-		// Dave names the shares he expects: had the price moved, his stake would fail.
-		let expected = 3_000 * 1_000 / capital;
-		assert_noop!(
-			MutualPool::stake(signed(DAVE), 0, 3_000, expected + 1),
-			Error::<Test>::TooFewShares
-		);
-		assert_ok!(MutualPool::stake(signed(DAVE), 0, 3_000, expected));
-		let dave = MutualPool::position(0, &DAVE).unwrap().value;
-		// At most one share's worth (about 2) lost to rounding, not a quarter.
-		assert!(dave + capital / 1_000 + 1 >= 3_000, "Dave's 3_000 are worth {dave}");
-	});
+			// Dave names the shares he expects: had the price moved, his stake would fail.
+			let expected = 3_000 * 1_000 / capital;
+			assert_noop!(
+				MutualPool::stake(signed(DAVE), 0, 3_000, expected + 1),
+				Error::<Test>::TooFewShares
+			);
+			assert_ok!(MutualPool::stake(signed(DAVE), 0, 3_000, expected));
+			let dave = MutualPool::position(0, &DAVE).unwrap().value;
+			// At most one share's worth (about 2) lost to rounding, not a quarter.
+			assert!(dave + capital / 1_000 + 1 >= 3_000, "Dave's 3_000 are worth {dave}");
+		});
 }
 
 /// ATTACK 4: premiums were captured by stakers who bore no risk. Premiums joined the capital at
@@ -603,7 +607,7 @@ fn attack_11_a_depleted_pool_stays_closed_until_its_covers_have_run_off() {
 		run_to_block(121);
 		assert_eq!(pool(0).active_cover, 0);
 		assert_eq!(pool(0).capital, 0);
-		assert!(pool(0).fees_owed >= deposit(1_000));
+		assert!(pool(0).fees_owed >= in_pool(deposit(1_000)));
 		assert_ok!(MutualPool::reopen_pool(RuntimeOrigin::root(), 0));
 		assert_eq!(events().last(), Some(&Event::PoolReopened { pool_id: 0 }));
 		assert_noop!(
@@ -656,21 +660,25 @@ fn attack_12_unbonding_capital_sells_no_cover() {
 /// bucket, by the shares bonded meanwhile.
 #[test]
 fn attack_13_a_slashed_deposit_is_earned_over_time() {
-	ExtBuilder::default().stake(0, FERDIE, MILLION).build_and_execute(|| {
-		without_appeals();
-		let cover_id = buy(EVE, 0, MILLION, 10);
-		let claim_id = claim(EVE, cover_id, MILLION);
-		stake(DAVE, 9 * MILLION);
-		let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
-		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
-		unstake_all(DAVE);
-		run_to_block(21);
-		assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
-		assert_eq!(withdrawn(DAVE), 9 * MILLION);
-		// Rejected at block 1: earned through block 20, the end of the bucket after the next.
-		let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
-		assert!(ferdie_now >= ferdie + deposit(MILLION), "Ferdie has {ferdie_now} of {ferdie}");
-	});
+	// Only a native pool takes a slashed deposit: another sends it to the treasury.
+	ExtBuilder::default()
+		.stake(0, FERDIE, MILLION)
+		.native_only()
+		.build_and_execute(|| {
+			without_appeals();
+			let cover_id = buy(EVE, 0, MILLION, 10);
+			let claim_id = claim(EVE, cover_id, MILLION);
+			stake(DAVE, 9 * MILLION);
+			let ferdie = MutualPool::position(0, &FERDIE).unwrap().value;
+			assert_ok!(MutualPool::reject_claim(signed(COUNCIL), claim_id));
+			unstake_all(DAVE);
+			run_to_block(21);
+			assert_ok!(MutualPool::withdraw(signed(DAVE), 0, 0));
+			assert_eq!(withdrawn(DAVE), 9 * MILLION);
+			// Rejected at block 1: earned through block 20, the end of the bucket after the next.
+			let ferdie_now = MutualPool::position(0, &FERDIE).unwrap().value;
+			assert!(ferdie_now >= ferdie + deposit(MILLION), "Ferdie has {ferdie_now} of {ferdie}");
+		});
 }
 
 /// ATTACK 14: a pool stayed open unless a payout left exactly nothing. Eve's claim of 999,999

@@ -55,9 +55,9 @@ fn cover_life_cycle_example() {
 		let evidence = b"ipfs://exploit-report".to_vec().try_into().unwrap();
 		assert_ok!(MutualPool::submit_claim(RuntimeOrigin::signed(CHARLIE), 0, 40_000, evidence));
 		// The council approves; Charlie is paid and gets the deposit back.
-		let before = Balances::free_balance(CHARLIE);
+		let before = free(CHARLIE);
 		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::signed(COUNCIL), 0, 40_000));
-		assert_eq!(Balances::free_balance(CHARLIE), before + 40_000 + deposit(40_000));
+		assert_eq!(free(CHARLIE), before + 40_000 + in_pool(deposit(40_000)));
 		// Bob's shares lost value: he bears the loss.
 		let position = MutualPool::position(0, &BOB).unwrap();
 		assert_eq!(position.value, 1_000_000 - 40_000);
@@ -95,8 +95,8 @@ fn submit_claim_holds_deposit_and_counts_as_pending() {
 		});
 		// The deposit is held with `HoldReason::ClaimDeposit`, not taken.
 		assert_eq!(claim_deposit_held(CHARLIE), deposit);
-		assert_eq!(free(CHARLIE), before - deposit);
-		assert_eq!(Balances::total_balance(&CHARLIE), before);
+		assert_eq!(free(CHARLIE), before - in_pool(deposit));
+		assert_eq!(Balances::total_balance(&CHARLIE), native(CHARLIE) + deposit);
 		// The claim is recorded and locks capital; nothing is paid yet.
 		let record = Claims::<Test>::get(0).unwrap();
 		assert_eq!(
@@ -288,7 +288,7 @@ fn approve_claim_pays_the_cover_owner_and_bears_the_loss() {
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
 		// Charlie is paid from the pool account and gets his deposit back.
-		assert_eq!(free(CHARLIE), charlie + 40_000 + deposit(40_000));
+		assert_eq!(free(CHARLIE), charlie + 40_000 + in_pool(deposit(40_000)));
 		assert_eq!(claim_deposit_held(CHARLIE), 0);
 		assert_eq!(free(pool_account()), account - 40_000);
 		// The pool's capital, the cover's remaining and both active covers fall by the payout.
@@ -326,7 +326,7 @@ fn approve_claim_with_partial_payout() {
 		assert_ok!(MutualPool::approve_claim(RuntimeOrigin::root(), claim_id, 15_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 15_000 });
 		// The deposit held was that of the claimed 40_000, not of the payout.
-		assert_eq!(free(CHARLIE), charlie + 15_000 + deposit(40_000));
+		assert_eq!(free(CHARLIE), charlie + 15_000 + in_pool(deposit(40_000)));
 		// The whole claim leaves pending claims; only the payout leaves the cover.
 		assert_eq!(pool(0).pending_claims, 0);
 		assert_eq!(pool(0).capital, capital - 15_000);
@@ -487,7 +487,7 @@ fn payout_above_capital_pays_what_is_there_and_depletes_pool() {
 				Event::PoolDepleted { pool_id: 0, shortfall: 600_000 - left },
 			]
 		);
-		assert_eq!(free(DAVE), dave + left + deposit(600_000));
+		assert_eq!(free(DAVE), dave + left + in_pool(deposit(600_000)));
 		assert_eq!(claim_deposit_held(DAVE), 0);
 		assert_eq!(pool(0).capital, 0);
 		assert_eq!(pool(0).pending_claims, 0);
@@ -548,7 +548,7 @@ fn approve_after_cover_expired_leaves_active_cover_alone() {
 		let charlie = free(CHARLIE);
 		assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 40_000));
 		assert_last(Event::ClaimApproved { claim_id, payout: 40_000 });
-		assert_eq!(free(CHARLIE), charlie + 40_000 + deposit(40_000));
+		assert_eq!(free(CHARLIE), charlie + 40_000 + in_pool(deposit(40_000)));
 		assert_eq!(pool(0).capital, capital - 40_000);
 		assert_eq!(cover(expired).remaining, 60_000);
 		// The expired cover had already left active cover: it is not taken off again.
@@ -601,7 +601,8 @@ fn approve_on_ended_cover_not_yet_rolled_lowers_active_cover() {
 
 #[test]
 fn reject_claim_slashes_deposit_into_capital() {
-	ExtBuilder::default().build_and_execute(|| {
+	// A pool in another asset sends the deposit to the treasury (tests::assets).
+	ExtBuilder::default().native_only().build_and_execute(|| {
 		without_appeals();
 		let capital = setup();
 		let charlie = free(CHARLIE);
@@ -647,7 +648,8 @@ fn reject_claim_slashes_deposit_into_capital() {
 
 #[test]
 fn slashed_deposit_joins_the_bonded_capital_only() {
-	ExtBuilder::default().build_and_execute(|| {
+	// A pool in another asset sends the deposit to the treasury (tests::assets).
+	ExtBuilder::default().native_only().build_and_execute(|| {
 		without_appeals();
 		let capital = setup();
 		// Dave stakes 1_000_000 at a price of 1 (nothing is earned yet) and unbonds it all.
@@ -683,7 +685,7 @@ fn reject_claim_by_root_works() {
 		assert_ok!(MutualPool::reject_claim(RuntimeOrigin::root(), claim_id));
 		assert_last(Event::ClaimClosed { claim_id, cover_id: 0, slashed: deposit(40_000) });
 		run_to_block(21);
-		assert_eq!(pool(0).capital, capital + deposit(40_000));
+		assert_eq!(pool(0).capital, capital + in_pool(deposit(40_000)));
 	});
 }
 

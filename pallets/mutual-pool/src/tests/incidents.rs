@@ -448,6 +448,8 @@ fn the_agenda_lists_a_pools_claims_and_incidents_with_their_deadlines() {
 		let rejected = claim(DAVE, 1, 20_000);
 		assert_ok!(MutualPool::reject_claim(signed(COUNCIL), rejected));
 		let agenda = MutualPool::agenda(0).unwrap();
+		// Its amounts are in the pool's asset.
+		assert_eq!(agenda.asset, PoolAsset::get());
 		assert_eq!(
 			agenda.claims,
 			vec![

@@ -27,6 +27,7 @@ fn runtime_api_of_an_empty_pool() {
 		assert_eq!(
 			MutualPool::pool_status(0),
 			Some(PoolStatus {
+				asset: PoolAsset::get(),
 				capital: 0,
 				total_shares: 0,
 				share_price: FixedU128::from_u32(1),
@@ -64,6 +65,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 		assert_eq!(
 			MutualPool::pool_status(0),
 			Some(PoolStatus {
+				asset: PoolAsset::get(),
 				capital,
 				total_shares: capital - 300_000,
 				share_price: FixedU128::from_u32(1),
@@ -87,6 +89,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 		assert_eq!(
 			MutualPool::position(0, &BOB),
 			Some(Position {
+				asset: PoolAsset::get(),
 				shares: 700_000,
 				value: MILLION,
 				unbonding_shares: 300_000,
@@ -97,6 +100,7 @@ fn runtime_api_reports_pool_and_position_figures() {
 		assert_eq!(
 			MutualPool::position(0, &DAVE),
 			Some(Position {
+				asset: PoolAsset::get(),
 				shares: 500_000,
 				value: 500_000,
 				unbonding_shares: 0,
@@ -152,6 +156,7 @@ fn runtime_api_reads_stored_active_cover_like_buy_cover() {
 		assert_eq!(
 			MutualPool::pool_status(0),
 			Some(PoolStatus {
+				asset: PoolAsset::get(),
 				capital,
 				total_shares: MILLION,
 				share_price: FixedU128::checked_from_rational(capital, MILLION).unwrap(),

@@ -23,7 +23,7 @@ fn position(who: AccountId) -> PositionOf {
 }
 
 /// A position in the test runtime.
-type PositionOf = Position<Balance, u64>;
+type PositionOf = Position<AssetKind, Balance, u64>;
 
 /// What all of `who`'s shares in pool 0, bonded and unbonding, are worth now.
 fn value(who: AccountId) -> Balance {
@@ -151,7 +151,7 @@ fn two_stakers_share_a_payout_in_proportion_to_their_shares() {
 			let charlie = free(CHARLIE);
 			assert_ok!(MutualPool::approve_claim(signed(COUNCIL), claim_id, 400_000));
 			assert_eq!(events().last(), Some(&Event::ClaimApproved { claim_id, payout: 400_000 }));
-			assert_eq!(free(CHARLIE), charlie + 400_000 + deposit(400_000));
+			assert_eq!(free(CHARLIE), charlie + 400_000 + in_pool(deposit(400_000)));
 			assert_eq!(pool(0).capital, 3_600_000);
 
 			// No staker record was touched: the loss is in the share price.
@@ -272,6 +272,7 @@ fn unbonding_shares_bear_losses_but_earn_nothing() {
 			assert_eq!(
 				position(DAVE),
 				Position {
+					asset: PoolAsset::get(),
 					shares: 0,
 					value: MILLION,
 					unbonding_shares: MILLION,
@@ -339,7 +340,7 @@ fn payout_beyond_capital_depletes_the_pool_and_stops_stakes() {
 				Event::PoolDepleted { pool_id: 0, shortfall: 500_000 },
 			]
 		);
-		assert_eq!(free(DAVE), dave + 100_000 + deposit(600_000));
+		assert_eq!(free(DAVE), dave + 100_000 + in_pool(deposit(600_000)));
 		assert_eq!(Covers::<Test>::get(second).unwrap().remaining, 500_000);
 		assert_eq!(pool(0).capital, 0);
 		// The payout ended the era of Bob's shares, worth nothing: none is in issue now.

@@ -55,7 +55,8 @@ fn mutate_pool(f: impl FnOnce(&mut PoolOf<Test>)) {
 
 #[test]
 fn try_state_detects_capital_above_the_pool_account() {
-	let short = "the pool account holds less than capital, owed fees and its existential deposit";
+	let short =
+		"the pool account holds less than capital, owed fees and its asset's minimum balance";
 	detects(short, || mutate_pool(|pool| pool.capital += 1));
 	// The fees the pool owes must be in the pool account too: owing one more than the account
 	// holds beside capital, unearned premiums and the deposit is caught.

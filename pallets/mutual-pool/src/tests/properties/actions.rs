@@ -89,6 +89,10 @@ pub(super) enum PoolEdit {
 	Slope1(Perbill),
 	Slope2(Perbill),
 	LargeClaimThreshold(Perbill),
+	/// The asset: the native token (`None`), `USD` or an asset that is not registered, by id.
+	Asset(Option<u32>),
+	MinCover(Balance),
+	ClaimDepositRate(FixedU128),
 }
 
 impl PoolEdit {
@@ -102,6 +106,11 @@ impl PoolEdit {
 			PoolEdit::Slope1(slope) => params.slope1 = slope,
 			PoolEdit::Slope2(slope) => params.slope2 = slope,
 			PoolEdit::LargeClaimThreshold(share) => params.large_claim_threshold = share,
+			PoolEdit::Asset(id) => {
+				params.asset = id.map_or(NativeOrWithId::Native, NativeOrWithId::WithId)
+			},
+			PoolEdit::MinCover(amount) => params.min_cover = amount,
+			PoolEdit::ClaimDepositRate(rate) => params.claim_deposit_rate = rate,
 		}
 	}
 }
@@ -552,6 +561,11 @@ pub(super) fn pool_edit() -> impl Strategy<Value = PoolEdit> {
 		1 => perbill_edges(Perbill::zero()).prop_map(PoolEdit::Slope1),
 		1 => perbill_edges(Perbill::zero()).prop_map(PoolEdit::Slope2),
 		1 => perbill_edges(MIN_LARGE_CLAIM_THRESHOLD).prop_map(PoolEdit::LargeClaimThreshold),
+		1 => prop::sample::select(vec![None, Some(USD_ID), Some(99)]).prop_map(PoolEdit::Asset),
+		1 => prop::sample::select(vec![0, 1, MIN_COVER, 100_000, Balance::MAX])
+			.prop_map(PoolEdit::MinCover),
+		1 => prop::sample::select(vec![0, 1, 1_000_000_000_000_000, u128::MAX])
+			.prop_map(|inner| PoolEdit::ClaimDepositRate(FixedU128::from_inner(inner))),
 	]
 }
 

@@ -25,7 +25,9 @@ pub(super) fn dispatch(action: &Action) -> Dispatched {
 	match *action {
 		Action::Stake { who, pool, amount, min_shares } => {
 			let pool = pick_pool(pool);
-			let spendable = <Balances as Inspect<_>>::reducible_balance(
+			let asset = Pools::<Test>::get(pool).map_or_else(PoolAsset::get, |p| p.params.asset);
+			let spendable = <NativeAndAssets as frame_support::traits::fungibles::Inspect<_>>::reducible_balance(
+				asset,
 				&who,
 				frame_support::traits::tokens::Preservation::Preserve,
 				frame_support::traits::tokens::Fortitude::Polite,

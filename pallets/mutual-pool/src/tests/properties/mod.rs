@@ -17,9 +17,10 @@
 //!   1. `do_try_state` holds;
 //!   2. a call that failed changed no storage at all (the storage root is compared, with the
 //!      events cleared just before the call, so that a success may emit events);
-//!   3. total issuance never changes;
+//!   3. total issuance never changes, of the native token nor of `USD`;
 //!   4. the sum of the balances (free + held) of every account that can hold funds never
-//!      changes: money only moves between users, the treasury and the pool accounts;
+//!      changes, in either asset: money only moves between users, the treasury and the pool
+//!      accounts;
 //!   5. `quote` agrees with `buy_cover`: the same premium, or the same error;
 //!   6. the runtime-API functions (`pool_status`, `position`) write nothing;
 //!   7. no call fails with `Corrupt` or `Overflow`: within the parameters' bounds, nothing
@@ -37,8 +38,8 @@
 //!       active cover plus pending claims within the capacity, and every product within its
 //!       share;
 //!   13. a rejected claim lowers no staker's value, nor does closing it (which slashes its
-//!       deposits into the pool), unless the appeal's referendum was approved (then closing it
-//!       pays it);
+//!       deposits into a native pool, or to the treasury from another), unless the appeal's
+//!       referendum was approved (then closing it pays it);
 //!   14. a stake succeeds only into a backed pool (12 and 14 judge the pool as the calls do: at
 //!       the current block, its earned premiums accrued);
 //!   15. a purchase leaves active cover and pending claims within the selling capacity: no
@@ -73,7 +74,9 @@
 //!
 //!   No call may panic: a panic fails the case like a broken invariant. `a_million_random_calls`
 //!   (ignored; `scripts/fuzz.sh`) runs the same sequences for a million calls from a fixed seed.
-//!   Three sequences in five
+//!   Each sequence's demo pool is in the native token or in `USD` (half the sequences each);
+//!   the pools it creates take the same asset, or another one an edit picks (the native token,
+//!   `USD`, or an unregistered asset). Three sequences in five
 //!   mix every kind of call; the others stake little and approve many claims with the
 //!   large-claim origin, so that pools run dry and the `PoolDepleted` paths run too.
 //!
@@ -106,8 +109,14 @@ thread_local! {
 	static CALLS: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Build a runtime with `genesis` stakes, run `actions`, and check every invariant after each.
-fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<(), TestCaseError> {
+/// Build a runtime whose demo pool is in `asset` with `genesis` stakes, run `actions`, and check
+/// every invariant after each.
+fn run_sequence(
+	asset: AssetKind,
+	genesis: &[(AccountId, Balance)],
+	actions: &[Action],
+) -> Result<(), TestCaseError> {
+	PoolAsset::set(asset);
 	let mut builder = ExtBuilder::default();
 	for &(who, amount) in genesis {
 		builder = builder.stake(POOL, who, amount);
@@ -118,7 +127,7 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 		if let Err(e) = MutualPool::do_try_state() {
 			return Err(TestCaseError::fail(format!("do_try_state fails at genesis: {e:?}")));
 		}
-		let issuance = Balances::total_issuance();
+		let issuance = issuances();
 		let balances = total_balances();
 		let mut log = vec![format!("genesis stakes {genesis:?}")];
 		// What each decision paid or committed: (pool, block, amount).
@@ -173,14 +182,11 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 				Some("a failed call changed storage".to_string())
 			} else if let Err(e) = MutualPool::do_try_state() {
 				Some(format!("do_try_state: {e:?}"))
-			} else if Balances::total_issuance() != issuance {
-				Some(format!(
-					"total issuance changed from {issuance} to {}",
-					Balances::total_issuance()
-				))
+			} else if issuances() != issuance {
+				Some(format!("total issuance changed from {issuance:?} to {:?}", issuances()))
 			} else if total_balances() != balances {
 				Some(format!(
-					"the sum of all balances changed from {balances} to {}",
+					"the sum of all balances changed from {balances:?} to {:?}",
 					total_balances()
 				))
 			} else if let Some(Err(e)) = oracle.map(|o| check_oracle(&o, &result)) {
@@ -287,14 +293,19 @@ fn run_sequence(genesis: &[(AccountId, Balance)], actions: &[Action]) -> Result<
 	})
 }
 
-/// Genesis stakes and up to 100 actions, of either mix.
-fn sequence() -> impl Strategy<Value = (Vec<(AccountId, Balance)>, Vec<Action>)> {
+/// The asset of the demo pool, genesis stakes and up to 100 actions, of either mix.
+fn sequence() -> impl Strategy<Value = (AssetKind, Vec<(AccountId, Balance)>, Vec<Action>)> {
 	let genesis = |max: Balance| {
 		prop::collection::vec((prop::sample::select(USERS.to_vec()), 1_000..=max), 0..=2)
 	};
+	let asset = prop::sample::select(vec![NativeOrWithId::Native, usd()]);
 	prop_oneof![
-		3 => (genesis(10_000_000_000), prop::collection::vec(action(Mix::General), 1..=100)),
-		2 => (genesis(100_000), prop::collection::vec(action(Mix::Claims), 1..=100)),
+		3 => (
+			asset.clone(),
+			genesis(10_000_000_000),
+			prop::collection::vec(action(Mix::General), 1..=100),
+		),
+		2 => (asset, genesis(100_000), prop::collection::vec(action(Mix::Claims), 1..=100)),
 	]
 }
 
@@ -311,8 +322,8 @@ proptest! {
 	/// Random calls, valid and invalid, never break an invariant, and failed calls change
 	/// nothing.
 	#[test]
-	fn random_calls_keep_every_invariant((genesis, actions) in sequence()) {
-		run_sequence(&genesis, &actions)?;
+	fn random_calls_keep_every_invariant((asset, genesis, actions) in sequence()) {
+		run_sequence(asset, &genesis, &actions)?;
 	}
 }
 
@@ -356,8 +367,9 @@ fn a_million_random_calls() {
 					let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &chacha_seed(seed, batch));
 					let before = CALLS.with(Cell::get);
 					if let Err(e) = TestRunner::new_with_rng(config, rng)
-						.run(&sequence(), |(genesis, actions)| run_sequence(&genesis, &actions))
-					{
+						.run(&sequence(), |(asset, genesis, actions)| {
+							run_sequence(asset, &genesis, &actions)
+						}) {
 						panic!("seed {seed}, batch {batch}: {e}");
 					}
 					let done = CALLS.with(Cell::get) - before;
@@ -412,5 +424,5 @@ fn a_stake_is_judged_on_the_pool_with_its_premiums_accrued() {
 		AdvanceBlocks { blocks: 5, idle: false },
 		Stake { who: 1, pool: 0, amount: Amount::Raw(1000), min_shares: Amount::Raw(0) },
 	];
-	run_sequence(&[], &actions).unwrap();
+	run_sequence(NativeOrWithId::Native, &[], &actions).unwrap();
 }

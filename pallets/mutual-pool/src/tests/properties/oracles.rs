@@ -75,12 +75,21 @@ pub(super) fn accounts() -> Vec<AccountId> {
 	accounts
 }
 
-/// Free plus held balance over [`accounts`].
-pub(super) fn total_balances() -> Balance {
-	accounts()
-		.into_iter()
-		.map(|who| <Balances as Inspect<_>>::total_balance(&who))
-		.sum()
+/// Free plus held balance over [`accounts`], in the native token and in `USD`.
+pub(super) fn total_balances() -> (Balance, Balance) {
+	use frame_support::traits::fungibles::Inspect as _;
+	accounts().into_iter().fold((0, 0), |(native, usd), who| {
+		(
+			native + <Balances as Inspect<_>>::total_balance(&who),
+			usd + Assets::total_balance(USD_ID, &who),
+		)
+	})
+}
+
+/// The total issuance of the native token and of `USD`.
+pub(super) fn issuances() -> (Balance, Balance) {
+	use frame_support::traits::fungibles::Inspect as _;
+	(Balances::total_issuance(), Assets::total_issuance(USD_ID))
 }
 
 /// The ids of all pools.
