@@ -187,13 +187,7 @@ impl<T: Config> Pallet<T> {
 		let amount = pool.fees_owed;
 		ensure!(!amount.is_zero(), Error::<T>::NoFeesOwed);
 		pool.fees_owed = Zero::zero();
-		T::Assets::transfer(
-			pool.params.asset.clone(),
-			&Self::pool_account(pool_id),
-			&T::TreasuryAccount::get(),
-			amount,
-			Preservation::Preserve,
-		)?;
+		Self::pay_from_pool(pool_id, &pool.params.asset, &T::TreasuryAccount::get(), amount)?;
 		Pools::<T>::insert(pool_id, pool);
 		Self::deposit_event(Event::FeesPaid { pool_id, amount });
 		Ok(())

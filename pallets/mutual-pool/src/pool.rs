@@ -85,8 +85,8 @@ impl<T: Config> Pool<T> {
 	}
 
 	/// Whether the pool holds nothing of anyone's: no capital, shares, unearned premiums, owed
-	/// fees, held withdrawals, cover, claims or incident reserves. Only then may its asset
-	/// change.
+	/// fees, held withdrawals, cover or pending claims (which count its incidents' reserves and
+	/// what short-paid redemptions are owed). Only then may its asset change.
 	pub(crate) fn holds_nothing(&self) -> bool {
 		self.capital.is_zero()
 			&& self.total_shares.is_zero()
@@ -96,7 +96,6 @@ impl<T: Config> Pool<T> {
 			&& self.holding.units.is_zero()
 			&& self.active_cover.is_zero()
 			&& self.pending_claims.is_zero()
-			&& self.incidents.reserved.is_zero()
 	}
 
 	/// The capital of the bonded shares: what premiums are earned into.
