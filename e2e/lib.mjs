@@ -263,10 +263,50 @@ export function assetKind(asset) {
   return asset.isNative ? 'Native' : { WithId: asset.asWithId.toJSON() };
 }
 
-/** What `who` holds of asset `assetId` of pallet `assets` (0 without an account), as a bigint. */
+/** One unit of the dev stablecoin (USDT, 6 decimals) of pool 1, on either chain. */
+export const USD = 1_000_000n;
+
+/**
+ * Asset Hub's USDT (its asset 1984 of pallet-assets, instance 50) as an XCM location seen from
+ * the parachain: the id under which the parachain holds it in `foreignAssets`, and pool 1's asset
+ * there (the solo chain's is asset 1984 of `assets`).
+ */
+export const USDT_LOCATION = {
+  parents: 1,
+  interior: { X3: [{ Parachain: 1000 }, { PalletInstance: 50 }, { GeneralIndex: 1984 }] },
+};
+
+/**
+ * `location`, an XCM v5 location as polkadot.js takes it (e.g. `USDT_LOCATION`), as JSON the way
+ * the chain's codecs print it (`{ parents: 1, interior: { x3: [{ parachain: 1000 }, …] } }`):
+ * what `assetKind` gives for a pool in that asset.
+ */
+export function locationJson(api, location) {
+  return api.createType('XcmVersionedLocation', { V5: location }).asV5.toJSON();
+}
+
+/**
+ * The storage of the pallet that holds asset `assetId`: `assets` for a number (the solo chain's
+ * local assets), `foreignAssets` for an XCM location, `{ parents, interior }` (the parachain's,
+ * keyed by location).
+ */
+function assetsPallet(api, assetId) {
+  const isLocation = typeof assetId === 'object' && assetId !== null && 'parents' in assetId && 'interior' in assetId;
+  return isLocation ? api.query.foreignAssets : api.query.assets;
+}
+
+/**
+ * What `who` holds of asset `assetId` (0 without an account), as a bigint: of pallet `assets`
+ * for a number, of `foreignAssets` for a location (see `assetsPallet`).
+ */
 export async function assetBalance(api, assetId, who) {
-  const account = await api.query.assets.account(assetId, who);
+  const account = await assetsPallet(api, assetId).account(assetId, who);
   return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+}
+
+/** The supply of asset `assetId` (a number or a location, as for `assetBalance`), as a bigint. */
+export async function assetSupply(api, assetId) {
+  return (await assetsPallet(api, assetId).asset(assetId)).unwrap().supply.toBigInt();
 }
 
 /**

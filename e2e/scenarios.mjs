@@ -6,8 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHAINS, UNIT, connect, councilMotion, devAccounts, findEvent, free, poolAccount, poolStatus, send,
-  startNode, waitForBlock, waitForEvent,
+  CHAINS, UNIT, USD, USDT_LOCATION, connect, councilMotion, devAccounts, findEvent, free, locationJson,
+  poolAccount, poolStatus, send, startNode, waitForBlock, waitForEvent,
 } from './lib.mjs';
 
 /** Every stake that pool `poolId` records as warming up, whatever its epoch: an upper bound. */
@@ -42,7 +42,7 @@ export function scenarios(chain) {
       if (node) node.kill('SIGINT');
     });
 
-    test('the dev genesis has pool 0 in MUT with Ferdie\'s stake, two products and a council of five', async () => {
+    test('the dev genesis has pool 0 in MUT with Ferdie\'s stake and two products, pool 1 in USDT with his stake and product 2, and a council of five', async () => {
       const status = await poolStatus(api, POOL);
       assert.equal(status.capital, 1_000_000n * UNIT);
       assert.equal(status.asset, 'Native');
@@ -53,15 +53,19 @@ export function scenarios(chain) {
       assert.equal(params.claimDepositRate.toBigInt(), 10n ** 15n);
       assert.equal((await api.query.mutualPool.products(0)).unwrap().poolId.toNumber(), 0);
       assert.equal((await api.query.mutualPool.products(1)).unwrap().poolId.toNumber(), 0);
-      // The solo chain has pool 1 besides, in its dev stablecoin, with product 2
-      // (test/stable-pool.test.mjs); the parachain has pool 0 alone.
-      const stable = chain === 'dev';
-      assert.equal((await api.query.mutualPool.nextPoolId()).toNumber(), stable ? 2 : 1);
-      assert.equal((await api.query.mutualPool.nextProductId()).toNumber(), stable ? 3 : 2);
-      if (stable) {
-        assert.deepEqual((await poolStatus(api, 1)).asset, { WithId: 1984 });
-        assert.equal((await api.query.mutualPool.products(2)).unwrap().poolId.toNumber(), 1);
-      }
+      // Both chains have pool 1 besides, in USDT, with product 2 and Ferdie's 1 000 000 USDT:
+      // on the solo chain its dev stablecoin, asset 1984 of pallet `assets`
+      // (test/stable-pool.test.mjs); on the parachain Asset Hub's USDT, which arrives over XCM,
+      // in `foreignAssets` under its location (test/xcm.test.mjs).
+      assert.equal((await api.query.mutualPool.nextPoolId()).toNumber(), 2);
+      assert.equal((await api.query.mutualPool.nextProductId()).toNumber(), 3);
+      const usdt = chain === 'dev' ? 1984 : locationJson(api, USDT_LOCATION);
+      const stable = await poolStatus(api, 1);
+      assert.deepEqual(stable.asset, { WithId: usdt });
+      assert.equal(stable.capital, 1_000_000n * USD);
+      const ferdie = (await api.call.mutualPoolApi.position(1, who.ferdie.address)).unwrap();
+      assert.equal(ferdie.value.toBigInt(), 1_000_000n * USD);
+      assert.equal((await api.query.mutualPool.products(2)).unwrap().poolId.toNumber(), 1);
       assert.equal((await api.query.council.members()).length, 5);
     });
 

@@ -21,7 +21,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHAINS, UNIT, connect, devAccounts, errorName, findEvent, poolAccount, send, sleep, startNode } from '../lib.mjs';
+import {
+  CHAINS, UNIT, USDT_LOCATION, connect, devAccounts, errorName, findEvent, poolAccount, send, sleep, startNode,
+} from '../lib.mjs';
 import { MOVED_BY_HOOKS } from '../reliability.mjs';
 
 const CHAIN = 'para-dev';
@@ -197,15 +199,13 @@ describe('bad input: a named error and nothing changed but the fee', { skip: !CH
     s.claimAmount = 100n * UNIT;
     const filed = await ok(api.tx.mutualPool.submitClaim(s.coverId, s.claimAmount, 'ipfs://claim'), who.charlie);
     s.claimId = findEvent(filed, 'mutualPool', 'ClaimSubmitted').data.claimId.toNumber();
-    // Root registers a foreign asset, sufficient, as Asset Hub's USDT would be (its location,
-    // 6 decimals, a minimum of 0.01), for the cases that put a pool in it; a sibling's asset
-    // that nobody registered stays unknown.
-    s.usd = { parents: 1, interior: { X3: [{ Parachain: 1000 }, { PalletInstance: 50 }, { GeneralIndex: 1984 }] } };
-    s.usdMinBalance = 10_000n;
+    // The genesis registers Asset Hub's USDT, sufficient (its location, 6 decimals, a minimum
+    // of 0.01), for the cases that put a pool in it; a sibling's asset that nobody registered
+    // stays unknown.
+    s.usd = USDT_LOCATION;
+    s.usdMinBalance = (await api.query.foreignAssets.asset(s.usd)).unwrap().minBalance.toBigInt();
+    assert.equal(s.usdMinBalance, 10_000n);
     s.unregistered = { parents: 1, interior: { X1: [{ Parachain: 99 }] } };
-    const treasury = api.consts.mutualPool.treasuryAccount.toString();
-    const registered = await ok(api.tx.sudo.sudo(api.tx.foreignAssets.forceCreate(s.usd, treasury, true, s.usdMinBalance)), who.alice);
-    assert.ok(findEvent(registered, 'sudo', 'Sudid').data.sudoResult.isOk, 'the foreign asset is registered');
     const pool = (await api.query.mutualPool.pools(0)).unwrap();
     const product = (await api.query.mutualPool.products(0)).unwrap();
     s.pool0 = pool.params.toJSON();

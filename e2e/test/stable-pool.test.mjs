@@ -3,7 +3,8 @@
 // decimals, sufficient), with product 2 on it and Ferdie's 1 000 000 USDT staked. Stakes,
 // premiums, fees, payouts and withdrawals move USDT; claim deposits are held in MUT, at the
 // pool's own rate, and a rejected claim's deposit goes to the treasury, not into the pool. The
-// steps share one chain and run in order. The parachain's dev chain has no such pool yet.
+// steps share one chain and run in order. The parachain's dev chain has the same pool in USDT
+// from Asset Hub; e2e/test/xcm.test.mjs brings it there and buys cover over XCM.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

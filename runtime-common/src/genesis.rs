@@ -54,15 +54,11 @@ pub fn balances() -> Vec<(AccountId, Balance)> {
 		.collect()
 }
 
-/// The stakes at genesis: Ferdie's `FERDIE_STAKE` in pool 0, and with `stable_pool`, his
-/// `FERDIE_USD_STAKE` in pool 1.
-pub fn stakes(stable_pool: bool) -> Vec<(PoolId, AccountId, Balance)> {
+/// The stakes at genesis: Ferdie's `FERDIE_STAKE` in pool 0 and his `FERDIE_USD_STAKE` in
+/// pool 1.
+pub fn stakes() -> Vec<(PoolId, AccountId, Balance)> {
 	let ferdie = Sr25519Keyring::Ferdie.to_account_id();
-	let mut stakes = vec![(0, ferdie.clone(), FERDIE_STAKE)];
-	if stable_pool {
-		stakes.push((1, ferdie, FERDIE_USD_STAKE));
-	}
-	stakes
+	vec![(0, ferdie.clone(), FERDIE_STAKE), (1, ferdie, FERDIE_USD_STAKE)]
 }
 
 /// What the endowed accounts hold of the stablecoin `asset` at genesis: `USD_ENDOWMENT` each,
@@ -138,17 +134,14 @@ pub fn product<M: Get<u32>>(
 	}
 }
 
-/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0, and with
-/// `stable_pool` product 2 ("Stablecoin lending exploit") on pool 1.
-pub fn products<M: Get<u32>>(stable_pool: bool) -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
-	let mut products = vec![
+/// Products 0 ("DEX smart-contract exploit") and 1 ("Bridge hack"), both on pool 0, and product
+/// 2 ("Stablecoin lending exploit") on pool 1.
+pub fn products<M: Get<u32>>() -> Vec<(PoolId, ProductParams<BlockNumber, M>)> {
+	vec![
 		(0, product::<M>(2, 50, b"DEX smart-contract exploit")),
 		(0, product::<M>(5, 30, b"Bridge hack")),
-	];
-	if stable_pool {
-		products.push((1, product::<M>(2, 50, b"Stablecoin lending exploit")));
-	}
-	products
+		(1, product::<M>(2, 50, b"Stablecoin lending exploit")),
+	]
 }
 
 /// The names of the presets of both runtimes: `development` and `local_testnet`.
@@ -173,5 +166,5 @@ pub fn preset(
 
 // The pallet's `GenesisConfig` itself is built in each runtime's preset (where `Runtime` is
 // concrete): `MutualPoolConfig { pools: vec![pool_0(native), pool_1(usd)], products:
-// products::<MaxMetadataLen>(true), stakes: stakes(true) }`. A generic helper here would need where-clauses on
+// products::<MaxMetadataLen>(), stakes: stakes() }`. A generic helper here would need where-clauses on
 // `BalanceOf<T>`/`BlockNumberFor<T>` for no gain.

@@ -237,14 +237,19 @@ impl_runtime_apis! {
 		}
 	}
 
-	/// What XCM execution costs here: the assets accepted for fees (MUT only), the weight of a
+	/// What XCM execution costs here: the assets accepted for fees (MUT, USDT, DOT), the weight of a
 	/// message and its price, and the delivery fees of messages sent from here.
 	impl xcm_runtime_apis::fees::XcmPaymentApi<Block> for Runtime {
 		fn query_acceptable_payment_assets(
 			xcm_version: xcm::Version,
 		) -> Result<Vec<xcm::VersionedAssetId>, xcm_runtime_apis::fees::Error> {
-			let native = xcm::latest::AssetId(xcm_config::HereLocation::get());
-			crate::PolkadotXcm::query_acceptable_payment_assets(xcm_version, alloc::vec![native])
+			// MUT, USDT and DOT: what `xcm_config::Trader` takes.
+			let accepted = alloc::vec![
+				xcm::latest::AssetId(xcm_config::HereLocation::get()),
+				xcm::latest::AssetId(xcm_config::UsdtLocation::get()),
+				xcm::latest::AssetId(xcm_config::DotLocation::get()),
+			];
+			crate::PolkadotXcm::query_acceptable_payment_assets(xcm_version, accepted)
 		}
 
 		fn query_xcm_weight(

@@ -53,8 +53,8 @@ fn testnet_genesis(initial_authorities: Vec<(AuraId, GrandpaId)>, root: AccountI
 			],
 			products: genesis::products::<
 				<crate::Runtime as pallet_mutual_pool::Config>::MaxMetadataLen,
-			>(true),
-			stakes: genesis::stakes(true),
+			>(),
+			stakes: genesis::stakes(),
 		},
 	})
 }

@@ -28,6 +28,14 @@ pub type PoolAssetKind = NativeOrWithId<Location>;
 /// MUT and every foreign asset, as one `fungibles` over `PoolAssetKind`.
 pub type PoolAssets = UnionOf<Balances, ForeignAssets, NativeFromLeft, PoolAssetKind, AccountId>;
 
+/// DOT's decimals.
+pub const DOT_DECIMALS: u8 = 10;
+/// One DOT, in planck.
+pub const DOT: Balance = 10_000_000_000;
+/// The smallest balance of DOT here, as in the presets: 0.01 DOT (Asset Hub's existential
+/// deposit of DOT).
+pub const DOT_MIN_BALANCE: Balance = DOT / 100;
+
 parameter_types! {
 	/// MUT's kind.
 	pub const NativeAsset: PoolAssetKind = NativeOrWithId::Native;

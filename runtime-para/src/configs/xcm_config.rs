@@ -1,17 +1,25 @@
 //! XCM: who may do what on this chain from elsewhere.
 //!
 //! - Sibling parachains and the relay chain (and their users, through `DescendOrigin`) may
-//!   execute paid programs only: execution is bought with the native token (MUT, location
-//!   `Here`), withdrawn from the origin's account on this chain ([`LocationToAccountId`]).
-//!   `Transact` dispatches calls of `MutualPool` and `Utility` only ([`SafeCallFilter`]).
+//!   execute paid programs only: execution is bought with MUT (location `Here`, at the
+//!   transaction-payment rate), USDT or DOT (at the fixed rates [`UsdtPerSecond`],
+//!   [`DotPerSecond`]), withdrawn from the origin's account on this chain
+//!   ([`LocationToAccountId`]) or deposited by the message itself. `Transact` dispatches calls of
+//!   `MutualPool` and `Utility` only ([`SafeCallFilter`]).
 //! - A sibling's user `(1, [Parachain(p), AccountId32 { id }])` gets a deterministic local
 //!   account: `HashedDescription<AccountId, DescribeFamily<DescribeAllTerminal>>`, i.e.
 //!   `blake2_256((b"SiblingChain", Compact(p), inner).encode())` where `inner: Vec<u8>` is
 //!   `(b"AccountId32", id).encode()` (so it gets a length prefix; staging-xcm-builder 31.0.0
 //!   `location_conversion.rs`; the tests pin it). The runtime's `LocationToAccountApi` computes
-//!   it. Fund that account with a plain transfer here, then the user can pay for its
-//!   `Transact`s.
-//! - No teleports, no reserve transfers, no foreign assets (only MUT is transacted).
+//!   it.
+//! - Foreign assets: USDT `(1, [Parachain(1000), PalletInstance(50), GeneralIndex(1984)])`
+//!   arrives as a reserve asset from Asset Hub, DOT `(1, Here)` from the relay chain; no other
+//!   reserve is trusted for anything ([`IsReserve`]), and only those two locations are
+//!   transacted ([`ForeignAssetsTransactor`], over `ForeignAssets`, where they must also be
+//!   registered). Their owners send them back to their reserve with pallet-xcm's transfers
+//!   (a reserve withdrawal); no other transfer leaves this chain: no teleports, no transfer of
+//!   MUT, no transfer of a foreign asset anywhere but to its reserve
+//!   ([`DenyLocalTransfersExceptReserveWithdrawals`], [`OnlyForeignAssets`]).
 //! - Only Root sends XCM; what the chain sends for a remote program pays a delivery fee that
 //!   grows with the queue ([`PriceForParentDelivery`], [`PriceForSiblingDelivery`]).
 //!
@@ -21,30 +29,36 @@
 //! own mock (`tests/mock/mod.rs`).
 
 use crate::{
-	AccountId, AllPalletsWithSystem, Balances, ParachainInfo, ParachainSystem, PolkadotXcm,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
+	AccountId, AllPalletsWithSystem, Balance, Balances, ForeignAssets, ParachainInfo,
+	ParachainSystem, PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
 };
+use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, Contains, Disabled, Equals, Nothing},
+	traits::{ConstU32, Contains, Disabled, Equals, Nothing, ProcessMessageError},
 	weights::{IdentityFee, Weight},
 };
 use frame_system::{EnsureRoot, EnsureRootWithSuccess};
 use pallet_xcm::XcmPassthrough;
 use polkadot_parachain_primitives::primitives::Sibling;
 use polkadot_runtime_common::impls::ToAuthor;
+use sp_runtime::traits::TryConvertInto;
 use xcm::latest::prelude::*;
 use xcm_builder::{
-	AccountId32Aliases, AllowKnownQueryResponses, AllowSubscriptionsFrom,
-	AllowTopLevelPaidExecutionFrom, DenyRecursively, DenyReserveTransferToRelayChain, DenyThenTry,
-	DescribeAllTerminal, DescribeFamily, EnsureXcmOrigin, FixedWeightBounds,
-	FrameTransactionalProcessor, FungibleAdapter, HashedDescription, IsConcrete, ParentIsPreset,
+	deposit_or_burn_fee, AccountId32Aliases, AllowKnownQueryResponses, AllowSubscriptionsFrom,
+	AllowTopLevelPaidExecutionFrom, Case, DenyRecursively, DenyReserveTransferToRelayChain,
+	DenyThenTry, DescribeAllTerminal, DescribeFamily, EnsureXcmOrigin, FixedRateOfFungible,
+	FixedWeightBounds, FrameTransactionalProcessor, FungibleAdapter, FungiblesAdapter,
+	HashedDescription, IsConcrete, MatchedConvertedConcreteId, NoChecking, ParentIsPreset,
 	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
-	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
-	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithUniqueTopic,
-	XcmFeeManagerFromComponents,
+	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeRevenue,
+	TakeWeightCredit, TrailingSetTopicAsId, UsingComponents, WithComputedOrigin,
+	WithLatestLocationConverter, WithUniqueTopic, XcmFeeManagerFromComponents,
 };
-use xcm_executor::XcmExecutor;
+use xcm_executor::{
+	traits::{DenyExecution, Properties},
+	AssetsInHolding, XcmExecutor,
+};
 
 parameter_types! {
 	/// The relay chain, seen from here.
@@ -90,6 +104,54 @@ pub type LocalAssetTransactor = FungibleAdapter<
 	// No teleports, so no checking account.
 	(),
 >;
+
+parameter_types! {
+	/// Asset Hub, seen from here.
+	pub AssetHubLocation: Location = Location::new(1, [Parachain(1000)]);
+	/// USDT: asset 1984 of Asset Hub's `Assets` (pallet index 50), whose reserve is Asset Hub.
+	pub UsdtLocation: Location =
+		Location::new(1, [Parachain(1000), PalletInstance(50), GeneralIndex(1984)]);
+	/// DOT, the relay chain's token, whose reserve is the relay chain.
+	pub DotLocation: Location = Location::parent();
+	/// USDT is accepted as a reserve asset from Asset Hub only...
+	pub UsdtFromAssetHub: (AssetFilter, Location) = (
+		Wild(AllOf { id: AssetId(UsdtLocation::get()), fun: WildFungible }),
+		AssetHubLocation::get(),
+	);
+	/// ...and DOT from the relay chain only.
+	pub DotFromRelay: (AssetFilter, Location) = (
+		Wild(AllOf { id: AssetId(DotLocation::get()), fun: WildFungible }),
+		DotLocation::get(),
+	);
+	/// Unused: no teleports, so nothing is checked in or out.
+	pub CheckingAccount: AccountId = PolkadotXcm::check_account();
+}
+
+/// The reserves this chain trusts: exactly USDT from Asset Hub and DOT from the relay chain.
+/// A `ReserveAssetDeposited` of anything else, or of these from anywhere else, fails with
+/// `UntrustedReserveLocation` before anything is credited.
+pub type IsReserve = (Case<UsdtFromAssetHub>, Case<DotFromRelay>);
+
+/// Moves the foreign assets this chain accepts, USDT and DOT exactly, in and out of accounts:
+/// `ForeignAssets`, keyed by the assets' locations (which must be registered there: Root's
+/// `force_create`, or the genesis presets).
+pub type ForeignAssetsTransactor = FungiblesAdapter<
+	ForeignAssets,
+	MatchedConvertedConcreteId<
+		Location,
+		Balance,
+		(Equals<DotLocation>, Equals<UsdtLocation>),
+		WithLatestLocationConverter<Location>,
+		TryConvertInto,
+	>,
+	LocationToAccountId,
+	AccountId,
+	NoChecking,
+	CheckingAccount,
+>;
+
+/// MUT first, then the foreign assets.
+pub type AssetTransactors = (LocalAssetTransactor, ForeignAssetsTransactor);
 
 /// How an XCM origin becomes a local origin for `Transact`.
 pub type XcmOriginToTransactDispatchOrigin = (
@@ -145,7 +207,10 @@ impl Contains<Location> for ParentOrSiblings {
 /// is paid in MUT, the relay's governance included.
 pub type Barrier = TrailingSetTopicAsId<
 	DenyThenTry<
-		DenyRecursively<DenyReserveTransferToRelayChain>,
+		(
+			DenyRecursively<DenyReserveTransferToRelayChain>,
+			DenyRecursively<DenyLocalTransfersExceptReserveWithdrawals>,
+		),
 		(
 			// Local execution (pallet-xcm's own calls) pays with its weight credit.
 			TakeWeightCredit,
@@ -162,6 +227,57 @@ pub type Barrier = TrailingSetTopicAsId<
 		),
 	>,
 >;
+
+/// Stops every local program (origin `(0, _)`: pallet-xcm's transfers, run for a local account)
+/// that moves assets off this chain other than by a reserve withdrawal. pallet-xcm runs a
+/// withdrawal of an asset to its reserve (`TransferType::DestinationReserve`) here as
+/// `WithdrawAsset, BurnAsset` and sends the reserve `WithdrawAsset, ClearOrigin, BuyExecution,
+/// DepositAsset` itself; every other kind of transfer needs one of the instructions refused here:
+/// `TransferAsset` to the destination's sovereign account (this chain as the reserve: of MUT,
+/// or of USDT or DOT, which it is not the reserve of), `InitiateReserveWithdraw` (through a
+/// third chain), `InitiateTeleport`, `InitiateTransfer`, `DepositReserveAsset`,
+/// `TransferReserveAsset`, `ExportMessage`. Remote programs (origins with `parents > 0`) are not
+/// affected here: they only act on what their origin holds here.
+pub struct DenyLocalTransfersExceptReserveWithdrawals;
+impl DenyExecution for DenyLocalTransfersExceptReserveWithdrawals {
+	fn deny_execution<Call>(
+		origin: &Location,
+		instructions: &mut [Instruction<Call>],
+		_max_weight: Weight,
+		_properties: &mut Properties,
+	) -> Result<(), ProcessMessageError> {
+		if origin.parents > 0 {
+			return Ok(());
+		}
+		let moves_off_chain = |instruction: &Instruction<Call>| {
+			matches!(
+				instruction,
+				TransferAsset { .. }
+					| TransferReserveAsset { .. }
+					| DepositReserveAsset { .. }
+					| InitiateReserveWithdraw { .. }
+					| InitiateTeleport { .. }
+					| InitiateTransfer { .. }
+					| ExportMessage { .. }
+			)
+		};
+		if instructions.iter().any(moves_off_chain) {
+			return Err(ProcessMessageError::Unsupported);
+		}
+		Ok(())
+	}
+}
+
+/// What pallet-xcm's reserve transfers may carry: the foreign assets only (USDT, DOT); never
+/// MUT, which this chain is the reserve of and does not send anywhere.
+pub struct OnlyForeignAssets;
+impl Contains<(Location, Vec<Asset>)> for OnlyForeignAssets {
+	fn contains((_origin, assets): &(Location, Vec<Asset>)) -> bool {
+		assets
+			.iter()
+			.all(|asset| asset.id.0 == UsdtLocation::get() || asset.id.0 == DotLocation::get())
+	}
+}
 
 /// The deepest nesting of `Utility` batches a `Transact` may carry.
 const MAX_SAFE_CALL_DEPTH: u32 = 4;
@@ -200,16 +316,50 @@ impl Contains<RuntimeCall> for SafeCallFilter {
 /// Weighs XCM programs (and `Transact` by the call's own dispatch weight).
 pub type Weigher = FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>;
 
-/// Buys execution with MUT at the transaction-payment rate; the fees go to the block author.
-/// The same `WeightToFee` as `pallet_transaction_payment`: XCM execution costs what a transaction
-/// of the same weight does.
-pub type Trader = UsingComponents<
-	IdentityFee<crate::Balance>,
-	HereLocation,
-	AccountId,
-	Balances,
-	ToAuthor<Runtime>,
->;
+/// Buys execution with MUT at the transaction-payment rate (the fees go to the block author: the
+/// same `WeightToFee` as `pallet_transaction_payment`, so XCM execution costs what a transaction
+/// of the same weight does), or with USDT or DOT at a fixed rate (the fees go to the treasury,
+/// [`FeesToTreasury`]). The first that the payment offered can pay is used.
+pub type Trader = (
+	UsingComponents<
+		IdentityFee<crate::Balance>,
+		HereLocation,
+		AccountId,
+		Balances,
+		ToAuthor<Runtime>,
+	>,
+	FixedRateOfFungible<UsdtPerSecond, FeesToTreasury>,
+	FixedRateOfFungible<DotPerSecond, FeesToTreasury>,
+);
+
+parameter_types! {
+	/// Execution paid in USDT: 1 USDT (10^6 units) per second of ref time, MUT's rate (1 MUT a
+	/// second) at a MUT worth a dollar; proof size is not charged, as in MUT. A governance
+	/// upgrade changes it.
+	pub UsdtPerSecond: (AssetId, u128, u128) = (AssetId(UsdtLocation::get()), 1_000_000, 0);
+	/// Execution paid in DOT: 0.2 DOT (2 * 10^9 planck, DOT has 10 decimals) per second of ref
+	/// time, MUT's rate at a DOT worth 5 MUT.
+	pub DotPerSecond: (AssetId, u128, u128) = (AssetId(DotLocation::get()), 2_000_000_000, 0);
+	/// The treasury's account as an XCM location here.
+	pub TreasuryLocation: Location = Location::new(
+		0,
+		[AccountId32 {
+			network: None,
+			id: mutual_pool_runtime_common::mutual_pool::treasury_account().into(),
+		}],
+	);
+}
+
+/// Where execution paid in USDT or DOT goes: the treasury's account, in the asset
+/// (`deposit_or_burn_fee`, the SDK's own fee deposit). A deposit the asset refuses (below its
+/// minimum balance on an account that holds none of it) is burned: the genesis presets give the
+/// treasury the minimum of each fee asset, and a chain registering another fee asset does too.
+pub struct FeesToTreasury;
+impl TakeRevenue for FeesToTreasury {
+	fn take_revenue(revenue: AssetsInHolding) {
+		deposit_or_burn_fee::<AssetTransactors>(revenue, None, TreasuryLocation::get());
+	}
+}
 
 pub struct XcmConfig;
 impl xcm_executor::Config for XcmConfig {
@@ -217,11 +367,10 @@ impl xcm_executor::Config for XcmConfig {
 	type XcmSender = XcmRouter;
 	/// New since stable2506: where the executor emits its events.
 	type XcmEventEmitter = PolkadotXcm;
-	type AssetTransactor = LocalAssetTransactor;
+	type AssetTransactor = AssetTransactors;
 	type OriginConverter = XcmOriginToTransactDispatchOrigin;
-	/// No chain is trusted as a reserve: only MUT is transacted here (the template trusts every
-	/// chain for its own token, which matters only with a multi-asset transactor).
-	type IsReserve = ();
+	/// Exactly two pairs are trusted: USDT from Asset Hub, DOT from the relay chain.
+	type IsReserve = IsReserve;
 	/// Teleporting is disabled.
 	type IsTeleporter = ();
 	type UniversalLocation = UniversalLocation;
@@ -298,10 +447,13 @@ impl pallet_xcm::Config for Runtime {
 	/// No `pallet_xcm::execute` by users (template).
 	type XcmExecuteFilter = Nothing;
 	type XcmExecutor = XcmExecutor<XcmConfig>;
-	/// No teleports and no reserve transfers: this chain moves no MUT over XCM (and pallet-xcm's
-	/// transfers carry only fixed test weights). The template allows teleports.
+	/// No teleports (the template allows them). Reserve transfers of the foreign assets only,
+	/// and of those only the withdrawal to their own reserve passes the barrier
+	/// ([`DenyLocalTransfersExceptReserveWithdrawals`]). pallet-xcm's transfers are weighed by
+	/// its test weights plus [`Weigher`]'s 1 ms and 64 KiB per instruction of its heaviest local
+	/// program, far above what they use.
 	type XcmTeleportFilter = Nothing;
-	type XcmReserveTransferFilter = Nothing;
+	type XcmReserveTransferFilter = OnlyForeignAssets;
 	type Weigher = Weigher;
 	type UniversalLocation = UniversalLocation;
 	type RuntimeOrigin = RuntimeOrigin;

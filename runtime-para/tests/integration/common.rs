@@ -22,12 +22,15 @@ use frame_support::{
 };
 use mutual_pool_runtime_para::{
 	configs::xcm_config::LocationToAccountId, genesis_config_presets, AccountId, Balance, Balances,
-	BuildStorage, Executive, Header, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeGenesisConfig, System, UncheckedExtrinsic, PARACHAIN_ID,
+	BuildStorage, Council, Executive, Header, ParachainSystem, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, RuntimeOrigin, System, UncheckedExtrinsic, PARACHAIN_ID,
 	RELAY_CHAIN_SLOT_DURATION_MILLIS,
 };
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Header as _, Digest, DigestItem};
+use sp_runtime::{
+	traits::{Hash, Header as _},
+	Digest, DigestItem,
+};
 use xcm::{latest::prelude::*, VersionedXcm};
 use xcm_executor::traits::ConvertLocation;
 
@@ -35,7 +38,8 @@ pub use mutual_pool_runtime_test_utils::{
 	account, mut_, Alice, Bob, Chain, Charlie, Dave, Eve, Ferdie,
 };
 
-/// The sibling parachain whose users buy cover here in these tests.
+/// The sibling parachain whose users buy cover here in these tests: Asset Hub's para id (the
+/// asset tests use it as Asset Hub, the reserve of USDT), with an open channel both ways.
 pub const SIBLING: u32 = 1000;
 
 /// The relay-chain slot of the first block these tests build. Any value works; a realistic
@@ -207,6 +211,12 @@ impl Collator {
 		for (sender, chain) in heads {
 			sproof.upsert_inbound_channel(sender).mqc_head = Some(chain.head());
 		}
+		// An open channel to the sibling (Asset Hub in the asset tests), for what this chain
+		// sends it.
+		let outbound = sproof.upsert_outbound_channel(SIBLING.into());
+		outbound.max_capacity = 10;
+		outbound.max_total_size = 64 * 1024;
+		outbound.max_message_size = 16 * 1024;
 
 		let (relay_parent_storage_root, relay_chain_state, relay_parent_descendants) =
 			sproof.into_state_root_proof_and_descendants(0);
@@ -298,4 +308,29 @@ pub fn processed_from(events: &[RuntimeEvent], from: AggregateMessageOrigin) -> 
 /// Externalities with the `development` genesis, at block 0.
 pub fn dev_ext() -> sp_io::TestExternalities {
 	ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET)
+}
+
+/// A council motion of `call` with `threshold`, voted aye by `ayes`, closed and executed.
+pub fn council_approves(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<
+		Runtime,
+		mutual_pool_runtime_para::configs::CouncilInstance,
+	>::get();
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(ayes[0])),
+		threshold,
+		Box::new(call),
+		length
+	));
+	for who in ayes {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*who)), hash, index, true));
+	}
+	assert_ok!(Council::close(RuntimeOrigin::signed(account(Dave)), hash, index, weight, length));
+	assert!(System::events().iter().any(|record| matches!(
+		record.event,
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
+	)));
 }

@@ -5,14 +5,13 @@
 use crate::common::*;
 use codec::Encode;
 use cumulus_primitives_core::AggregateMessageOrigin;
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect};
+use frame_support::{assert_noop, dispatch::GetDispatchInfo, traits::fungible::Inspect};
 use mutual_pool_runtime_para::{
 	configs::xcm_config::{LocationToAccountId, SafeCallFilter, UnitWeightCost},
-	AccountId, Balance, Balances, Council, PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin, System,
+	AccountId, Balance, Balances, PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System,
 };
 use pallet_mutual_pool::{Covers, NextClaimId, NextCoverId};
-use sp_runtime::traits::Hash;
 use xcm::{latest::prelude::*, VersionedXcm};
 use xcm_builder::{DescribeAllTerminal, DescribeFamily, HashedDescription};
 use xcm_executor::traits::ConvertLocation;
@@ -240,31 +239,6 @@ fn a_claim_filed_over_xcm_reaches_the_council_and_is_paid_to_the_sibling_user() 
 	});
 }
 
-/// A council motion of `call` with `threshold`, voted aye by `ayes`, closed and executed.
-fn council_approves(call: RuntimeCall, threshold: u32, ayes: &[sp_keyring::Sr25519Keyring]) {
-	let length = call.encoded_size() as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<
-		Runtime,
-		mutual_pool_runtime_para::configs::CouncilInstance,
-	>::get();
-	assert_ok!(Council::propose(
-		RuntimeOrigin::signed(account(ayes[0])),
-		threshold,
-		Box::new(call),
-		length
-	));
-	for who in ayes {
-		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*who)), hash, index, true));
-	}
-	assert_ok!(Council::close(RuntimeOrigin::signed(account(Dave)), hash, index, weight, length));
-	assert!(System::events().iter().any(|record| matches!(
-		record.event,
-		RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
-	)));
-}
-
 #[test]
 fn a_relay_chain_user_buys_cover_with_a_downward_message() {
 	dev_ext().execute_with(|| {
@@ -407,8 +381,8 @@ fn messages_the_chain_sends_pay_for_their_delivery() {
 	});
 }
 
-/// Review of issue 10, finding 2: pallet-xcm's transfers run on fixed test weights; this chain
-/// moves no MUT over XCM, so its users cannot call them.
+/// Review of issue 10, finding 2: this chain moves no MUT over XCM; pallet-xcm's transfers carry
+/// the foreign assets only, to their reserve (tests in `xcm_assets.rs`).
 #[test]
 fn users_cannot_transfer_assets_over_xcm() {
 	dev_ext().execute_with(|| {
