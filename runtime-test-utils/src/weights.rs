@@ -98,24 +98,10 @@ fn referendum_agenda_proof<C: Chain>() -> u64 {
 	2 * (u64::from(agenda) + MAP_ENTRY_TRIE_NODES)
 }
 
-/// The most that a call moving a pool's asset can declare beyond 8 KiB because the runtime's
-/// asset registry keys its entries by a larger id than a `u32`: the asset's details and the
-/// payer's and the payee's accounts, three entries, each larger by at most the id's
-/// `MaxEncodedLen` less a `u32`'s. Nothing on the solo runtime (`u32` ids); on the parachain
-/// runtime, whose `ForeignAssets` are keyed by XCM `Location`, `withdraw` declares 9,157 B (7,961
-/// B on the solo runtime): issue 24, part 1, leaves this open (its target is 8 KiB for every user
-/// call; docs/assets.md, "Weights").
-fn asset_registry_key_excess<C: Chain>() -> u64 {
-	use codec::MaxEncodedLen;
-	// `NativeOrWithId<Id>`: a tag byte, then the id.
-	let id = <RuntimeOf<C> as pallet_mutual_pool::Config>::AssetKind::max_encoded_len() - 1;
-	3 * (id.saturating_sub(u32::max_encoded_len()) as u64)
-}
-
 /// Every call is weighed at more than zero time and fits in a block; the calls users sign
 /// declare at most 8 KiB of proof (`appeal_claim` that and the scheduler's agenda entries of the
-/// referendum it submits), beside what the asset registry's larger keys add
-/// (`asset_registry_key_excess`).
+/// referendum it submits), on both runtimes: with the parachain's asset registry keyed by XCM
+/// `Location` too.
 pub fn every_call_is_weighed_fits_in_a_block_and_user_calls_declare_at_most_8_kib_of_proof<
 	C: Chain,
 >() {
@@ -136,7 +122,7 @@ pub fn every_call_is_weighed_fits_in_a_block_and_user_calls_declare_at_most_8_ki
 				USER_CALL_PROOF_LIMIT + referendum_agenda_proof::<C>()
 			} else {
 				USER_CALL_PROOF_LIMIT
-			} + asset_registry_key_excess::<C>();
+			};
 			if signed_by_users {
 				assert!(
 					weight.proof_size() <= limit,

@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1605), added: 4080, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `356` bytes, estimated `4273` bytes.
-		// Minimum execution time: 23_876_000 picoseconds.
-		Weight::from_parts(25_768_000, 4273)
+		// Minimum execution time: 23_475_000 picoseconds.
+		Weight::from_parts(25_327_000, 4273)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1605), added: 4080, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `1075` bytes, estimated `5070` bytes.
-		// Minimum execution time: 24_076_000 picoseconds.
-		Weight::from_parts(26_279_000, 5070)
+		// Minimum execution time: 23_926_000 picoseconds.
+		Weight::from_parts(27_120_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,10 +84,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `786` bytes, estimated `5070` bytes.
-		// Minimum execution time: 19_639_000 picoseconds.
-		Weight::from_parts(21_575_213, 5070)
-			// Standard error: 32.
-			.saturating_add(Weight::from_parts(425, 0).saturating_mul(m.into()))
+		// Minimum execution time: 19_920_000 picoseconds.
+		Weight::from_parts(22_461_242, 5070)
+			// Standard error: 173.
+			.saturating_add(Weight::from_parts(1_555, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -96,12 +96,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Pools` (r:1 w:1)
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1605), added: 4080, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[0, 256]`.
-	fn update_product(m: u32, ) -> Weight {
+	fn update_product(_m: u32, ) -> Weight {
 		// Proof size: measured `1212` bytes, estimated `5070` bytes.
-		// Minimum execution time: 24_786_000 picoseconds.
-		Weight::from_parts(27_063_097, 5070)
-			// Standard error: 78.
-			.saturating_add(Weight::from_parts(783, 0).saturating_mul(m.into()))
+		// Minimum execution time: 24_887_000 picoseconds.
+		Weight::from_parts(34_227_754, 5070)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -119,8 +117,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1785` bytes, estimated `7404` bytes.
-		// Minimum execution time: 93_438_000 picoseconds.
-		Weight::from_parts(98_285_000, 7404)
+		// Minimum execution time: 92_607_000 picoseconds.
+		Weight::from_parts(136_992_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -132,8 +130,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `1067` bytes, estimated `5070` bytes.
-		// Minimum execution time: 33_589_000 picoseconds.
-		Weight::from_parts(36_073_000, 5070)
+		// Minimum execution time: 34_181_000 picoseconds.
+		Weight::from_parts(44_035_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -152,17 +150,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `ForeignAssets::Account` (r:2 w:2)
 	/// Proof: `ForeignAssets::Account` (`max_values`: None, `max_size`: Some(732), added: 3207, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
-	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `1953 + b * (201 ±0)` bytes, estimated `7404 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 89_332_000 picoseconds.
-		Weight::from_parts(93_715_017, 7404)
-			// Standard error: 105_866.
-			.saturating_add(Weight::from_parts(14_252_148, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+	fn withdraw(_b: u32, ) -> Weight {
+		// Proof size: measured `2154` bytes, estimated `7404` bytes.
+		// Minimum execution time: 103_553_000 picoseconds.
+		Weight::from_parts(124_639_941, 7404)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Holds` (r:1 w:1)
 	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
@@ -174,8 +167,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `ForeignAssets::Account` (`max_values`: None, `max_size`: Some(732), added: 3207, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1621` bytes, estimated `7404` bytes.
-		// Minimum execution time: 79_878_000 picoseconds.
-		Weight::from_parts(83_855_000, 7404)
+		// Minimum execution time: 80_319_000 picoseconds.
+		Weight::from_parts(126_788_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -197,8 +190,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `1903` bytes, estimated `7404` bytes.
-		// Minimum execution time: 94_049_000 picoseconds.
-		Weight::from_parts(98_115_000, 7404)
+		// Minimum execution time: 93_529_000 picoseconds.
+		Weight::from_parts(100_669_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -206,8 +199,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_982_000 picoseconds.
-		Weight::from_parts(16_664_000, 3570)
+		// Minimum execution time: 14_872_000 picoseconds.
+		Weight::from_parts(17_927_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,12 +217,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(e: u32, ) -> Weight {
+	fn submit_claim(_e: u32, ) -> Weight {
 		// Proof size: measured `1391` bytes, estimated `5070` bytes.
-		// Minimum execution time: 81_211_000 picoseconds.
-		Weight::from_parts(85_620_503, 5070)
-			// Standard error: 46.
-			.saturating_add(Weight::from_parts(1_147, 0).saturating_mul(e.into()))
+		// Minimum execution time: 80_780_000 picoseconds.
+		Weight::from_parts(88_476_180, 5070)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -253,8 +244,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `3337` bytes, estimated `7404` bytes.
-		// Minimum execution time: 143_172_000 picoseconds.
-		Weight::from_parts(148_330_000, 7404)
+		// Minimum execution time: 142_982_000 picoseconds.
+		Weight::from_parts(152_205_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -262,8 +253,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4608` bytes.
-		// Minimum execution time: 19_319_000 picoseconds.
-		Weight::from_parts(21_392_000, 4608)
+		// Minimum execution time: 18_648_000 picoseconds.
+		Weight::from_parts(22_013_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -281,8 +272,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2766` bytes, estimated `5070` bytes.
-		// Minimum execution time: 83_393_000 picoseconds.
-		Weight::from_parts(87_429_000, 5070)
+		// Minimum execution time: 82_262_000 picoseconds.
+		Weight::from_parts(91_345_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -290,8 +281,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1605), added: 4080, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `814` bytes, estimated `5070` bytes.
-		// Minimum execution time: 16_384_000 picoseconds.
-		Weight::from_parts(18_097_000, 5070)
+		// Minimum execution time: 16_315_000 picoseconds.
+		Weight::from_parts(19_419_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -299,8 +290,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1605), added: 4080, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `814` bytes, estimated `5070` bytes.
-		// Minimum execution time: 15_573_000 picoseconds.
-		Weight::from_parts(17_356_000, 5070)
+		// Minimum execution time: 15_843_000 picoseconds.
+		Weight::from_parts(19_298_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -316,8 +307,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1570` bytes, estimated `5070` bytes.
-		// Minimum execution time: 40_590_000 picoseconds.
-		Weight::from_parts(44_186_000, 5070)
+		// Minimum execution time: 40_960_000 picoseconds.
+		Weight::from_parts(47_400_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -334,10 +325,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `1443` bytes, estimated `5070` bytes.
-		// Minimum execution time: 36_054_000 picoseconds.
-		Weight::from_parts(38_854_564, 5070)
-			// Standard error: 39.
-			.saturating_add(Weight::from_parts(440, 0).saturating_mul(e.into()))
+		// Minimum execution time: 35_973_000 picoseconds.
+		Weight::from_parts(38_949_079, 5070)
+			// Standard error: 40.
+			.saturating_add(Weight::from_parts(224, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -361,8 +352,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `3040` bytes, estimated `7404` bytes.
-		// Minimum execution time: 112_988_000 picoseconds.
-		Weight::from_parts(117_754_000, 7404)
+		// Minimum execution time: 112_827_000 picoseconds.
+		Weight::from_parts(118_295_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -376,8 +367,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `ForeignAssets::Account` (`max_values`: None, `max_size`: Some(732), added: 3207, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1579` bytes, estimated `7404` bytes.
-		// Minimum execution time: 77_825_000 picoseconds.
-		Weight::from_parts(81_591_000, 7404)
+		// Minimum execution time: 78_086_000 picoseconds.
+		Weight::from_parts(82_291_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -389,8 +380,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2259` bytes, estimated `5070` bytes.
-		// Minimum execution time: 34_621_000 picoseconds.
-		Weight::from_parts(37_415_000, 5070)
+		// Minimum execution time: 34_742_000 picoseconds.
+		Weight::from_parts(37_275_000, 5070)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -410,8 +401,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1643` bytes, estimated `317568` bytes.
-		// Minimum execution time: 149_692_000 picoseconds.
-		Weight::from_parts(156_342_000, 317568)
+		// Minimum execution time: 149_562_000 picoseconds.
+		Weight::from_parts(156_312_000, 317568)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -437,8 +428,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
 		// Proof size: measured `3631` bytes, estimated `7404` bytes.
-		// Minimum execution time: 186_676_000 picoseconds.
-		Weight::from_parts(194_037_000, 7404)
+		// Minimum execution time: 185_465_000 picoseconds.
+		Weight::from_parts(192_495_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -460,8 +451,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof size: measured `3216` bytes, estimated `6196` bytes.
-		// Minimum execution time: 139_807_000 picoseconds.
-		Weight::from_parts(145_085_000, 6196)
+		// Minimum execution time: 138_185_000 picoseconds.
+		Weight::from_parts(143_873_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -474,10 +465,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `814 + b * (126 ±0)` bytes, estimated `5070 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 13_369_000 picoseconds.
-		Weight::from_parts(14_888_733, 5070)
-			// Standard error: 17_597.
-			.saturating_add(Weight::from_parts(16_332_643, 0).saturating_mul(b.into()))
+		// Minimum execution time: 13_600_000 picoseconds.
+		Weight::from_parts(15_348_635, 5070)
+			// Standard error: 40_714.
+			.saturating_add(Weight::from_parts(16_867_736, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -492,10 +483,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `1212 + b * (62 ±0)` bytes, estimated `5070 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 18_548_000 picoseconds.
-		Weight::from_parts(20_618_398, 5070)
-			// Standard error: 46_255.
-			.saturating_add(Weight::from_parts(10_574_877, 0).saturating_mul(b.into()))
+		// Minimum execution time: 18_597_000 picoseconds.
+		Weight::from_parts(21_095_921, 5070)
+			// Standard error: 89_720.
+			.saturating_add(Weight::from_parts(12_604_613, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -514,10 +505,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `981 + b * (126 ±0)` bytes, estimated `5070 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 33_399_000 picoseconds.
-		Weight::from_parts(36_222_359, 5070)
-			// Standard error: 71_618.
-			.saturating_add(Weight::from_parts(11_028_302, 0).saturating_mul(b.into()))
+		// Minimum execution time: 33_950_000 picoseconds.
+		Weight::from_parts(40_620_043, 5070)
+			// Standard error: 416_833.
+			.saturating_add(Weight::from_parts(13_868_547, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -534,8 +525,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1498` bytes, estimated `7404` bytes.
-		// Minimum execution time: 71_276_000 picoseconds.
-		Weight::from_parts(75_101_000, 7404)
+		// Minimum execution time: 71_486_000 picoseconds.
+		Weight::from_parts(77_554_000, 7404)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}

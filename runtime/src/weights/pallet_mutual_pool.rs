@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1007), added: 3482, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof size: measured `447` bytes, estimated `3675` bytes.
-		// Minimum execution time: 24_626_000 picoseconds.
-		Weight::from_parts(28_332_000, 3675)
+		// Minimum execution time: 24_817_000 picoseconds.
+		Weight::from_parts(26_569_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1007), added: 3482, mode: `MaxEncodedLen`)
 	fn update_pool() -> Weight {
 		// Proof size: measured `1120` bytes, estimated `4472` bytes.
-		// Minimum execution time: 22_343_000 picoseconds.
-		Weight::from_parts(24_777_000, 4472)
+		// Minimum execution time: 22_664_000 picoseconds.
+		Weight::from_parts(25_278_000, 4472)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,10 +84,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn create_product(m: u32, ) -> Weight {
 		// Proof size: measured `778` bytes, estimated `4472` bytes.
-		// Minimum execution time: 19_729_000 picoseconds.
-		Weight::from_parts(23_080_489, 4472)
-			// Standard error: 360.
-			.saturating_add(Weight::from_parts(2_204, 0).saturating_mul(m.into()))
+		// Minimum execution time: 19_799_000 picoseconds.
+		Weight::from_parts(21_552_045, 4472)
+			// Standard error: 42.
+			.saturating_add(Weight::from_parts(348, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `m` ranges over `[0, 256]`.
 	fn update_product(m: u32, ) -> Weight {
 		// Proof size: measured `1204` bytes, estimated `4472` bytes.
-		// Minimum execution time: 23_705_000 picoseconds.
-		Weight::from_parts(26_248_009, 4472)
-			// Standard error: 152.
-			.saturating_add(Weight::from_parts(709, 0).saturating_mul(m.into()))
+		// Minimum execution time: 23_274_000 picoseconds.
+		Weight::from_parts(25_868_644, 4472)
+			// Standard error: 127.
+			.saturating_add(Weight::from_parts(115, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof size: measured `1896` bytes, estimated `6208` bytes.
-		// Minimum execution time: 87_810_000 picoseconds.
-		Weight::from_parts(92_997_000, 6208)
+		// Minimum execution time: 87_500_000 picoseconds.
+		Weight::from_parts(93_228_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Warmups` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn request_unstake() -> Weight {
 		// Proof size: measured `1059` bytes, estimated `4472` bytes.
-		// Minimum execution time: 32_458_000 picoseconds.
-		Weight::from_parts(34_882_000, 4472)
+		// Minimum execution time: 32_448_000 picoseconds.
+		Weight::from_parts(35_042_000, 4472)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -153,16 +153,13 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 1]`.
 	fn withdraw(b: u32, ) -> Weight {
-		// Proof size: measured `2062 + b * (201 ±0)` bytes, estimated `6208 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 84_385_000 picoseconds.
-		Weight::from_parts(90_022_513, 6208)
-			// Standard error: 194_256.
-			.saturating_add(Weight::from_parts(13_666_153, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 1753).saturating_mul(b.into()))
+		// Proof size: measured `2263` bytes, estimated `6208` bytes.
+		// Minimum execution time: 97_625_000 picoseconds.
+		Weight::from_parts(103_608_827, 6208)
+			// Standard error: 259_841.
+			.saturating_add(Weight::from_parts(918_822, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `MutualPool::Holds` (r:1 w:1)
 	/// Proof: `MutualPool::Holds` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
@@ -174,8 +171,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn release_hold() -> Weight {
 		// Proof size: measured `1731` bytes, estimated `6208` bytes.
-		// Minimum execution time: 76_964_000 picoseconds.
-		Weight::from_parts(82_612_000, 6208)
+		// Minimum execution time: 76_884_000 picoseconds.
+		Weight::from_parts(81_000_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -197,8 +194,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn buy_cover() -> Weight {
 		// Proof size: measured `2012` bytes, estimated `6208` bytes.
-		// Minimum execution time: 89_572_000 picoseconds.
-		Weight::from_parts(95_281_000, 6208)
+		// Minimum execution time: 89_423_000 picoseconds.
+		Weight::from_parts(95_190_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -206,8 +203,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Covers` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn transfer_cover() -> Weight {
 		// Proof size: measured `337` bytes, estimated `3570` bytes.
-		// Minimum execution time: 14_692_000 picoseconds.
-		Weight::from_parts(17_496_000, 3570)
+		// Minimum execution time: 14_421_000 picoseconds.
+		Weight::from_parts(16_374_000, 3570)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +221,12 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Storage: `MutualPool::Claims` (r:0 w:1)
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	/// Component `e` ranges over `[0, 1024]`.
-	fn submit_claim(_e: u32, ) -> Weight {
+	fn submit_claim(e: u32, ) -> Weight {
 		// Proof size: measured `1383` bytes, estimated `4472` bytes.
-		// Minimum execution time: 77_775_000 picoseconds.
-		Weight::from_parts(98_807_198, 4472)
+		// Minimum execution time: 77_946_000 picoseconds.
+		Weight::from_parts(82_603_665, 4472)
+			// Standard error: 70.
+			.saturating_add(Weight::from_parts(507, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -251,8 +250,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn approve_claim() -> Weight {
 		// Proof size: measured `3446` bytes, estimated `6208` bytes.
-		// Minimum execution time: 138_505_000 picoseconds.
-		Weight::from_parts(146_106_000, 6208)
+		// Minimum execution time: 137_654_000 picoseconds.
+		Weight::from_parts(144_704_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -260,8 +259,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Claims` (`max_values`: None, `max_size`: Some(1143), added: 3618, mode: `MaxEncodedLen`)
 	fn reject_claim() -> Weight {
 		// Proof size: measured `1365` bytes, estimated `4608` bytes.
-		// Minimum execution time: 18_707_000 picoseconds.
-		Weight::from_parts(20_910_000, 4608)
+		// Minimum execution time: 17_967_000 picoseconds.
+		Weight::from_parts(20_520_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -279,8 +278,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn lapse_claim() -> Weight {
 		// Proof size: measured `2758` bytes, estimated `4608` bytes.
-		// Minimum execution time: 79_187_000 picoseconds.
-		Weight::from_parts(83_794_000, 4608)
+		// Minimum execution time: 78_606_000 picoseconds.
+		Weight::from_parts(83_303_000, 4608)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -288,8 +287,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1007), added: 3482, mode: `MaxEncodedLen`)
 	fn freeze_pool() -> Weight {
 		// Proof size: measured `806` bytes, estimated `4472` bytes.
-		// Minimum execution time: 15_183_000 picoseconds.
-		Weight::from_parts(17_426_000, 4472)
+		// Minimum execution time: 14_792_000 picoseconds.
+		Weight::from_parts(16_985_000, 4472)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -297,8 +296,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Pools` (`max_values`: None, `max_size`: Some(1007), added: 3482, mode: `MaxEncodedLen`)
 	fn reopen_pool() -> Weight {
 		// Proof size: measured `806` bytes, estimated `4472` bytes.
-		// Minimum execution time: 14_902_000 picoseconds.
-		Weight::from_parts(23_004_000, 4472)
+		// Minimum execution time: 14_591_000 picoseconds.
+		Weight::from_parts(17_046_000, 4472)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -314,8 +313,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap_cover() -> Weight {
 		// Proof size: measured `1562` bytes, estimated `4472` bytes.
-		// Minimum execution time: 39_038_000 picoseconds.
-		Weight::from_parts(50_494_000, 4472)
+		// Minimum execution time: 38_927_000 picoseconds.
+		Weight::from_parts(43_995_000, 4472)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -332,10 +331,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `e` ranges over `[0, 1024]`.
 	fn declare_incident(e: u32, ) -> Weight {
 		// Proof size: measured `1435` bytes, estimated `4472` bytes.
-		// Minimum execution time: 35_002_000 picoseconds.
-		Weight::from_parts(42_757_142, 4472)
-			// Standard error: 309.
-			.saturating_add(Weight::from_parts(2_007, 0).saturating_mul(e.into()))
+		// Minimum execution time: 34_741_000 picoseconds.
+		Weight::from_parts(42_564_272, 4472)
+			// Standard error: 260.
+			.saturating_add(Weight::from_parts(4_276, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -359,8 +358,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::Shortfalls` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn redeem_cover() -> Weight {
 		// Proof size: measured `3150` bytes, estimated `6208` bytes.
-		// Minimum execution time: 108_791_000 picoseconds.
-		Weight::from_parts(119_436_000, 6208)
+		// Minimum execution time: 108_550_000 picoseconds.
+		Weight::from_parts(121_760_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -374,8 +373,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `1689` bytes, estimated `6208` bytes.
-		// Minimum execution time: 75_252_000 picoseconds.
-		Weight::from_parts(80_790_000, 6208)
+		// Minimum execution time: 74_901_000 picoseconds.
+		Weight::from_parts(115_682_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -387,8 +386,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::ProductIncidents` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn close_incident() -> Weight {
 		// Proof size: measured `2251` bytes, estimated `4563` bytes.
-		// Minimum execution time: 33_490_000 picoseconds.
-		Weight::from_parts(36_744_000, 4563)
+		// Minimum execution time: 33_410_000 picoseconds.
+		Weight::from_parts(37_266_000, 4563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -408,8 +407,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn appeal_claim() -> Weight {
 		// Proof size: measured `1644` bytes, estimated `89568` bytes.
-		// Minimum execution time: 144_564_000 picoseconds.
-		Weight::from_parts(154_208_000, 89568)
+		// Minimum execution time: 142_451_000 picoseconds.
+		Weight::from_parts(157_262_000, 89568)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -435,8 +434,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn uphold_appeal() -> Weight {
 		// Proof size: measured `3740` bytes, estimated `6208` bytes.
-		// Minimum execution time: 183_521_000 picoseconds.
-		Weight::from_parts(190_682_000, 6208)
+		// Minimum execution time: 181_980_000 picoseconds.
+		Weight::from_parts(190_222_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -458,8 +457,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `MutualPool::EarningEnds` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn close_claim() -> Weight {
 		// Proof size: measured `3216` bytes, estimated `6196` bytes.
-		// Minimum execution time: 137_053_000 picoseconds.
-		Weight::from_parts(145_035_000, 6196)
+		// Minimum execution time: 135_861_000 picoseconds.
+		Weight::from_parts(141_449_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -472,10 +471,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `806 + b * (126 ±0)` bytes, estimated `4472 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 12_769_000 picoseconds.
-		Weight::from_parts(14_646_616, 4472)
-			// Standard error: 52_322.
-			.saturating_add(Weight::from_parts(14_535_864, 0).saturating_mul(b.into()))
+		// Minimum execution time: 12_519_000 picoseconds.
+		Weight::from_parts(14_273_161, 4472)
+			// Standard error: 45_641.
+			.saturating_add(Weight::from_parts(14_499_829, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(b.into())))
@@ -490,10 +489,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn roll_product_expiries(b: u32, ) -> Weight {
 		// Proof size: measured `1204 + b * (62 ±0)` bytes, estimated `4472 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 17_886_000 picoseconds.
-		Weight::from_parts(19_511_820, 4472)
-			// Standard error: 30_301.
-			.saturating_add(Weight::from_parts(9_635_179, 0).saturating_mul(b.into()))
+		// Minimum execution time: 17_516_000 picoseconds.
+		Weight::from_parts(19_617_167, 4472)
+			// Standard error: 55_053.
+			.saturating_add(Weight::from_parts(10_000_522, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(b.into())))
@@ -512,10 +511,10 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Component `b` ranges over `[0, 1]`.
 	fn rebond(b: u32, ) -> Weight {
 		// Proof size: measured `973 + b * (126 ±0)` bytes, estimated `4472 + b * (1753 ±0)` bytes.
-		// Minimum execution time: 30_736_000 picoseconds.
-		Weight::from_parts(33_036_758, 4472)
-			// Standard error: 50_807.
-			.saturating_add(Weight::from_parts(12_687_841, 0).saturating_mul(b.into()))
+		// Minimum execution time: 30_845_000 picoseconds.
+		Weight::from_parts(34_476_485, 4472)
+			// Standard error: 145_815.
+			.saturating_add(Weight::from_parts(13_136_029, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -532,8 +531,8 @@ impl<T: frame_system::Config> pallet_mutual_pool::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn pay_fees() -> Weight {
 		// Proof size: measured `1608` bytes, estimated `6208` bytes.
-		// Minimum execution time: 68_441_000 picoseconds.
-		Weight::from_parts(71_916_000, 6208)
+		// Minimum execution time: 68_321_000 picoseconds.
+		Weight::from_parts(76_534_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
