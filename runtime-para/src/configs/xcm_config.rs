@@ -43,17 +43,17 @@ use pallet_xcm::XcmPassthrough;
 use polkadot_parachain_primitives::primitives::Sibling;
 use polkadot_runtime_common::impls::ToAuthor;
 use sp_runtime::traits::TryConvertInto;
-use xcm::latest::prelude::*;
+use xcm::latest::{prelude::*, AssetTransferFilter};
 use xcm_builder::{
 	deposit_or_burn_fee, AccountId32Aliases, AllowKnownQueryResponses, AllowSubscriptionsFrom,
-	AllowTopLevelPaidExecutionFrom, Case, DenyRecursively, DenyReserveTransferToRelayChain,
-	DenyThenTry, DescribeAllTerminal, DescribeFamily, EnsureXcmOrigin, FixedRateOfFungible,
-	FixedWeightBounds, FrameTransactionalProcessor, FungibleAdapter, FungiblesAdapter,
-	HashedDescription, IsConcrete, MatchedConvertedConcreteId, NoChecking, ParentIsPreset,
-	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
-	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeRevenue,
-	TakeWeightCredit, TrailingSetTopicAsId, UsingComponents, WithComputedOrigin,
-	WithLatestLocationConverter, WithUniqueTopic, XcmFeeManagerFromComponents,
+	AllowTopLevelPaidExecutionFrom, Case, DenyRecursively, DenyThenTry, DescribeAllTerminal,
+	DescribeFamily, EnsureXcmOrigin, FixedRateOfFungible, FixedWeightBounds,
+	FrameTransactionalProcessor, FungibleAdapter, FungiblesAdapter, HashedDescription, IsConcrete,
+	MatchedConvertedConcreteId, NoChecking, ParentIsPreset, RelayChainAsNative,
+	SiblingParachainAsNative, SiblingParachainConvertsVia, SignedAccountId32AsNative,
+	SignedToAccountId32, SovereignSignedViaLocation, TakeRevenue, TakeWeightCredit,
+	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithLatestLocationConverter,
+	WithUniqueTopic, XcmFeeManagerFromComponents,
 };
 use xcm_executor::{
 	traits::{DenyExecution, Properties},
@@ -208,7 +208,7 @@ impl Contains<Location> for ParentOrSiblings {
 pub type Barrier = TrailingSetTopicAsId<
 	DenyThenTry<
 		(
-			DenyRecursively<DenyReserveTransferToRelayChain>,
+			DenyRecursively<DenyReserveDepositsToRelayChain>,
 			DenyRecursively<DenyLocalTransfersExceptReserveWithdrawals>,
 		),
 		(
@@ -262,6 +262,41 @@ impl DenyExecution for DenyLocalTransfersExceptReserveWithdrawals {
 			)
 		};
 		if instructions.iter().any(moves_off_chain) {
+			return Err(ProcessMessageError::Unsupported);
+		}
+		Ok(())
+	}
+}
+
+/// Stops every program that would deposit assets to the relay chain as if this chain were their
+/// reserve (`DepositReserveAsset`, `TransferReserveAsset`, or `InitiateTransfer` with a
+/// `ReserveDeposit` of assets or fees, to `(1, Here)`): the relay chain would not honour them, and
+/// they would stay in its sovereign account here. It lets a program withdraw DOT from its reserve,
+/// the relay chain (`InitiateReserveWithdraw { reserve: (1, Here) }`), which is how a remote user
+/// of this chain, whose account here has no key for pallet-xcm, sends DOT back. The SDK's
+/// `DenyReserveTransferToRelayChain` refuses that withdrawal too: it is written for chains that
+/// teleport the relay chain's token.
+pub struct DenyReserveDepositsToRelayChain;
+impl DenyExecution for DenyReserveDepositsToRelayChain {
+	fn deny_execution<Call>(
+		_origin: &Location,
+		instructions: &mut [Instruction<Call>],
+		_max_weight: Weight,
+		_properties: &mut Properties,
+	) -> Result<(), ProcessMessageError> {
+		let relay = Location::parent();
+		let deposits_to_relay = |instruction: &Instruction<Call>| match instruction {
+			DepositReserveAsset { dest, .. } | TransferReserveAsset { dest, .. } => *dest == relay,
+			InitiateTransfer { destination, remote_fees, assets, .. } => {
+				*destination == relay
+					&& (matches!(remote_fees, Some(AssetTransferFilter::ReserveDeposit(_)))
+						|| assets
+							.iter()
+							.any(|filter| matches!(filter, AssetTransferFilter::ReserveDeposit(_))))
+			},
+			_ => false,
+		};
+		if instructions.iter().any(deposits_to_relay) {
 			return Err(ProcessMessageError::Unsupported);
 		}
 		Ok(())

@@ -257,7 +257,7 @@ fn a_sibling_user_buys_cover_on_the_usdt_pool_paying_the_fee_in_usdt() {
 		assert_eq!(usdt_of(&user), before - premium - charged);
 		assert_eq!(usdt_of(&MutualPool::pool_account(USDT_POOL)), pool_account + premium);
 		assert_eq!(Balances::balance(&user), 0);
-		MutualPool::do_try_state().expect("the books hold");
+		Collator::check_books();
 	});
 }
 
@@ -329,7 +329,7 @@ fn an_approved_claim_is_paid_in_usdt_and_sent_back_to_asset_hub() {
 		let outbound = sent_to_sibling(SIBLING);
 		assert_eq!(outbound.len(), 1, "one message left for Asset Hub: {outbound:?}");
 		assert_eq!(without_topic(&outbound[0]), expected);
-		MutualPool::do_try_state().expect("the books hold");
+		Collator::check_books();
 	});
 }
 
@@ -427,6 +427,65 @@ fn dot_arrives_from_the_relay_chain_and_goes_back_to_it() {
 				DepositAsset { assets: Wild(AllCounted(1)), beneficiary: there(Bob) },
 			]
 		);
+	});
+}
+
+#[test]
+fn a_sibling_user_sends_dot_back_to_the_relay_chain_with_a_program_of_its_own() {
+	dev_ext().execute_with(|| {
+		let mut collator = Collator::start();
+		let user = sibling_user_account(Alice);
+		// DOT from the relay chain, for the sibling's user.
+		let deposit = reserve_deposit(dot(), 10 * DOT, DOT / 10, sibling_user(Alice));
+		let events = from_relay(&mut collator, deposit);
+		assert_eq!(processed_from(&events, AggregateMessageOrigin::Parent), vec![true]);
+		// The delivery of what this chain sends is paid in MUT.
+		fund(&user, mut_(1));
+		let issued = issuance(dot());
+		let amount = 5 * DOT;
+		let fee: Asset = (Here, mut_(1) / 2).into();
+		let withdrawal = |reserve_xcm: Instruction<()>| {
+			Xcm(vec![
+				DescendOrigin(AccountId32 { network: None, id: Alice.into() }.into()),
+				WithdrawAsset(vec![fee.clone(), (dot(), amount).into()].into()),
+				BuyExecution { fees: fee.clone(), weight_limit: Unlimited },
+				reserve_xcm,
+				RefundSurplus,
+				DepositAsset { assets: Wild(AllCounted(2)), beneficiary: sibling_user(Alice) },
+			])
+		};
+		let on_relay = Xcm(vec![
+			BuyExecution { fees: (Here, DOT / 10).into(), weight_limit: Unlimited },
+			DepositAsset { assets: Wild(AllCounted(1)), beneficiary: there(Alice) },
+		]);
+		let dot_only = Wild(AllOf { id: AssetId(dot()), fun: WildFungible });
+
+		// Depositing to the relay chain as if this chain were DOT's reserve is stopped.
+		let deposit_to_relay = withdrawal(DepositReserveAsset {
+			assets: dot_only.clone(),
+			dest: Location::parent(),
+			xcm: on_relay.clone(),
+		});
+		assert!(fails_at(outcome(asset_hub(), deposit_to_relay), 0, XcmError::Barrier));
+
+		// Withdrawing from the reserve passes: burned here, withdrawn there.
+		let events = from_asset_hub(
+			&mut collator,
+			withdrawal(InitiateReserveWithdraw {
+				assets: dot_only,
+				reserve: Location::parent(),
+				xcm: on_relay,
+			}),
+		);
+		assert_eq!(processed(&events), vec![true], "{events:#?}");
+		assert_eq!(issuance(dot()), issued - amount);
+		let upward = cumulus_pallet_parachain_system::UpwardMessages::<Runtime>::get();
+		assert_eq!(upward.len(), 1, "one message for the relay chain");
+		let sent: Xcm<()> = VersionedXcm::<()>::decode(&mut &upward[0][..])
+			.expect("an XCM")
+			.try_into()
+			.expect("the latest version");
+		assert_eq!(sent.0.first(), Some(&WithdrawAsset(Asset::from((Here, amount)).into())));
 	});
 }
 
